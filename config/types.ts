@@ -1,0 +1,93 @@
+import { EnvironmentName } from "../constructs/environment";
+import { ApiCenterAuthServerProps } from "../constructs/api-center-auth-server";
+import { NativeAppProps } from "../constructs/native-app";
+import { ServiceAppProps } from "../constructs/service-app";
+import { SpaAppProps } from "../constructs/spa-app";
+import { WebAppProps } from "../constructs/web-app";
+
+/**
+ * Who may sign in to an app, in config: "everyone", or group names (a tier's subscriber
+ * group such as "silverSubscribers", or a group declared in `groups`).
+ */
+export type AssignmentConfig = "everyone" | readonly string[];
+
+/** Fields every app config has. `id` is the construct id: changing it replaces the app (new client id). */
+interface AppConfigBase {
+  readonly id: string;
+}
+
+export type SpaAppConfig = AppConfigBase & Omit<SpaAppProps, "assignTo"> & { readonly kind: "spa"; readonly assignTo: AssignmentConfig };
+export type WebAppConfig = AppConfigBase & Omit<WebAppProps, "assignTo"> & { readonly kind: "web"; readonly assignTo: AssignmentConfig };
+export type NativeAppConfig = AppConfigBase & Omit<NativeAppProps, "assignTo"> & { readonly kind: "native"; readonly assignTo: AssignmentConfig };
+export type ServiceAppConfig = AppConfigBase &
+  Omit<ServiceAppProps, "scopes"> & {
+    readonly kind: "service";
+    /** Tiers whose scopes the service requests with client credentials. */
+    readonly tiers: readonly string[];
+    /** Priority of its rule in the server's service access policy (1..n, no gaps). */
+    readonly rulePriority: number;
+  };
+
+export type AppConfig = SpaAppConfig | WebAppConfig | NativeAppConfig | ServiceAppConfig;
+
+/**
+ * Okta provider settings that are not credentials. Credentials come only from the
+ * environment (OKTA_ORG_NAME, OKTA_BASE_URL, OKTA_API_TOKEN or OKTA_API_CLIENT_ID,
+ * OKTA_API_PRIVATE_KEY_ID, OKTA_API_PRIVATE_KEY, OKTA_API_SCOPES).
+ */
+export interface ProviderSettings {
+  /**
+   * Percentage (1–100) of the org's API rate limit Terraform may use, leaving the rest to
+   * the org's real traffic.
+   * @default 50
+   */
+  readonly maxApiCapacity?: number;
+  /**
+   * Back off and retry on HTTP 429.
+   * @default true
+   */
+  readonly backoff?: boolean;
+  /** @default 30 */
+  readonly minWaitSeconds?: number;
+  /** @default 300 */
+  readonly maxWaitSeconds?: number;
+  /**
+   * Retries on 429 (at most 100).
+   * @default 5
+   */
+  readonly maxRetries?: number;
+  /**
+   * Seconds per request (0–300, 0 = none).
+   * @default 0
+   */
+  readonly requestTimeout?: number;
+}
+
+/** Where Terraform keeps this environment's state. One state per environment. */
+export type BackendConfig =
+  | { readonly type: "local"; /** @default terraform.<stack>.tfstate in the project root */ readonly path?: string }
+  | {
+      readonly type: "s3";
+      readonly bucket: string;
+      readonly key: string;
+      readonly region: string;
+      /** S3-native state locking (Terraform ≥ 1.10). @default true */
+      readonly useLockfile?: boolean;
+      /** Legacy DynamoDB lock table, if you still use one. @default - none */
+      readonly dynamodbTable?: string;
+    }
+  | { readonly type: "cloud"; readonly organization: string; readonly workspace: string; /** @default app.terraform.io */ readonly hostname?: string };
+
+/** One environment's Okta org. */
+export interface OrgConfig {
+  readonly environment: EnvironmentName;
+  /** @default - provider defaults listed in ProviderSettings */
+  readonly provider?: ProviderSettings;
+  /** @default { type: "local" } */
+  readonly backend?: BackendConfig;
+  /** The API Center authorization server (seed 002). */
+  readonly apiCenter: Omit<ApiCenterAuthServerProps, "audience"> & { readonly audience: string };
+  /** Extra groups apps can be assigned to, by name. @default - none */
+  readonly groups?: readonly { readonly name: string; readonly description?: string }[];
+  readonly apps: readonly AppConfig[];
+}

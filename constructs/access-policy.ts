@@ -1,0 +1,121 @@
+import { Construct } from "constructs";
+import { Lazy } from "cdktf";
+import { AuthServerPolicy } from "@cdktf/provider-okta/lib/auth-server-policy";
+import { AuthServerPolicyRule } from "@cdktf/provider-okta/lib/auth-server-policy-rule";
+import { OAuthApp } from "./oauth-app";
+import { ResolvedLifetimes } from "./token-lifetimes";
+import { OktaConfigError } from "./validation";
+import { RuleGrantType } from "./vocabulary";
+
+export interface AccessPolicyProps {
+  readonly authServerId: string;
+  /** Policy name, unique in its authorization server. */
+  readonly name: string;
+  readonly description: string;
+  /** Policy priority in the server (1 is evaluated first). */
+  readonly priority: number;
+}
+
+export interface AccessRuleOptions {
+  /** Rule name, unique in the policy. */
+  readonly name: string;
+  /**
+   * Evaluation order inside the policy, 1 first. Explicit so that adding or reordering
+   * code never reorders rules; the set must be 1..n without gaps (Okta renumbers gaps and
+   * Terraform then fights it forever, provider #1198/#2151).
+   */
+  readonly priority: number;
+  /** Grants the rule allows; may be computed at synth (a function). */
+  readonly grantTypes: () => RuleGrantType[];
+  /** Scopes the rule grants; may be computed at synth (a function). */
+  readonly scopes: () => string[];
+  /** Group ids the rule applies to; omit for client_credentials rules (no user). */
+  readonly groupIds?: readonly string[];
+  readonly lifetimes: ResolvedLifetimes;
+}
+
+/**
+ * An access policy of a custom authorization server, restricted to the clients added to
+ * it (RFC 9700 §2.3 least privilege: never ALL_CLIENTS), with rules at stable priorities.
+ */
+export class AccessPolicy extends Construct {
+  readonly policy: AuthServerPolicy;
+  private readonly clients: OAuthApp[] = [];
+  private readonly rules = new Map<number, AuthServerPolicyRule>();
+  private readonly authServerId: string;
+
+  constructor(scope: Construct, id: string, props: AccessPolicyProps) {
+    super(scope, id);
+    this.authServerId = props.authServerId;
+    this.policy = new AuthServerPolicy(this, "Policy", {
+      authServerId: props.authServerId,
+      name: props.name,
+      description: props.description,
+      priority: props.priority,
+      status: "ACTIVE",
+      // Resolved at synth so clients may be added in any order; sorted by path for stable output.
+      clientWhitelist: Lazy.listValue({
+        produce: () => [...this.clients].sort((a, b) => a.node.path.localeCompare(b.node.path)).map((c) => c.clientId),
+      }),
+    });
+    this.node.addValidation({
+      validate: () => {
+        const errors: string[] = [];
+        const priorities = [...this.rules.keys()].sort((a, b) => a - b);
+        const gap = priorities.findIndex((p, i) => p !== i + 1);
+        if (gap >= 0) {
+          errors.push(
+            `rule priorities must run 1..${priorities.length} without gaps: got ${JSON.stringify(priorities)}. ` +
+              `Fix: renumber the rules of policy "${props.name}" so priorities are 1, 2, 3, …`,
+          );
+        }
+        if (this.rules.size > 0 && this.clients.length === 0) {
+          errors.push(`policy "${props.name}" has rules but no clients: got []. Fix: add the apps that use this server as clients.`);
+        }
+        return errors;
+      },
+    });
+  }
+
+  /** The apps whose tokens this policy governs. */
+  get clientApps(): readonly OAuthApp[] {
+    return this.clients;
+  }
+
+  addClient(app: OAuthApp): void {
+    if (!this.clients.includes(app)) this.clients.push(app);
+  }
+
+  /** Adds a rule at an explicit priority, chained after its predecessor. */
+  addRule(id: string, options: AccessRuleOptions): AuthServerPolicyRule {
+    const taken = this.rules.get(options.priority);
+    if (!Number.isInteger(options.priority) || options.priority < 1 || taken) {
+      throw new OktaConfigError(`${this.node.path}/${id}`, [
+        {
+          what: taken ? `priority ${options.priority} is already used by ${taken.node.path}` : "rule priority must be a whole number from 1",
+          value: options.priority,
+          fix: `give each rule of this policy its own priority, 1..n (next free: ${this.rules.size + 1}).`,
+        },
+      ]);
+    }
+    const rule = new AuthServerPolicyRule(this, id, {
+      authServerId: this.authServerId,
+      policyId: this.policy.id,
+      name: options.name,
+      priority: options.priority,
+      status: "ACTIVE",
+      type: "RESOURCE_ACCESS",
+      grantTypeWhitelist: Lazy.listValue({ produce: options.grantTypes }),
+      scopeWhitelist: Lazy.listValue({ produce: options.scopes }),
+      groupWhitelist: options.groupIds ? [...options.groupIds] : undefined,
+      ...options.lifetimes,
+    });
+    this.rules.set(options.priority, rule);
+    // Okta creates rules one by one; concurrent creates race for priorities (provider #2151).
+    const before = this.rules.get(options.priority - 1);
+    if (before) rule.dependsOn = [before.fqn];
+    const after = this.rules.get(options.priority + 1);
+    if (after) after.dependsOn = [rule.fqn];
+    return rule;
+  }
+}

@@ -1,0 +1,74 @@
+import { IConstruct } from "constructs";
+import { Token } from "cdktf";
+
+/** One thing wrong with a construct's input. */
+export interface Problem {
+  /** What is wrong, in words a reviewer understands. */
+  readonly what: string;
+  /** The value received (printed as JSON). */
+  readonly value: unknown;
+  /** How to fix it. */
+  readonly fix: string;
+}
+
+/**
+ * Thrown when a construct's input is invalid. The message lists every problem found, each
+ * with the construct path, the bad value and the fix, so one synth shows all of them.
+ */
+export class OktaConfigError extends Error {
+  constructor(
+    public readonly path: string,
+    public readonly problems: readonly Problem[],
+  ) {
+    super(
+      `Invalid Okta configuration at ${path} (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n` +
+        problems.map((p) => `  - ${p.what}: got ${describe(p.value)}. Fix: ${p.fix}`).join("\n"),
+    );
+    this.name = "OktaConfigError";
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
+  return JSON.stringify(value);
+}
+
+/** Collects problems during a constructor and throws them together. */
+export class Problems {
+  private readonly list: Problem[] = [];
+
+  add(what: string, value: unknown, fix: string): void {
+    this.list.push({ what, value, fix });
+  }
+
+  get isEmpty(): boolean {
+    return this.list.length === 0;
+  }
+
+  /** Throws one OktaConfigError for everything collected, naming the construct path. */
+  throwIfAny(scope: IConstruct | string): void {
+    if (this.list.length > 0) {
+      throw new OktaConfigError(typeof scope === "string" ? scope : scope.node.path, this.list);
+    }
+  }
+}
+
+/** True for values cdktf will only know at apply time; those are not validated here. */
+export function isToken(value: unknown): boolean {
+  return Token.isUnresolved(value);
+}
+
+/** Checks an integer range, skipping tokens. */
+export function checkRange(
+  problems: Problems,
+  name: string,
+  value: number | undefined,
+  min: number,
+  max: number,
+  why: string,
+): void {
+  if (value === undefined || isToken(value)) return;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.add(`${name} must be a whole number from ${min} to ${max} (${why})`, value, `set ${name} between ${min} and ${max}.`);
+  }
+}

@@ -1,0 +1,151 @@
+import * as path from "path";
+import { Construct } from "constructs";
+import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
+import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
+import { ApiCenterAuthServer } from "../constructs/api-center-auth-server";
+import { setEnvironment, EnvironmentName } from "../constructs/environment";
+import { NativeApp } from "../constructs/native-app";
+import { OAuthApp } from "../constructs/oauth-app";
+import { IOktaGroup, OktaGroup } from "../constructs/okta-group";
+import { ServiceApp } from "../constructs/service-app";
+import { SpaApp } from "../constructs/spa-app";
+import { WebApp } from "../constructs/web-app";
+import { AppAssignment, slug } from "../constructs/app-assignments";
+import { OktaConfigError, Problems, checkRange } from "../constructs/validation";
+import { AppConfig, AssignmentConfig, BackendConfig, OrgConfig, ProviderSettings } from "../config/types";
+
+/** The stack id of an environment: what `cdktf deploy okta-prod` names. */
+export function stackId(environment: EnvironmentName): string {
+  return `okta-${environment}`;
+}
+
+/**
+ * One Okta org: the API Center authorization server with its tiers, the apps, their
+ * assignments, and outputs. Built once per environment from config/.
+ */
+export class OktaOrgStack extends TerraformStack {
+  readonly environment: EnvironmentName;
+  readonly apiCenter: ApiCenterAuthServer;
+  readonly apps = new Map<string, OAuthApp>();
+  private readonly groupsByName = new Map<string, IOktaGroup>();
+
+  constructor(scope: Construct, config: OrgConfig) {
+    super(scope, stackId(config.environment));
+    setEnvironment(this, config.environment);
+    this.environment = config.environment;
+
+    new OktaProvider(this, "okta", providerConfig(this.node.path, config.provider));
+    configureBackend(this, config.backend ?? { type: "local" });
+
+    this.apiCenter = new ApiCenterAuthServer(this, "ApiCenter", config.apiCenter);
+    this.apiCenter.tiers.forEach((t) => this.groupsByName.set(t.group.groupName, t.group));
+    for (const group of config.groups ?? []) {
+      const created = new OktaGroup(this, `Group-${slug(group.name)}`, group);
+      this.groupsByName.set(created.groupName, created);
+    }
+    for (const app of config.apps) this.addApp(app);
+    this.addOutputs();
+  }
+
+  private addApp(app: AppConfig): void {
+    if (this.apps.has(app.id)) {
+      throw new OktaConfigError(`${this.node.path}/${app.id}`, [{ what: "app id is used twice", value: app.id, fix: "give each app a distinct id." }]);
+    }
+    let created: OAuthApp;
+    switch (app.kind) {
+      case "spa":
+        created = new SpaApp(this, app.id, { ...app, assignTo: this.resolveAssignment(app.id, app.assignTo) });
+        break;
+      case "web":
+        created = new WebApp(this, app.id, { ...app, assignTo: this.resolveAssignment(app.id, app.assignTo) });
+        break;
+      case "native":
+        created = new NativeApp(this, app.id, { ...app, assignTo: this.resolveAssignment(app.id, app.assignTo) });
+        break;
+      case "service": {
+        const scopes = app.tiers.map((t) => this.apiCenter.tier(t, `${this.node.path}/${app.id}`).scopeName);
+        const service = new ServiceApp(this, app.id, { ...app, scopes });
+        this.apiCenter.addServiceClient(service, { priority: app.rulePriority });
+        created = service;
+        break;
+      }
+    }
+    if (app.kind !== "service") this.apiCenter.addClient(created);
+    this.apps.set(app.id, created);
+  }
+
+  private resolveAssignment(appId: string, assignTo: AssignmentConfig): AppAssignment {
+    if (assignTo === "everyone") return "everyone";
+    const problems = new Problems();
+    const groups: IOktaGroup[] = [];
+    for (const name of assignTo ?? []) {
+      const group = this.groupsByName.get(name);
+      if (group) groups.push(group);
+      else problems.add("assignTo names an unknown group", name, `use one of ${[...this.groupsByName.keys()].join(", ")}, or declare it in groups.`);
+    }
+    problems.throwIfAny(`${this.node.path}/${appId}`);
+    return groups;
+  }
+
+  private addOutputs(): void {
+    for (const [id, app] of this.apps) {
+      new TerraformOutput(this, `${id}_client_id`, { value: app.clientId, description: `${app.label}: OAuth client id` });
+      if (app.clientSecret) {
+        new TerraformOutput(this, `${id}_client_secret`, { value: app.clientSecret, sensitive: true, description: `${app.label}: client secret (opted in)` });
+      }
+    }
+    new TerraformOutput(this, "api_center_id", { value: this.apiCenter.authServerId, description: "API Center authorization server id" });
+    new TerraformOutput(this, "api_center_issuer", { value: this.apiCenter.issuer, description: "API Center issuer URI" });
+    new TerraformOutput(this, "api_center_tiers", {
+      description: "Tier → scope → subscriber group → resource it guards (seed 002)",
+      value: Object.fromEntries(
+        this.apiCenter.tiers.map((t) => [t.tierName, { scope: t.scopeName, group: t.group.groupName, group_id: t.group.groupId, resource: t.resourcePath }]),
+      ),
+    });
+  }
+}
+
+function providerConfig(path: string, settings: ProviderSettings = {}) {
+  const problems = new Problems();
+  checkRange(problems, "provider.maxApiCapacity", settings.maxApiCapacity, 1, 100, "percent of the org's rate limit");
+  checkRange(problems, "provider.maxRetries", settings.maxRetries, 0, 100, "the provider's limit");
+  checkRange(problems, "provider.requestTimeout", settings.requestTimeout, 0, 300, "the provider's limit");
+  checkRange(problems, "provider.minWaitSeconds", settings.minWaitSeconds, 0, 3600, "seconds to wait after a 429");
+  checkRange(problems, "provider.maxWaitSeconds", settings.maxWaitSeconds, 0, 3600, "seconds to wait after a 429");
+  problems.throwIfAny(`${path}/okta`);
+  // No org name, URL or credential here: the provider reads them from OKTA_* variables.
+  return {
+    maxApiCapacity: settings.maxApiCapacity ?? 50,
+    backoff: settings.backoff ?? true,
+    minWaitSeconds: settings.minWaitSeconds ?? 30,
+    maxWaitSeconds: settings.maxWaitSeconds ?? 300,
+    maxRetries: settings.maxRetries ?? 5,
+    requestTimeout: settings.requestTimeout ?? 0,
+  };
+}
+
+function configureBackend(stack: TerraformStack, backend: BackendConfig): void {
+  const id = stack.node.id;
+  switch (backend.type) {
+    case "local":
+      // Relative to cdktf.out/stacks/<stack>, where Terraform runs: state lives in the project
+      // root, outside cdktf.out, and no machine-specific absolute path lands in the JSON.
+      new LocalBackend(stack, { path: backend.path ?? path.posix.join("..", "..", "..", `terraform.${id}.tfstate`) });
+      return;
+    case "s3": {
+      const s3 = new S3Backend(stack, {
+        bucket: backend.bucket,
+        key: backend.key,
+        region: backend.region,
+        encrypt: true,
+        dynamodbTable: backend.dynamodbTable,
+      });
+      // cdktf 0.21 predates Terraform 1.10's S3-native locking, so it is set as an override.
+      if (backend.useLockfile ?? true) s3.addOverride("use_lockfile", true);
+      return;
+    }
+    case "cloud":
+      new CloudBackend(stack, { organization: backend.organization, hostname: backend.hostname, workspaces: new NamedCloudWorkspace(backend.workspace) });
+      return;
+  }
+}
