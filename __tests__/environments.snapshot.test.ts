@@ -1,0 +1,45 @@
+import { Testing } from "cdktf";
+import { configFor } from "../config";
+import { OktaOrgStack } from "../stacks/okta-org-stack";
+import { terraformValidation } from "../test-support/terraform";
+
+const ENVIRONMENTS = ["dev", "staging", "prod"];
+
+describe("environment snapshots", () => {
+  // Snapshots pin the whole synthesized JSON so any change shows up in review; the
+  // behaviour itself is asserted in the construct and stack suites.
+  test.each(ENVIRONMENTS)("okta-%s synthesizes to the pinned Terraform JSON", (env) => {
+    const stack = new OktaOrgStack(Testing.app(), configFor(env));
+    expect(JSON.parse(Testing.synth(stack))).toMatchSnapshot();
+  });
+
+  test.each(ENVIRONMENTS)("okta-%s carries no credential even when the OKTA_* variables are set", (env) => {
+    const secrets = {
+      OKTA_API_TOKEN: "00SSWS-fake-token-for-test-0123456789",
+      OKTA_API_PRIVATE_KEY: "-----BEGIN PRIVATE KEY-----fake",
+      OKTA_API_CLIENT_ID: "0oa-fake-client-id",
+      OKTA_ORG_NAME: "fake-org-name",
+    };
+    const saved = { ...process.env };
+    Object.assign(process.env, secrets);
+    try {
+      const text = Testing.synth(new OktaOrgStack(Testing.app(), configFor(env)));
+      for (const value of Object.values(secrets)) expect(text).not.toContain(value);
+      expect(text).not.toMatch(/"(api_token|private_key|client_secret|access_token)"\s*:/);
+      expect(text).not.toMatch(/BEGIN [A-Z ]*PRIVATE KEY/);
+    } finally {
+      process.env = saved;
+    }
+  });
+});
+
+const validation = terraformValidation();
+if (!validation.available) {
+  console.log(`Skipping terraform validate of the environments: ${validation.reason}.`);
+}
+(validation.available ? describe : describe.skip)("terraform validate (needs terraform and the okta provider)", () => {
+  test.each(ENVIRONMENTS)("okta-%s is valid Terraform", (env) => {
+    const stack = new OktaOrgStack(Testing.app(), configFor(env));
+    expect(Testing.fullSynth(stack)).toBeValidTerraform();
+  });
+});

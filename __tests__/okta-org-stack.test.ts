@@ -1,0 +1,137 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { Testing } from "cdktf";
+import { configFor, selectEnvironments } from "../config";
+import { OktaOrgStack } from "../stacks/okta-org-stack";
+import { buildOrgApp } from "../stacks/org-app";
+import { synthesizeAll } from "../stacks/synthesize";
+import { TerraformJson, editedConfig, errorOf, resourcesOf } from "../test-support";
+
+function synthOrg(env: string): TerraformJson {
+  const stack = new OktaOrgStack(Testing.app(), configFor(env));
+  return JSON.parse(Testing.synth(stack)) as TerraformJson;
+}
+
+describe("OktaOrgStack", () => {
+  test.each(["dev", "staging", "prod"])("names the %s stack okta-<env> for cdktf deploy", (env) => {
+    const { stacks } = buildOrgApp([configFor(env)]);
+    expect(stacks[0].node.id).toBe(`okta-${env}`);
+  });
+
+  test("configures the provider with rate-limit settings and no credentials", () => {
+    const json = synthOrg("prod");
+    expect(json.provider?.okta).toEqual([
+      { backoff: true, max_api_capacity: 30, max_retries: 5, max_wait_seconds: 300, min_wait_seconds: 30, request_timeout: 0 },
+    ]);
+  });
+
+  test("keeps local state outside cdktf.out with a relative path", () => {
+    expect(synthOrg("dev").terraform?.backend).toEqual({ local: { path: "../../../terraform.okta-dev.tfstate" } });
+  });
+
+  test("uses an S3 backend with native locking when config names one", () => {
+    const config = editedConfig(configFor("prod"), (c) => {
+      c.backend = { type: "s3", bucket: "okta-state", key: "okta/prod.tfstate", region: "eu-west-1" };
+    });
+    const json = JSON.parse(Testing.synth(new OktaOrgStack(Testing.app(), config))) as TerraformJson;
+    expect(json.terraform?.backend).toEqual({
+      s3: { bucket: "okta-state", key: "okta/prod.tfstate", region: "eu-west-1", encrypt: true, use_lockfile: true },
+    });
+  });
+
+  test("uses HCP Terraform when config names a cloud workspace", () => {
+    const config = editedConfig(configFor("staging"), (c) => {
+      c.backend = { type: "cloud", organization: "acme", workspace: "okta-staging" };
+    });
+    const json = JSON.parse(Testing.synth(new OktaOrgStack(Testing.app(), config))) as TerraformJson;
+    expect(json.terraform?.cloud).toEqual({ organization: "acme", workspaces: { name: "okta-staging" } });
+  });
+
+  test("uses a per-environment audience", () => {
+    const audiences = ["dev", "staging", "prod"].map((env) => Object.values(resourcesOf(synthOrg(env), "okta_auth_server"))[0].audiences);
+    expect(audiences).toEqual([["api://api-center-dev"], ["api://api-center-staging"], ["api://api-center-prod"]]);
+  });
+
+  test("outputs each client id, the issuer, the server id and the tier map", () => {
+    const outputs = synthOrg("dev").output ?? {};
+    expect(Object.keys(outputs).sort()).toEqual([
+      "api-center-client_client_id",
+      "api_center_id",
+      "api_center_issuer",
+      "api_center_tiers",
+      "billing_client_id",
+      "mobile_client_id",
+      "portal_client_id",
+      "reports-service_client_id",
+      "widget-login_client_id",
+    ]);
+    expect(outputs.api_center_tiers.value).toEqual({
+      silver: { scope: "http://myapp.com/scp/silver", group: "silverSubscribers", group_id: expect.stringMatching(/okta_group/), resource: "/planets" },
+      gold: { scope: "http://myapp.com/scp/gold", group: "goldSubscribers", group_id: expect.stringMatching(/okta_group/), resource: "/moons" },
+    });
+  });
+
+  test("outputs a client secret only for an app that opts in, as sensitive", () => {
+    const config = editedConfig(configFor("dev"), (c) => {
+      const billing = c.apps.find((a) => a.id === "billing");
+      if (billing?.kind === "web") Object.assign(billing, { manageClientSecret: true });
+    });
+    const json = JSON.parse(Testing.synth(new OktaOrgStack(Testing.app(), config))) as TerraformJson;
+    expect(json.output?.billing_client_secret).toEqual({ value: expect.stringMatching(/client_secret/), sensitive: true, description: expect.any(String) });
+    expect(Object.keys(json.output ?? {}).filter((k) => k.endsWith("_secret"))).toEqual(["billing_client_secret"]);
+  });
+
+  test("puts every user-facing app in the user policy and the service app in the service policy", () => {
+    const policies = Object.values(resourcesOf(synthOrg("staging"), "okta_auth_server_policy"));
+    const byName = Object.fromEntries(policies.map((p) => [p.name, (p.client_whitelist as string[]).length]));
+    expect(byName).toEqual({ "User access": 5, "Service access": 1 });
+  });
+
+  test("assigns the API Center client to both subscriber groups (seed 002)", () => {
+    const assignments = Object.entries(resourcesOf(synthOrg("dev"), "okta_app_group_assignment")).filter(([id]) => id.startsWith("api-center-client"));
+    expect(assignments.map(([, a]) => a.group_id).sort()).toEqual([
+      expect.stringMatching(/Tier-gold_Subscribers/),
+      expect.stringMatching(/Tier-silver_Subscribers/),
+    ]);
+  });
+
+  test("uses https everywhere outside dev", () => {
+    for (const env of ["staging", "prod"]) {
+      const text = JSON.stringify(synthOrg(env));
+      expect(text).not.toMatch(/http:\/\/(?!myapp\.com\/scp)/);
+    }
+  });
+
+  test("synthesizes all environments by default and a chosen subset on request", () => {
+    expect(selectEnvironments().map((c) => c.environment)).toEqual(["dev", "staging", "prod"]);
+    expect(selectEnvironments("prod, dev").map((c) => c.environment)).toEqual(["prod", "dev"]);
+  });
+
+  test("writes one cdk.tf.json per environment", () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-synth-"));
+    const { app, stacks } = buildOrgApp(selectEnvironments(), { outdir });
+    const files = synthesizeAll(app, stacks);
+    expect(files.map((f) => path.relative(outdir, f))).toEqual([
+      "stacks/okta-dev/cdk.tf.json",
+      "stacks/okta-staging/cdk.tf.json",
+      "stacks/okta-prod/cdk.tf.json",
+    ]);
+    files.forEach((f) => expect(fs.existsSync(f)).toBe(true));
+  });
+
+  test("writes nothing when any stack fails validation", () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-synth-"));
+    const broken = editedConfig(configFor("prod"), (c) => {
+      const service = c.apps.find((a) => a.kind === "service");
+      if (service?.kind === "service") Object.assign(service, { rulePriority: 2 });
+    });
+    const { app, stacks } = buildOrgApp([configFor("dev"), broken], { outdir });
+    const message = errorOf(() => synthesizeAll(app, stacks));
+    expect(message).toContain("Synth failed, nothing was written");
+    expect(message).toContain("[okta-prod/ApiCenter/ServiceAccess] rule priorities must run 1..1 without gaps: got [2]");
+    // cdktf's App creates the empty stacks/ folder itself; no stack may have been written.
+    expect(fs.readdirSync(path.join(outdir, "stacks"))).toEqual([]);
+    expect(fs.existsSync(path.join(outdir, "manifest.json"))).toBe(false);
+  });
+});

@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/__tests__"],
+  testMatch: ["**/*.test.ts"],
+  // Type-checking happens once in `npm test` (tsc --noEmit); jest only transpiles, with swc.
+  transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } }] },
+  setupFilesAfterEnv: ["<rootDir>/test-support/jest-setup.ts"],
+  snapshotFormat: { printBasicPrototype: false },
+};

@@ -1,0 +1,4 @@
+import { Testing } from "cdktf";
+
+Testing.setupJest();
+process.env.CHECKPOINT_DISABLE = "1";
