@@ -1,13 +1,17 @@
 import * as path from "path";
 import { selectEnvironments } from "./config";
+import { findingLine, summaryLine } from "./guardrails";
 import { buildOrgApp } from "./stacks/org-app";
 import { synthesizeAll } from "./stacks/synthesize";
 
 // Every environment by default; OKTA_ENVIRONMENTS=dev,prod narrows it.
 try {
   const { app, stacks } = buildOrgApp(selectEnvironments(process.env.OKTA_ENVIRONMENTS));
-  for (const file of synthesizeAll(app, stacks)) {
-    console.log(`synthesized ${path.relative(process.cwd(), file)}`);
+  const { files, reports } = synthesizeAll(app, stacks);
+  for (const file of files) console.log(`synthesized ${path.relative(process.cwd(), file)}`);
+  for (const report of reports) {
+    console.log(`${summaryLine(report)} (report: ${path.relative(process.cwd(), path.join(app.outdir, "stacks", report.stack, "guardrails.md"))})`);
+    for (const finding of report.findings) if (!finding.suppressed) console.log(`  ${findingLine(finding)}`);
   }
 } catch (error) {
   // Configuration errors are for people: the message names path, value and fix; a stack

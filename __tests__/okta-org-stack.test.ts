@@ -111,7 +111,7 @@ describe("OktaOrgStack", () => {
   test("writes one cdk.tf.json per environment", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-synth-"));
     const { app, stacks } = buildOrgApp(selectEnvironments(), { outdir });
-    const files = synthesizeAll(app, stacks);
+    const { files } = synthesizeAll(app, stacks);
     expect(files.map((f) => path.relative(outdir, f))).toEqual([
       "stacks/okta-dev/cdk.tf.json",
       "stacks/okta-staging/cdk.tf.json",

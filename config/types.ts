@@ -1,4 +1,5 @@
 import { EnvironmentName } from "../constructs/environment";
+import { Suppression } from "../guardrails/suppressions";
 import { ApiCenterAuthServerProps } from "../constructs/api-center-auth-server";
 import { NativeAppProps } from "../constructs/native-app";
 import { ServiceAppProps } from "../constructs/service-app";
@@ -14,6 +15,8 @@ export type AssignmentConfig = "everyone" | readonly string[];
 /** Fields every app config has. `id` is the construct id: changing it replaces the app (new client id). */
 interface AppConfigBase {
   readonly id: string;
+  /** Reasoned exceptions to guardrail rules for this app. @default - none */
+  readonly suppressions?: readonly Suppression[];
 }
 
 export type SpaAppConfig = AppConfigBase & Omit<SpaAppProps, "assignTo"> & { readonly kind: "spa"; readonly assignTo: AssignmentConfig };
@@ -90,4 +93,6 @@ export interface OrgConfig {
   /** Extra groups apps can be assigned to, by name. @default - none */
   readonly groups?: readonly { readonly name: string; readonly description?: string }[];
   readonly apps: readonly AppConfig[];
+  /** Reasoned exceptions to guardrail rules for the whole stack. @default - none */
+  readonly suppressions?: readonly Suppression[];
 }

@@ -1,6 +1,6 @@
 import * as path from "path";
 import { Construct } from "constructs";
-import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
+import { Aspects, CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
 import { ApiCenterAuthServer } from "../constructs/api-center-auth-server";
 import { setEnvironment, EnvironmentName } from "../constructs/environment";
@@ -12,6 +12,7 @@ import { SpaApp } from "../constructs/spa-app";
 import { WebApp } from "../constructs/web-app";
 import { AppAssignment, slug } from "../constructs/app-assignments";
 import { OktaConfigError, Problems, checkRange } from "../constructs/validation";
+import { OktaGuardrails } from "../guardrails";
 import { AppConfig, AssignmentConfig, BackendConfig, OrgConfig, ProviderSettings } from "../config/types";
 
 /** The stack id of an environment: what `cdktf deploy okta-prod` names. */
@@ -45,6 +46,8 @@ export class OktaOrgStack extends TerraformStack {
     }
     for (const app of config.apps) this.addApp(app);
     this.addOutputs();
+    if (config.suppressions?.length) OktaGuardrails.suppress(this, config.suppressions);
+    Aspects.of(this).add(new OktaGuardrails({ environment: config.environment }));
   }
 
   private addApp(app: AppConfig): void {
@@ -71,6 +74,7 @@ export class OktaOrgStack extends TerraformStack {
       }
     }
     if (app.kind !== "service") this.apiCenter.addClient(created);
+    if (app.suppressions?.length) OktaGuardrails.suppress(created, app.suppressions);
     this.apps.set(app.id, created);
   }
 

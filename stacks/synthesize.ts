@@ -1,6 +1,7 @@
 import * as path from "path";
 import { AnnotationMetadataEntryType, App, TerraformStack } from "cdktf";
 import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
+import { GuardrailReport, OktaGuardrails } from "../guardrails";
 
 /** Thrown when any stack fails validation; nothing has been written. */
 export class SynthError extends Error {
@@ -10,12 +11,19 @@ export class SynthError extends Error {
   }
 }
 
+export interface SynthResult {
+  /** The cdk.tf.json written per stack. */
+  readonly files: readonly string[];
+  /** Guardrail reports per stack (written next to cdk.tf.json). */
+  readonly reports: readonly GuardrailReport[];
+}
+
 /**
  * Checks every stack (aspects, construct validations, error annotations) and only then lets
  * cdktf write. cdktf alone writes stack by stack, so an error in okta-prod would leave
  * okta-dev's new JSON next to prod's old one; here a failed synth writes nothing.
  */
-export function synthesizeAll(app: App, stacks: readonly TerraformStack[]): string[] {
+export function synthesizeAll(app: App, stacks: readonly TerraformStack[]): SynthResult {
   const failures: string[] = [];
   for (const stack of stacks) {
     invokeAspects(stack);
@@ -28,5 +36,8 @@ export function synthesizeAll(app: App, stacks: readonly TerraformStack[]): stri
   }
   if (failures.length) throw new SynthError(failures);
   app.synth();
-  return stacks.map((s) => path.join(app.outdir, "stacks", s.node.id, "cdk.tf.json"));
+  return {
+    files: stacks.map((s) => path.join(app.outdir, "stacks", s.node.id, "cdk.tf.json")),
+    reports: stacks.map((s) => OktaGuardrails.reportOf(s)).filter((r): r is GuardrailReport => r !== undefined),
+  };
 }

@@ -1,0 +1,16 @@
+import { OKTA_12, OKTA_13, OKTA_14, OKTA_15, OKTA_16 } from "./rules/auth-server";
+import { OKTA_10, OKTA_11, OKTA_18 } from "./rules/clients";
+import { OKTA_01, OKTA_02, OKTA_03, OKTA_04, OKTA_08, OKTA_09 } from "./rules/grants";
+import { OKTA_05, OKTA_06, OKTA_07, OKTA_17 } from "./rules/redirects";
+import { Rule } from "./types";
+
+/** The Okta OAuth security pack: RFC 9700 and Okta's own guidance, in id order. */
+export const OKTA_OAUTH_PACK: readonly Rule[] = [
+  OKTA_01, OKTA_02, OKTA_03, OKTA_04, OKTA_05, OKTA_06, OKTA_07, OKTA_08, OKTA_09,
+  OKTA_10, OKTA_11, OKTA_12, OKTA_13, OKTA_14, OKTA_15, OKTA_16, OKTA_17, OKTA_18,
+];
+
+/** okta.* scopes automation may hold by default: what this project's stacks manage, plus reads. */
+export const DEFAULT_ALLOWED_OKTA_API_SCOPES: readonly string[] = [
+  "apps", "groups", "authorizationServers", "trustedOrigins", "policies", "appGrants",
+].flatMap((area) => [`okta.${area}.manage`, `okta.${area}.read`]).concat(["okta.users.read"]);
