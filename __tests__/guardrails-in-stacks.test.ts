@@ -1,0 +1,78 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { App, Testing } from "cdktf";
+import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
+import { configFor, selectEnvironments } from "../config";
+import { OktaGuardrails } from "../guardrails";
+import { OktaOrgStack } from "../stacks/okta-org-stack";
+import { buildOrgApp } from "../stacks/org-app";
+import { synthesizeAll } from "../stacks/synthesize";
+import { editedConfig, errorOf } from "../test-support";
+
+function checkedStack(stack: OktaOrgStack) {
+  Testing.synth(stack);
+  const report = OktaGuardrails.reportOf(stack);
+  if (!report) throw new Error("no report");
+  return report;
+}
+
+describe("guardrails on the org stacks", () => {
+  test.each(["dev", "staging", "prod"])("the example org has no errors in %s and its report is pinned", (env) => {
+    const report = checkedStack(new OktaOrgStack(Testing.app(), configFor(env)));
+    expect(report.summary.errors).toBe(0);
+    expect(report).toMatchSnapshot();
+  });
+
+  test("catches a raw provider resource added to an org stack without our constructs", () => {
+    const stack = new OktaOrgStack(Testing.app(), configFor("prod"));
+    new AppOauth(stack, "handmade", { label: "Handmade", type: "browser", grantTypes: ["implicit"], responseTypes: ["token"], redirectUris: ["https://x.example.com/cb"] });
+    const rules = checkedStack(stack).findings.filter((f) => f.path === "okta-prod/handmade").map((f) => `${f.rule} ${f.level}`);
+    expect(rules).toEqual(["OKTA-01 error", "OKTA-01 error"]);
+  });
+
+  test("fails synth with rule, path and fix, and writes nothing", () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-guardrails-"));
+    const prod = editedConfig(configFor("prod"), (c) => {
+      const portal = c.apps.find((a) => a.id === "portal");
+      Object.assign(portal ?? {}, { redirectUris: ["https://portal.example.com/login/callback", "http://localhost:8080/login/callback"] });
+    });
+    const { app, stacks } = buildOrgApp([configFor("dev"), prod], { outdir });
+    const message = errorOf(() => synthesizeAll(app, stacks));
+    expect(message).toContain("Synth failed, nothing was written");
+    expect(message).toContain(
+      "[okta-prod/portal/App] OKTA-07 error: No loopback redirects or origins outside dev; no localhost on native apps: redirect_uris points at loopback in prod: http://localhost:8080/login/callback. Fix: Remove loopback URIs from staging/prod",
+    );
+    expect(fs.readdirSync(path.join(outdir, "stacks"))).toEqual([]);
+  });
+
+  test("writes guardrails.json and guardrails.md next to each stack's cdk.tf.json", () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-guardrails-"));
+    const { app, stacks } = buildOrgApp(selectEnvironments(), { outdir });
+    const { reports } = synthesizeAll(app, stacks);
+    expect(reports.map((r) => r.stack)).toEqual(["okta-dev", "okta-staging", "okta-prod"]);
+    const json = JSON.parse(fs.readFileSync(path.join(outdir, "stacks/okta-prod/guardrails.json"), "utf8"));
+    expect(json).toEqual(reports[2]);
+    const markdown = fs.readFileSync(path.join(outdir, "stacks/okta-prod/guardrails.md"), "utf8");
+    expect(markdown).toContain("okta-prod: guardrails 0 errors, 1 warning, 0 infos, 0 suppressed");
+    expect(markdown).toContain("| OKTA-10 | warning | `okta-prod/billing/App` |");
+  });
+
+  test("carries app suppressions from config into the report", () => {
+    const staging = editedConfig(configFor("staging"), (c) => {
+      const billing = c.apps.find((a) => a.id === "billing");
+      Object.assign(billing ?? {}, { suppressions: [{ id: "OKTA-10", reason: "Vendor SDK only supports client_secret_basic" }] });
+    });
+    const report = checkedStack(new OktaOrgStack(Testing.app(), staging));
+    expect(report.summary).toEqual({ errors: 0, warnings: 0, infos: 0, suppressed: 1 });
+  });
+
+  test("flags an audience reused across environments", () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), "okta-")) });
+    const prod = editedConfig(configFor("prod"), (c) => (c.apiCenter = { ...c.apiCenter, audience: "api://api-center-staging" }));
+    const stagingStack = new OktaOrgStack(app, configFor("staging"));
+    new OktaOrgStack(app, prod);
+    const findings = checkedStack(stagingStack).findings.filter((f) => f.rule === "OKTA-16");
+    expect(findings).toEqual([expect.objectContaining({ level: "warning", detail: "audience api://api-center-staging is also used by okta-prod/ApiCenter/AuthServer" })]);
+  });
+});
