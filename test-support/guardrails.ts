@@ -1,3 +1,4 @@
+import { Construct } from "constructs";
 import { Aspects, TerraformStack, Testing } from "cdktf";
 import { AppOauth, AppOauthConfig } from "@cdktf/provider-okta/lib/app-oauth";
 import { AuthServerPolicyRule, AuthServerPolicyRuleConfig } from "@cdktf/provider-okta/lib/auth-server-policy-rule";
@@ -27,7 +28,7 @@ export function findingsOf(report: GuardrailReport, rule: string): Finding[] {
 }
 
 /** A raw okta_app_oauth, declared without our constructs. */
-export function rawApp(stack: TerraformStack, id: string, config: Partial<AppOauthConfig>): AppOauth {
+export function rawApp(stack: Construct, id: string, config: Partial<AppOauthConfig>): AppOauth {
   return new AppOauth(stack, id, { label: id, type: "web", ...config });
 }
 
