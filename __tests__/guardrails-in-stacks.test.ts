@@ -75,4 +75,32 @@ describe("guardrails on the org stacks", () => {
     const findings = checkedStack(stagingStack).findings.filter((f) => f.rule === "OKTA-16");
     expect(findings).toEqual([expect.objectContaining({ level: "warning", detail: "audience api://api-center-staging is also used by okta-prod/ApiCenter/AuthServer" })]);
   });
+
+  test("README's legacy implicit client passes in staging with its reasoned suppression and is refused in prod", () => {
+    const legacy = {
+      kind: "spa" as const,
+      id: "legacy-api-center",
+      label: "API Center (legacy)",
+      allowImplicitGrant: true,
+      redirectUris: ["https://legacy.example.com/apigee"],
+      baseUris: ["https://legacy.example.com"],
+      assignTo: ["silverSubscribers"],
+    };
+    const reason = "Legacy implicit client until the Q3 migration to code + PKCE (JIRA-123)";
+    const withLegacy = (env: string) =>
+      editedConfig(configFor(env), (c) => {
+        c.apps = [...c.apps, legacy];
+        c.suppressions = [{ id: "OKTA-01", reason }];
+      });
+    const report = checkedStack(new OktaOrgStack(Testing.app(), withLegacy("staging")));
+    expect(report.summary.errors).toBe(0);
+    // The app itself, and both tier rules, which now allow implicit for the policy's clients.
+    expect(report.findings.filter((f) => f.rule === "OKTA-01").map((f) => [f.path, f.suppressed?.reason])).toEqual([
+      ["okta-staging/ApiCenter/UserAccess/Rule-gold", reason],
+      ["okta-staging/ApiCenter/UserAccess/Rule-silver", reason],
+      ["okta-staging/legacy-api-center/App", reason],
+      ["okta-staging/legacy-api-center/App", reason],
+    ]);
+    expect(errorOf(() => new OktaOrgStack(Testing.app(), withLegacy("prod")))).toContain("the implicit grant is not allowed in prod");
+  });
 });
