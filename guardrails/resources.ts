@@ -4,6 +4,14 @@ import { ResourceView } from "./types";
 
 type Json = Record<string, unknown>;
 
+/** Terraform types the rules look at. */
+export const APP = "okta_app_oauth";
+export const API_SCOPE = "okta_app_oauth_api_scope";
+export const ORIGIN = "okta_trusted_origin";
+export const SERVER = "okta_auth_server";
+export const POLICY = "okta_auth_server_policy";
+export const RULE = "okta_auth_server_policy_rule";
+
 /** Every resource and provider block of a stack, read from its resolved Terraform JSON. */
 export function resourceViews(stack: TerraformStack): ResourceView[] {
   const tf = stack.toTerraform() as Json;

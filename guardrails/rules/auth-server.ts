@@ -1,9 +1,6 @@
-import { list } from "../resources";
+import { POLICY, RULE, SERVER, list } from "../resources";
 import { Hit, Rule, levels } from "../types";
 
-const POLICY = "okta_auth_server_policy";
-const RULE = "okta_auth_server_policy_rule";
-const SERVER = "okta_auth_server";
 const BASIC_SCOPES = ["openid", "profile", "email", "offline_access"];
 
 function userGrants(r: { attrs: Readonly<Record<string, unknown>> }): string[] {

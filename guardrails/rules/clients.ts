@@ -1,8 +1,6 @@
-import { SECRET_METHODS, authMethod, list } from "../resources";
+import { APP, API_SCOPE, SECRET_METHODS, authMethod, list } from "../resources";
 import { Hit, Rule, levels } from "../types";
 
-const APP = "okta_app_oauth";
-const API_SCOPE = "okta_app_oauth_api_scope";
 
 export const OKTA_10: Rule = {
   id: "OKTA-10",

@@ -1,8 +1,6 @@
-import { isPublicClient, list } from "../resources";
+import { APP, RULE, isPublicClient, list } from "../resources";
 import { Rule, levels } from "../types";
 
-const APP = "okta_app_oauth";
-const RULE = "okta_auth_server_policy_rule";
 
 function grantsOf(resource: { type: string; attrs: Readonly<Record<string, unknown>> }): string[] {
   return list(resource.type === APP ? resource.attrs.grant_types : resource.attrs.grant_type_whitelist);

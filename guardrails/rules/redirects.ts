@@ -1,8 +1,6 @@
-import { isLoopbackUri, list, parseUrl, redirectUris } from "../resources";
+import { APP, ORIGIN, isLoopbackUri, list, parseUrl, redirectUris } from "../resources";
 import { Hit, Rule, levels } from "../types";
 
-const APP = "okta_app_oauth";
-const ORIGIN = "okta_trusted_origin";
 
 export const OKTA_05: Rule = {
   id: "OKTA-05",

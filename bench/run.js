@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// npm run bench: our synth path vs the stock cdktf template path (type-checked ts-node), on
+// the same constructs, for orgs of 10, 100 and 1,000 apps; plus `npm run synth` of the seed
+// environments and the full `npm test`. Several runs each; median and min, since the
+// machine is noisy. BENCH_RUNS (default 3) and BENCH_SIZES (default 10,100,1000) override.
+"use strict";
+const { spawnSync } = require("child_process");
+const path = require("path");
+const { build } = require("../scripts/run.js");
+
+const root = path.resolve(__dirname, "..");
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const sizes = (process.env.BENCH_SIZES ?? "10,100,1000").split(",").map(Number);
+const env = { ...process.env, CHECKPOINT_DISABLE: "1" };
+
+function timed(cmd, args) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd: root, env, encoding: "utf8", maxBuffer: 64 << 20 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
+  return { seconds, stdout: r.stdout };
+}
+
+function series(cmd, args) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const { seconds, stdout } = timed(cmd, args);
+    const last = stdout.trim().split("\n").pop();
+    samples.push({ seconds, ...(last.startsWith("{") ? JSON.parse(last) : {}) });
+  }
+  const times = samples.map((s) => s.seconds).sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], min: times[0], rss: Math.max(...samples.map((s) => s.maxRssMb ?? 0)), sample: samples[0] };
+}
+
+const f = (s) => s.toFixed(2);
+build();
+const tsNode = path.join(root, "node_modules", ".bin", "ts-node");
+console.log(`runs per cell: ${runs}; times in seconds (median / min); RSS = peak of the synth process in MB\n`);
+console.log("| apps | resources | ours: wall | ours: RSS | stock ts-node: wall | stock: RSS | speed-up (median) |");
+console.log("|---:|---:|---:|---:|---:|---:|---:|");
+const ours = {};
+for (const n of sizes) {
+  const a = series("node", ["scripts/run.js", "bench/synth-org", String(n)]);
+  const b = series(tsNode, ["bench/synth-org.ts", String(n)]);
+  ours[n] = a.median;
+  console.log(`| ${n} | ${a.sample.resources} | ${f(a.median)} / ${f(a.min)} | ${a.rss} | ${f(b.median)} / ${f(b.min)} | ${b.rss} | ${(b.median / a.median).toFixed(1)}x |`);
+}
+if (ours[100] !== undefined && ours[1000] !== undefined) {
+  console.log(`\nper-app slope, 100 → 1,000 apps: ${((ours[1000] - ours[100]) / 900 * 1000).toFixed(2)} ms per app`);
+}
+const synth = series("npm", ["run", "--silent", "synth"]);
+console.log(`npm run synth (dev, staging, prod): ${f(synth.median)} / ${f(synth.min)} s`);
+const direct = series("node", ["scripts/run.js", "main"]);
+console.log(`node scripts/run.js main (same, without npm's start-up): ${f(direct.median)} / ${f(direct.min)} s`);
+const test = timed("npm", ["test", "--silent"]);
+console.log(`npm test (type-check + all suites), one run: ${f(test.seconds)} s`);
