@@ -62,9 +62,9 @@ export class OktaGuardrails implements IAspect {
   visit(node: IConstruct): void {
     if (!TerraformStack.isStack(node) || this.checked.has(node)) return;
     this.checked.add(node);
-    const report = buildReport(node.node.id, this.props.environment, this.evaluate(node));
-    reports.set(node, report);
     const byPath = new Map(node.node.findAll().map((c) => [c.node.path, c]));
+    const report = buildReport(node.node.id, this.props.environment, this.evaluate(node, byPath));
+    reports.set(node, report);
     for (const f of report.findings) {
       if (f.suppressed) continue;
       const annotations = Annotations.of(byPath.get(f.path) ?? node);
@@ -75,7 +75,7 @@ export class OktaGuardrails implements IAspect {
     addCustomSynthesis(node, { onSynthesize: (session) => writeReport(session.outdir, report) });
   }
 
-  private evaluate(stack: TerraformStack): Finding[] {
+  private evaluate(stack: TerraformStack, byPath: ReadonlyMap<string, IConstruct>): Finding[] {
     const environment = this.props.environment;
     const context: RuleContext = {
       environment,
@@ -84,7 +84,6 @@ export class OktaGuardrails implements IAspect {
       allowedOktaApiScopes: this.props.allowedOktaApiScopes ?? DEFAULT_ALLOWED_OKTA_API_SCOPES,
       env: this.props.env ?? process.env,
     };
-    const byPath = new Map(stack.node.findAll().map((c) => [c.node.path, c]));
     const used = new Set<object>();
     const findings: Finding[] = [];
     for (const resource of context.resources) {
@@ -116,7 +115,7 @@ export class OktaGuardrails implements IAspect {
         }
       }
     }
-    for (const construct of stack.node.findAll()) {
+    for (const construct of byPath.values()) {
       for (const s of suppressionsOn(construct)) {
         if (used.has(s.entry)) continue;
         findings.push({

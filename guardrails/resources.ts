@@ -1,5 +1,4 @@
 import { TerraformStack } from "cdktf";
-import { isLoopbackHost } from "../constructs/uri";
 import { ResourceView } from "./types";
 
 type Json = Record<string, unknown>;
@@ -41,11 +40,6 @@ export function parseUrl(uri: string): URL | undefined {
   } catch {
     return undefined;
   }
-}
-
-export function isLoopbackUri(uri: string): boolean {
-  const url = parseUrl(uri);
-  return url !== undefined && isLoopbackHost(url.hostname);
 }
 
 /** Every redirect-like URI of an app: sign-in, post-logout and initiate login. */

@@ -1,4 +1,5 @@
-import { APP, ORIGIN, isLoopbackUri, list, parseUrl, redirectUris } from "../resources";
+import { pointsAtLoopback } from "../../constructs/uri";
+import { APP, ORIGIN, list, parseUrl, redirectUris } from "../resources";
 import { Hit, Rule, levels } from "../types";
 
 
@@ -33,7 +34,7 @@ export const OKTA_06: Rule = {
   appliesTo: [APP],
   check: (r) =>
     redirectUris(r)
-      .filter(({ uri }) => parseUrl(uri)?.protocol === "http:" && !isLoopbackUri(uri))
+      .filter(({ uri }) => parseUrl(uri)?.protocol === "http:" && !pointsAtLoopback(uri))
       .map(({ field, uri }) => ({ detail: `${field} uses http on a non-loopback host: ${uri}` })),
 };
 
@@ -49,7 +50,7 @@ export const OKTA_07: Rule = {
     const uris = r.type === ORIGIN ? [{ field: "origin", uri: String(r.attrs.origin ?? "") }] : redirectUris(r);
     const hits: Hit[] = [];
     for (const { field, uri } of uris) {
-      if (!isLoopbackUri(uri)) continue;
+      if (!pointsAtLoopback(uri)) continue;
       const localhost = parseUrl(uri)?.hostname === "localhost";
       if (r.type === APP && r.attrs.type === "native" && localhost) hits.push({ detail: `native app ${field} uses localhost: ${uri}` });
       else if (ctx.environment !== "dev") hits.push({ detail: `${field} points at loopback in ${ctx.environment}: ${uri}` });
@@ -70,7 +71,7 @@ export const OKTA_17: Rule = {
     const origin = String(r.attrs.origin ?? "");
     const hits: Hit[] = [];
     if (origin.includes("*")) hits.push({ detail: `origin contains a wildcard: ${origin}` });
-    else if (parseUrl(origin)?.protocol === "http:" && !isLoopbackUri(origin)) hits.push({ detail: `origin uses http on a non-loopback host: ${origin}` });
+    else if (parseUrl(origin)?.protocol === "http:" && !pointsAtLoopback(origin)) hits.push({ detail: `origin uses http on a non-loopback host: ${origin}` });
     if (list(r.attrs.scopes).includes("CORS")) {
       const browserOrigins = new Set(
         ctx.resources
