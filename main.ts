@@ -6,8 +6,8 @@ import { synthesizeAll } from "./stacks/synthesize";
 
 // Every environment by default; OKTA_ENVIRONMENTS=dev,prod narrows it.
 try {
-  const { app, stacks } = buildOrgApp(selectEnvironments(process.env.OKTA_ENVIRONMENTS));
-  const { files, reports } = synthesizeAll(app, stacks);
+  const { app } = buildOrgApp(selectEnvironments(process.env.OKTA_ENVIRONMENTS));
+  const { files, reports } = synthesizeAll(app);
   for (const file of files) console.log(`synthesized ${path.relative(process.cwd(), file)}`);
   for (const report of reports) {
     console.log(`${summaryLine(report)} (report: ${path.relative(process.cwd(), path.join(app.outdir, "stacks", report.stack, "guardrails.md"))})`);

@@ -1,6 +1,7 @@
 import { Testing } from "cdktf";
 import { configFor } from "../config";
 import { OktaOrgStack } from "../stacks/okta-org-stack";
+import { OktaBootstrapStack } from "../stacks/okta-bootstrap-stack";
 import { terraformValidation } from "../test-support/terraform";
 
 const ENVIRONMENTS = ["dev", "staging", "prod"];
@@ -13,7 +14,13 @@ describe("environment snapshots", () => {
     expect(JSON.parse(Testing.synth(stack))).toMatchSnapshot();
   });
 
-  test.each(ENVIRONMENTS)("okta-%s carries no credential even when the OKTA_* variables are set", (env) => {
+  test.each(ENVIRONMENTS)("okta-bootstrap-%s synthesizes to the pinned Terraform JSON", (env) => {
+    const app = Testing.app();
+    const stack = new OktaBootstrapStack(app, configFor(env), new OktaOrgStack(app, configFor(env)));
+    expect(JSON.parse(Testing.synth(stack))).toMatchSnapshot();
+  });
+
+  test.each(ENVIRONMENTS)("okta-%s and its bootstrap stack carry no credential even when the OKTA_* variables are set", (env) => {
     const secrets = {
       OKTA_API_TOKEN: "00SSWS-fake-token-for-test-0123456789",
       OKTA_API_PRIVATE_KEY: "-----BEGIN PRIVATE KEY-----fake",
@@ -23,7 +30,9 @@ describe("environment snapshots", () => {
     const saved = { ...process.env };
     Object.assign(process.env, secrets);
     try {
-      const text = Testing.synth(new OktaOrgStack(Testing.app(), configFor(env)));
+      const app = Testing.app();
+      const main = new OktaOrgStack(app, configFor(env));
+      const text = Testing.synth(main) + Testing.synth(new OktaBootstrapStack(app, configFor(env), main));
       for (const value of Object.values(secrets)) expect(text).not.toContain(value);
       expect(text).not.toMatch(/"(api_token|private_key|client_secret|access_token)"\s*:/);
       expect(text).not.toMatch(/BEGIN [A-Z ]*PRIVATE KEY/);

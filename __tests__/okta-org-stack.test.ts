@@ -53,7 +53,7 @@ describe("OktaOrgStack", () => {
     expect(audiences).toEqual([["api://api-center-dev"], ["api://api-center-staging"], ["api://api-center-prod"]]);
   });
 
-  test("outputs each client id, the issuer, the server id and the tier map", () => {
+  test("outputs each client id, app id, SAML metadata URL, the issuer, the server id and the tier map", () => {
     const outputs = synthOrg("dev").output ?? {};
     expect(Object.keys(outputs).sort()).toEqual([
       "api-center-client_client_id",
@@ -61,11 +61,17 @@ describe("OktaOrgStack", () => {
       "api_center_issuer",
       "api_center_tiers",
       "billing_client_id",
+      "expenses_app_id",
+      "expenses_saml_metadata_url",
       "mobile_client_id",
+      "pagerduty_app_id",
+      "pagerduty_saml_metadata_url",
       "portal_client_id",
       "reports-service_client_id",
+      "status-page_app_id",
       "widget-login_client_id",
     ]);
+    expect(outputs.expenses_saml_metadata_url.value).toMatch(/^\$\{okta_app_saml\.expenses_App_\w+\.metadata_url\}$/);
     expect(outputs.api_center_tiers.value).toEqual({
       silver: { scope: "http://myapp.com/scp/silver", group: "silverSubscribers", group_id: expect.stringMatching(/okta_group/), resource: "/planets" },
       gold: { scope: "http://myapp.com/scp/gold", group: "goldSubscribers", group_id: expect.stringMatching(/okta_group/), resource: "/moons" },
@@ -96,6 +102,26 @@ describe("OktaOrgStack", () => {
     ]);
   });
 
+  test("holds the SAML, OIN and bookmark apps, each assigned to its group", () => {
+    const json = synthOrg("prod");
+    expect(Object.values(resourcesOf(json, "okta_app_saml")).map((a) => a.label).sort()).toEqual(["Expenses", "PagerDuty"]);
+    expect(Object.values(resourcesOf(json, "okta_app_bookmark")).map((a) => a.label)).toEqual(["Status Page"]);
+    const assignments = Object.entries(resourcesOf(json, "okta_app_group_assignment"));
+    const groupOf = (prefix: string) => assignments.filter(([id]) => id.startsWith(prefix)).map(([, a]) => a.group_id);
+    expect(groupOf("expenses_")).toEqual([expect.stringMatching(/okta_group\.Group-financeTeam_Group/)]);
+    expect(groupOf("pagerduty_")).toEqual([expect.stringMatching(/okta_group\.Group-onCallEngineers_Group/)]);
+    expect(groupOf("status-page_")).toEqual([expect.stringMatching(/okta_group\.Group-onCallEngineers_Group/)]);
+  });
+
+  test("fails when an integration names an unknown group", () => {
+    const config = editedConfig(configFor("dev"), (c) => {
+      Object.assign(c.apps.find((a) => a.id === "expenses") ?? {}, { assignTo: ["finance"] });
+    });
+    const message = errorOf(() => new OktaOrgStack(Testing.app(), config));
+    expect(message).toContain("Invalid Okta configuration at okta-dev/expenses");
+    expect(message).toContain('assignTo names an unknown group: got "finance"');
+  });
+
   test("uses https everywhere outside dev", () => {
     for (const env of ["staging", "prod"]) {
       const text = JSON.stringify(synthOrg(env));
@@ -108,14 +134,17 @@ describe("OktaOrgStack", () => {
     expect(selectEnvironments("prod, dev").map((c) => c.environment)).toEqual(["prod", "dev"]);
   });
 
-  test("writes one cdk.tf.json per environment", () => {
+  test("writes one main and one bootstrap cdk.tf.json per environment", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-synth-"));
-    const { app, stacks } = buildOrgApp(selectEnvironments(), { outdir });
-    const { files } = synthesizeAll(app, stacks);
+    const { app } = buildOrgApp(selectEnvironments(), { outdir });
+    const { files } = synthesizeAll(app);
     expect(files.map((f) => path.relative(outdir, f))).toEqual([
       "stacks/okta-dev/cdk.tf.json",
       "stacks/okta-staging/cdk.tf.json",
       "stacks/okta-prod/cdk.tf.json",
+      "stacks/okta-bootstrap-dev/cdk.tf.json",
+      "stacks/okta-bootstrap-staging/cdk.tf.json",
+      "stacks/okta-bootstrap-prod/cdk.tf.json",
     ]);
     files.forEach((f) => expect(fs.existsSync(f)).toBe(true));
   });
@@ -126,8 +155,8 @@ describe("OktaOrgStack", () => {
       const service = c.apps.find((a) => a.kind === "service");
       if (service?.kind === "service") Object.assign(service, { rulePriority: 2 });
     });
-    const { app, stacks } = buildOrgApp([configFor("dev"), broken], { outdir });
-    const message = errorOf(() => synthesizeAll(app, stacks));
+    const { app } = buildOrgApp([configFor("dev"), broken], { outdir });
+    const message = errorOf(() => synthesizeAll(app));
     expect(message).toContain("Synth failed, nothing was written");
     expect(message).toContain("[okta-prod/ApiCenter/ServiceAccess] rule priorities must run 1..1 without gaps: got [2]");
     // cdktf's App creates the empty stacks/ folder itself; no stack may have been written.

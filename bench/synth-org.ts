@@ -9,8 +9,8 @@ import { benchOrg } from "./org";
 // guardrails), then print resources and this process's peak RSS as JSON.
 const n = Number(process.argv[2] ?? "10");
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-bench-"));
-const { app, stacks } = buildOrgApp([benchOrg(n)], { outdir });
-const { files } = synthesizeAll(app, stacks);
+const { app } = buildOrgApp([benchOrg(n)], { outdir });
+const { files } = synthesizeAll(app);
 const tf = JSON.parse(fs.readFileSync(files[0], "utf8")) as { resource: Record<string, object> };
 const resources = Object.values(tf.resource).reduce((sum, byId) => sum + Object.keys(byId).length, 0);
 fs.rmSync(outdir, { recursive: true, force: true });

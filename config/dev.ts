@@ -8,6 +8,8 @@ export const dev = exampleOrg(
     apiCenterClient: "http://localhost:3090",
     billing: "http://localhost:3000",
     widget: "http://localhost:8081",
+    expenses: "http://localhost:4000",
+    statusPage: "https://status.dev.example.com",
   },
   { maxApiCapacity: 80 },
 );

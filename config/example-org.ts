@@ -1,6 +1,7 @@
 import { EnvironmentName } from "../constructs/environment";
 import { PublicJwk } from "../constructs/oauth-app";
 import { OrgConfig, ProviderSettings } from "./types";
+import { TERRAFORM_KEYS } from "./terraform-keys";
 
 /** Where each example app is served in one environment. */
 export interface ExampleOrgUrls {
@@ -8,6 +9,10 @@ export interface ExampleOrgUrls {
   readonly apiCenterClient: string;
   readonly billing: string;
   readonly widget: string;
+  /** The expenses tool, a SAML service provider. */
+  readonly expenses: string;
+  /** The status page the bookmark links to. */
+  readonly statusPage: string;
 }
 
 /**
@@ -35,6 +40,12 @@ export function exampleOrg(environment: EnvironmentName, urls: ExampleOrgUrls, p
       audience: `api://api-center-${environment}`,
       // tiers: SEED_002_TIERS by default (silver → /planets, gold → /moons).
     },
+    groups: [
+      { name: "financeTeam", description: "Finance: signs in to Expenses" },
+      { name: "onCallEngineers", description: "On-call rota: PagerDuty and the status page" },
+    ],
+    // Seed 004: Terraform's own identity, created by okta-bootstrap-<env>.
+    bootstrap: { jwks: [TERRAFORM_KEYS[environment]] },
     apps: [
       // Seed 000: a single-page app, authorization code + PKCE, rotating refresh tokens.
       {
@@ -96,6 +107,38 @@ export function exampleOrg(environment: EnvironmentName, urls: ExampleOrgUrls, p
         rulePriority: 1,
         oktaApiScopes: ["okta.groups.read"],
         authentication: { method: "private_key_jwt", jwks: [EXAMPLE_SERVICE_KEY] },
+      },
+      // Seed 004: a custom SAML 2.0 integration with a group attribute statement.
+      {
+        kind: "saml",
+        id: "expenses",
+        label: "Expenses",
+        ssoUrl: `${urls.expenses}/saml/acs`,
+        audience: `${urls.expenses}/saml/metadata`,
+        nameIdFormat: "emailAddress",
+        nameIdTemplate: "${user.email}",
+        attributes: [
+          { name: "email", values: ["user.email"] },
+          { name: "displayName", values: ["user.displayName"] },
+        ],
+        groupAttribute: { name: "groups", filter: { regex: "^financeTeam$" } },
+        assignTo: ["financeTeam"],
+      },
+      // Seed 004: a prebuilt OIN integration, its settings typed and checked.
+      {
+        kind: "oin",
+        id: "pagerduty",
+        label: "PagerDuty",
+        catalog: { app: "pagerduty", settings: { subdomain: environment === "prod" ? "example" : `example-${environment}` } },
+        assignTo: ["onCallEngineers"],
+      },
+      // Seed 004: a bookmark tile.
+      {
+        kind: "bookmark",
+        id: "status-page",
+        label: "Status Page",
+        url: urls.statusPage,
+        assignTo: ["onCallEngineers"],
       },
     ],
   };

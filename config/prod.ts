@@ -11,6 +11,8 @@ export const prod = exampleOrg(
     apiCenterClient: "https://api-center.example.com",
     billing: "https://billing.example.com",
     widget: "https://signin.example.com",
+    expenses: "https://expenses.example.com",
+    statusPage: "https://status.example.com",
   },
   { maxApiCapacity: 30 },
 );

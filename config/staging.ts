@@ -6,4 +6,6 @@ export const staging = exampleOrg("staging", {
   apiCenterClient: "https://api-center.staging.example.com",
   billing: "https://billing.staging.example.com",
   widget: "https://signin.staging.example.com",
+  expenses: "https://expenses.staging.example.com",
+  statusPage: "https://status.staging.example.com",
 });

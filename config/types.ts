@@ -5,6 +5,11 @@ import { NativeAppProps } from "../constructs/native-app";
 import { ServiceAppProps } from "../constructs/service-app";
 import { SpaAppProps } from "../constructs/spa-app";
 import { WebAppProps } from "../constructs/web-app";
+import { SamlAppProps } from "../constructs/saml-app";
+import { OinAppProps } from "../constructs/oin-app";
+import { SwaAppProps } from "../constructs/swa-app";
+import { BookmarkAppProps } from "../constructs/bookmark-app";
+import { PublicJwk } from "../constructs/oauth-app";
 
 /**
  * Who may sign in to an app, in config: "everyone", or group names (a tier's subscriber
@@ -31,7 +36,34 @@ export type ServiceAppConfig = AppConfigBase &
     readonly rulePriority: number;
   };
 
-export type AppConfig = SpaAppConfig | WebAppConfig | NativeAppConfig | ServiceAppConfig;
+/** Non-OIDC integrations (seed 004): assigned by group name like the OIDC apps. */
+export type SamlAppConfig = AppConfigBase & Omit<SamlAppProps, "assignTo"> & { readonly kind: "saml"; readonly assignTo: AssignmentConfig };
+export type OinAppConfig = AppConfigBase & Omit<OinAppProps, "assignTo"> & { readonly kind: "oin"; readonly assignTo: AssignmentConfig };
+export type SwaAppConfig = AppConfigBase & Omit<SwaAppProps, "assignTo"> & { readonly kind: "swa"; readonly assignTo: AssignmentConfig };
+export type BookmarkAppConfig = AppConfigBase & Omit<BookmarkAppProps, "assignTo"> & { readonly kind: "bookmark"; readonly assignTo: AssignmentConfig };
+
+export type OAuthAppConfig = SpaAppConfig | WebAppConfig | NativeAppConfig | ServiceAppConfig;
+export type IntegrationConfig = SamlAppConfig | OinAppConfig | SwaAppConfig | BookmarkAppConfig;
+export type AppConfig = OAuthAppConfig | IntegrationConfig;
+
+/**
+ * Terraform's own identity in this org (seed 004): the API Services app the main stack's
+ * provider authenticates as, created by the okta-bootstrap-<env> stack.
+ */
+export interface BootstrapConfig {
+  /**
+   * Public keys of Terraform's service app (private_key_jwt). The private key never enters
+   * the repo: it lives in the CI secret store as OKTA_API_PRIVATE_KEY.
+   */
+  readonly jwks: readonly PublicJwk[];
+  /** @default "Terraform (okta-<env>)" */
+  readonly label?: string;
+  /**
+   * Where the bootstrap state lives; kept apart from the main state.
+   * @default - the main backend, with the state named for okta-bootstrap-<env>
+   */
+  readonly backend?: BackendConfig;
+}
 
 /**
  * Okta provider settings that are not credentials. Credentials come only from the
@@ -93,6 +125,8 @@ export interface OrgConfig {
   /** Extra groups apps can be assigned to, by name. @default - none */
   readonly groups?: readonly { readonly name: string; readonly description?: string }[];
   readonly apps: readonly AppConfig[];
+  /** Terraform's own identity: the okta-bootstrap-<env> stack. */
+  readonly bootstrap: BootstrapConfig;
   /** Reasoned exceptions to guardrail rules for the whole stack. @default - none */
   readonly suppressions?: readonly Suppression[];
 }

@@ -11,9 +11,14 @@ import { ServiceApp } from "../constructs/service-app";
 import { SpaApp } from "../constructs/spa-app";
 import { WebApp } from "../constructs/web-app";
 import { AppAssignment, slug } from "../constructs/app-assignments";
+import { AppIntegration } from "../constructs/app-integration";
+import { BookmarkApp } from "../constructs/bookmark-app";
+import { OinApp } from "../constructs/oin-app";
+import { SamlApp } from "../constructs/saml-app";
+import { SwaApp } from "../constructs/swa-app";
 import { OktaConfigError, Problems, checkRange } from "../constructs/validation";
 import { OktaGuardrails } from "../guardrails";
-import { AppConfig, AssignmentConfig, BackendConfig, OrgConfig, ProviderSettings } from "../config/types";
+import { AppConfig, AssignmentConfig, BackendConfig, IntegrationConfig, OrgConfig, ProviderSettings } from "../config/types";
 
 /** The stack id of an environment: what `cdktf deploy okta-prod` names. */
 export function stackId(environment: EnvironmentName): string {
@@ -28,6 +33,8 @@ export class OktaOrgStack extends TerraformStack {
   readonly environment: EnvironmentName;
   readonly apiCenter: ApiCenterAuthServer;
   readonly apps = new Map<string, OAuthApp>();
+  /** SAML, OIN, SWA and bookmark apps, by config id. */
+  readonly integrations = new Map<string, AppIntegration>();
   private readonly groupsByName = new Map<string, IOktaGroup>();
 
   constructor(scope: Construct, config: OrgConfig) {
@@ -51,11 +58,17 @@ export class OktaOrgStack extends TerraformStack {
   }
 
   private addApp(app: AppConfig): void {
-    if (this.apps.has(app.id)) {
+    if (this.apps.has(app.id) || this.integrations.has(app.id)) {
       throw new OktaConfigError(`${this.node.path}/${app.id}`, [{ what: "app id is used twice", value: app.id, fix: "give each app a distinct id." }]);
     }
     let created: OAuthApp;
     switch (app.kind) {
+      case "saml":
+      case "oin":
+      case "swa":
+      case "bookmark":
+        this.addIntegration(app);
+        return;
       case "spa":
         created = new SpaApp(this, app.id, { ...app, assignTo: this.resolveAssignment(app.id, app.assignTo) });
         break;
@@ -78,6 +91,27 @@ export class OktaOrgStack extends TerraformStack {
     this.apps.set(app.id, created);
   }
 
+  private addIntegration(app: IntegrationConfig): void {
+    const assignTo = this.resolveAssignment(app.id, app.assignTo);
+    let created: AppIntegration;
+    switch (app.kind) {
+      case "saml":
+        created = new SamlApp(this, app.id, { ...app, assignTo });
+        break;
+      case "oin":
+        created = new OinApp(this, app.id, { ...app, assignTo });
+        break;
+      case "swa":
+        created = new SwaApp(this, app.id, { ...app, assignTo });
+        break;
+      case "bookmark":
+        created = new BookmarkApp(this, app.id, { ...app, assignTo });
+        break;
+    }
+    if (app.suppressions?.length) OktaGuardrails.suppress(created, app.suppressions);
+    this.integrations.set(app.id, created);
+  }
+
   private resolveAssignment(appId: string, assignTo: AssignmentConfig): AppAssignment {
     if (assignTo === "everyone") return "everyone";
     const problems = new Problems();
@@ -98,6 +132,12 @@ export class OktaOrgStack extends TerraformStack {
         new TerraformOutput(this, `${id}_client_secret`, { value: app.clientSecret, sensitive: true, description: `${app.label}: client secret (opted in)` });
       }
     }
+    for (const [id, app] of this.integrations) {
+      new TerraformOutput(this, `${id}_app_id`, { value: app.appId, description: `${app.label}: Okta app id` });
+      if (app.metadataUrl) {
+        new TerraformOutput(this, `${id}_saml_metadata_url`, { value: app.metadataUrl, description: `${app.label}: IdP metadata URL for the service provider` });
+      }
+    }
     new TerraformOutput(this, "api_center_id", { value: this.apiCenter.authServerId, description: "API Center authorization server id" });
     new TerraformOutput(this, "api_center_issuer", { value: this.apiCenter.issuer, description: "API Center issuer URI" });
     new TerraformOutput(this, "api_center_tiers", {
@@ -109,7 +149,7 @@ export class OktaOrgStack extends TerraformStack {
   }
 }
 
-function providerConfig(path: string, settings: ProviderSettings = {}) {
+export function providerConfig(path: string, settings: ProviderSettings = {}) {
   const problems = new Problems();
   checkRange(problems, "provider.maxApiCapacity", settings.maxApiCapacity, 1, 100, "percent of the org's rate limit");
   checkRange(problems, "provider.maxRetries", settings.maxRetries, 0, 100, "the provider's limit");
@@ -128,7 +168,7 @@ function providerConfig(path: string, settings: ProviderSettings = {}) {
   };
 }
 
-function configureBackend(stack: TerraformStack, backend: BackendConfig): void {
+export function configureBackend(stack: TerraformStack, backend: BackendConfig): void {
   const id = stack.node.id;
   switch (backend.type) {
     case "local":

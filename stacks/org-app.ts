@@ -1,5 +1,6 @@
 import { App } from "cdktf";
 import { OrgConfig } from "../config/types";
+import { OktaBootstrapStack } from "./okta-bootstrap-stack";
 import { OktaOrgStack } from "./okta-org-stack";
 
 export interface OrgAppOptions {
@@ -7,9 +8,18 @@ export interface OrgAppOptions {
   readonly outdir?: string;
 }
 
-/** Builds the cdktf App with one OktaOrgStack per environment config. */
-export function buildOrgApp(configs: readonly OrgConfig[], options: OrgAppOptions = {}): { app: App; stacks: OktaOrgStack[] } {
+export interface OrgApp {
+  readonly app: App;
+  /** One main stack per environment (okta-<env>). */
+  readonly stacks: OktaOrgStack[];
+  /** One bootstrap stack per environment (okta-bootstrap-<env>), built after its main stack is complete. */
+  readonly bootstrapStacks: OktaBootstrapStack[];
+}
+
+/** Builds the cdktf App with a main and a bootstrap stack per environment config. */
+export function buildOrgApp(configs: readonly OrgConfig[], options: OrgAppOptions = {}): OrgApp {
   const app = new App({ outdir: options.outdir, skipValidation: false });
   const stacks = configs.map((config) => new OktaOrgStack(app, config));
-  return { app, stacks };
+  const bootstrapStacks = configs.map((config, i) => new OktaBootstrapStack(app, config, stacks[i]));
+  return { app, stacks, bootstrapStacks };
 }

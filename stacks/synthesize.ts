@@ -23,7 +23,10 @@ export interface SynthResult {
  * cdktf write. cdktf alone writes stack by stack, so an error in okta-prod would leave
  * okta-dev's new JSON next to prod's old one; here a failed synth writes nothing.
  */
-export function synthesizeAll(app: App, stacks: readonly TerraformStack[]): SynthResult {
+export function synthesizeAll(app: App): SynthResult {
+  // Every stack of the app, bootstrap stacks included: checking only some would let cdktf
+  // write the others before failing.
+  const stacks = app.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c));
   const failures: string[] = [];
   for (const stack of stacks) {
     invokeAspects(stack);

@@ -1,0 +1,43 @@
+import { Construct } from "constructs";
+import { AppSaml } from "@cdktf/provider-okta/lib/app-saml";
+import { AppAutoLogin } from "@cdktf/provider-okta/lib/app-auto-login";
+import { AppSwa } from "@cdktf/provider-okta/lib/app-swa";
+import { AppIntegration, AppIntegrationProps } from "./app-integration";
+import { OinCatalogEntry, OinSignOnMode, resolveCatalogEntry, settingsJson } from "./oin-catalog";
+
+export interface OinAppProps extends AppIntegrationProps {
+  /**
+   * The catalog app and its settings: `{ app: "pagerduty", settings: { subdomain: "acme" } }`
+   * (typed), or `{ app: "<key>", signOnMode: "AUTO_LOGIN", settings: {...} }` for any other.
+   */
+  readonly catalog: OinCatalogEntry;
+}
+
+/**
+ * A prebuilt integration from the Okta Integration Network (seed 004, "Add a Prebuilt App
+ * Integration"): the catalog key as `preconfigured_app`, its settings as `app_settings_json`.
+ * Okta has validated the protocol side, so only the settings are ours to check.
+ */
+export class OinApp extends AppIntegration {
+  readonly resource: AppSaml | AppAutoLogin | AppSwa;
+  readonly signOnMode: OinSignOnMode;
+  readonly metadataUrl?: string;
+
+  constructor(scope: Construct, id: string, props: OinAppProps) {
+    super(scope, id, props);
+    const { signOnMode, settings } = resolveCatalogEntry(this.problems, props.catalog);
+    this.signOnMode = signOnMode;
+    const common = { label: props.label, preconfiguredApp: props.catalog.app };
+    this.resource = this.create(() => {
+      switch (signOnMode) {
+        case "SAML_2_0":
+          return new AppSaml(this, "App", { ...common, appSettingsJson: settingsJson(settings) });
+        case "AUTO_LOGIN":
+          return new AppAutoLogin(this, "App", { ...common, appSettingsJson: settingsJson(settings) });
+        case "BROWSER_PLUGIN":
+          return new AppSwa(this, "App", common);
+      }
+    });
+    if (this.resource instanceof AppSaml) this.metadataUrl = this.resource.metadataUrl;
+  }
+}

@@ -1,0 +1,228 @@
+import { Construct } from "constructs";
+import { AppSaml, AppSamlAttributeStatements } from "@cdktf/provider-okta/lib/app-saml";
+import { AppIntegration, AppIntegrationProps } from "./app-integration";
+import { isToken } from "./validation";
+
+/** SAML NameID formats Okta offers (SAML 2.0 core §8.3). */
+export type NameIdFormat = "unspecified" | "emailAddress" | "x509SubjectName" | "persistent" | "transient";
+
+const NAME_ID_FORMATS: Record<NameIdFormat, string> = {
+  unspecified: "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified",
+  emailAddress: "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress",
+  x509SubjectName: "urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName",
+  persistent: "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent",
+  transient: "urn:oasis:names:tc:SAML:2.0:nameid-format:transient",
+};
+
+/** Attribute name formats (SAML 2.0 core §8.2). */
+export type AttributeNameFormat = "unspecified" | "uri" | "basic";
+
+const NAME_FORMATS: Record<AttributeNameFormat, string> = {
+  unspecified: "urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified",
+  uri: "urn:oasis:names:tc:SAML:2.0:attrname-format:uri",
+  basic: "urn:oasis:names:tc:SAML:2.0:attrname-format:basic",
+};
+
+/** `okta_app_saml.signature_algorithm`. RSA_SHA1 exists in Okta but is refused here. */
+export type SamlSignatureAlgorithm = "RSA_SHA256" | "RSA_SHA1";
+/** `okta_app_saml.digest_algorithm`. SHA1 exists in Okta but is refused here. */
+export type SamlDigestAlgorithm = "SHA256" | "SHA1";
+
+/** A user attribute sent in the assertion, e.g. `{ name: "email", values: ["user.email"] }`. */
+export interface SamlAttribute {
+  readonly name: string;
+  /** Okta Expression Language values, e.g. `user.email`. */
+  readonly values: readonly string[];
+  /** @default "unspecified" */
+  readonly nameFormat?: AttributeNameFormat;
+}
+
+/** Which of the user's groups a group attribute statement sends (Okta's group filter). */
+export type GroupFilter =
+  | { readonly startsWith: string }
+  | { readonly equals: string }
+  | { readonly contains: string }
+  | { readonly regex: string };
+
+/** A group attribute statement: the user's groups that pass the filter, under one name. */
+export interface SamlGroupAttribute {
+  readonly name: string;
+  readonly filter: GroupFilter;
+  /** @default "unspecified" */
+  readonly nameFormat?: AttributeNameFormat;
+}
+
+/** Single logout: the SP's SLO endpoint and the public certificate it signs logout requests with. */
+export interface SamlSingleLogout {
+  readonly url: string;
+  /** The SP's issuer (entity id) in logout requests. */
+  readonly issuer: string;
+  /** PEM of the SP's public signing certificate (never a private key). */
+  readonly certificate: string;
+}
+
+export interface SamlAppProps extends AppIntegrationProps {
+  /** Single sign-on URL: the SP's Assertion Consumer Service (ACS) URL. */
+  readonly ssoUrl: string;
+  /** @default - the ssoUrl */
+  readonly recipient?: string;
+  /** @default - the ssoUrl */
+  readonly destination?: string;
+  /** Audience URI: the SP entity id, an absolute URI (URL or URN). */
+  readonly audience: string;
+  /** @default "unspecified" */
+  readonly nameIdFormat?: NameIdFormat;
+  /**
+   * The NameID value, in Okta's template syntax, e.g. `${user.email}`.
+   * @default "${user.userName}"
+   */
+  readonly nameIdTemplate?: string;
+  /** @default - none */
+  readonly attributes?: readonly SamlAttribute[];
+  /** @default - no group attribute */
+  readonly groupAttribute?: SamlGroupAttribute;
+  /** @default true */
+  readonly responseSigned?: boolean;
+  /** @default true */
+  readonly assertionSigned?: boolean;
+  /** @default "RSA_SHA256" */
+  readonly signatureAlgorithm?: SamlSignatureAlgorithm;
+  /** @default "SHA256" */
+  readonly digestAlgorithm?: SamlDigestAlgorithm;
+  /** @default - no single logout */
+  readonly singleLogout?: SamlSingleLogout;
+}
+
+/** Okta's filter_type for each group filter form. */
+function groupFilterOf(filter: GroupFilter): { type: "STARTS_WITH" | "EQUALS" | "CONTAINS" | "REGEX"; value: string } {
+  if ("startsWith" in filter) return { type: "STARTS_WITH", value: filter.startsWith };
+  if ("equals" in filter) return { type: "EQUALS", value: filter.equals };
+  if ("contains" in filter) return { type: "CONTAINS", value: filter.contains };
+  return { type: "REGEX", value: filter.regex };
+}
+
+/**
+ * Terraform reads `${…}` in any string as an interpolation; Okta's templates use the same
+ * syntax, so it is escaped as `$${…}` to reach Okta literally.
+ */
+export function escapeTemplate(template: string): string {
+  return template.replace(/(^|[^$])\$\{/g, (_match, before: string) => before + "$$" + "{");
+}
+
+/**
+ * A custom SAML 2.0 app integration (okta_app_saml, seed 004 "Create a Custom App
+ * Integration"). Signed response and assertion with SHA-256 by default; SHA-1 is refused.
+ * Exposes the IdP metadata URL the SP imports, and the app id; never key material.
+ */
+export class SamlApp extends AppIntegration {
+  readonly resource: AppSaml;
+  readonly metadataUrl: string;
+
+  constructor(scope: Construct, id: string, props: SamlAppProps) {
+    super(scope, id, props);
+    const p = this.problems;
+    this.checkUrl("ssoUrl", props.ssoUrl);
+    this.checkUrl("recipient", props.recipient, false);
+    this.checkUrl("destination", props.destination, false);
+    if (props.audience === undefined || (!isToken(props.audience) && !isAbsoluteUri(props.audience))) {
+      p.add("audience must be an absolute URI (the SP entity id)", props.audience, "use the entity id the SP publishes, e.g. https://app.example.com/saml or urn:example:app.");
+    }
+    if (props.signatureAlgorithm === "RSA_SHA1") {
+      p.add("signatureAlgorithm RSA_SHA1 is refused: SHA-1 signatures can be forged", props.signatureAlgorithm, 'use "RSA_SHA256" (the default).');
+    }
+    if (props.digestAlgorithm === "SHA1") {
+      p.add("digestAlgorithm SHA1 is refused: SHA-1 digests collide", props.digestAlgorithm, 'use "SHA256" (the default).');
+    }
+    if (props.responseSigned === false && props.assertionSigned === false) {
+      p.add("neither the response nor the assertion is signed", false, "sign at least the assertion; by default both are signed.");
+    }
+    if (props.nameIdFormat !== undefined && !(props.nameIdFormat in NAME_ID_FORMATS)) {
+      p.add("nameIdFormat is not a SAML NameID format", props.nameIdFormat, `use one of ${Object.keys(NAME_ID_FORMATS).join(", ")}.`);
+    }
+    const names = new Set<string>();
+    for (const attr of [...(props.attributes ?? []), ...(props.groupAttribute ? [props.groupAttribute] : [])]) {
+      if (!attr.name?.trim()) p.add("an attribute statement has no name", attr.name, "name every attribute the SP expects.");
+      else if (names.has(attr.name)) p.add("attribute statement name is used twice", attr.name, "send each attribute once.");
+      names.add(attr.name);
+    }
+    for (const attr of props.attributes ?? []) {
+      if (!attr.values?.length) p.add(`attribute "${attr.name}" has no values`, attr.values, 'give at least one expression, e.g. ["user.email"].');
+    }
+    if (props.groupAttribute) {
+      const filter = groupFilterOf(props.groupAttribute.filter);
+      if (!filter.value) p.add("the group attribute filter is empty", filter.value, "give a filter value; an empty one sends no groups.");
+      if (filter.type === "REGEX" && !isToken(filter.value)) {
+        try {
+          new RegExp(filter.value);
+        } catch (e) {
+          p.add(`the group attribute regex is invalid (${(e as Error).message})`, filter.value, "write a valid regular expression, e.g. ^app-.*$.");
+        }
+      }
+    }
+    if (props.singleLogout) {
+      this.checkUrl("singleLogout.url", props.singleLogout.url);
+      if (!props.singleLogout.issuer?.trim()) p.add("singleLogout.issuer is required", props.singleLogout.issuer, "set the SP's entity id.");
+      const cert = props.singleLogout.certificate ?? "";
+      if (/PRIVATE KEY/.test(cert)) {
+        p.add("singleLogout.certificate contains a private key", "(redacted)", "give the SP's public certificate only; keep private keys out of the repo.");
+      } else if (!/-----BEGIN CERTIFICATE-----/.test(cert)) {
+        p.add("singleLogout.certificate is not a PEM certificate", cert.slice(0, 40), "paste the SP's public signing certificate (-----BEGIN CERTIFICATE-----).");
+      }
+    }
+
+    this.resource = this.create(
+      () =>
+        new AppSaml(this, "App", {
+          label: props.label,
+          ssoUrl: props.ssoUrl,
+          recipient: props.recipient ?? props.ssoUrl,
+          destination: props.destination ?? props.ssoUrl,
+          audience: props.audience,
+          subjectNameIdFormat: NAME_ID_FORMATS[props.nameIdFormat ?? "unspecified"],
+          subjectNameIdTemplate: escapeTemplate(props.nameIdTemplate ?? "${user.userName}"),
+          responseSigned: props.responseSigned ?? true,
+          assertionSigned: props.assertionSigned ?? true,
+          signatureAlgorithm: props.signatureAlgorithm ?? "RSA_SHA256",
+          digestAlgorithm: props.digestAlgorithm ?? "SHA256",
+          // The provider requires both for a custom SAML app; these are Okta's console defaults.
+          honorForceAuthn: true,
+          authnContextClassRef: "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport",
+          attributeStatements: attributeStatements(props),
+          singleLogoutUrl: props.singleLogout?.url,
+          singleLogoutIssuer: props.singleLogout?.issuer,
+          singleLogoutCertificate: props.singleLogout?.certificate,
+        }),
+    );
+    this.metadataUrl = this.resource.metadataUrl;
+  }
+}
+
+function attributeStatements(props: SamlAppProps): AppSamlAttributeStatements[] | undefined {
+  const out: AppSamlAttributeStatements[] = (props.attributes ?? []).map((a) => ({
+    type: "EXPRESSION",
+    name: a.name,
+    namespace: NAME_FORMATS[a.nameFormat ?? "unspecified"],
+    values: a.values.map(escapeTemplate),
+  }));
+  if (props.groupAttribute) {
+    const filter = groupFilterOf(props.groupAttribute.filter);
+    out.push({
+      type: "GROUP",
+      name: props.groupAttribute.name,
+      namespace: NAME_FORMATS[props.groupAttribute.nameFormat ?? "unspecified"],
+      filterType: filter.type,
+      filterValue: filter.value,
+    });
+  }
+  return out.length ? out : undefined;
+}
+
+function isAbsoluteUri(value: string): boolean {
+  if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(value) || value.includes("*")) return false;
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
