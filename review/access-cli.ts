@@ -1,0 +1,43 @@
+import { AccessMatrix } from "./access";
+import { accessOfStack } from "./review";
+import { readSynthesized } from "./stack-json";
+import { synthesizeWorkingTree } from "./synth";
+
+const USAGE = "Usage: npm run access -- <stack, e.g. okta-dev> [--json] [--from <cdktf.out dir>]";
+
+/** The effective-access matrix of one stack, as Markdown tables (the same rows the review diffs). */
+export function accessMarkdown(stack: string, m: AccessMatrix): string {
+  const table = (title: string, columns: string[], rows: string[][]) =>
+    rows.length
+      ? [`**${title}**`, "", `| ${columns.join(" | ")} |`, `|${columns.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`), ""]
+      : [`**${title}**: none`, ""];
+  return [
+    `## Effective access: ${stack}`,
+    "",
+    ...table("Token grants (authorization servers)", ["server", "client", "who", "grant", "scope", "via"], m.grants.map((r) => [r.server, r.client, r.who, r.grant, r.scope, r.via])),
+    ...table("App assignments (who can sign in)", ["app", "group"], m.assignments.map((r) => [r.app, r.group])),
+    ...table("Okta management access (okta.* scopes, admin roles)", ["app", "access"], m.management.map((r) => [r.app, r.access])),
+    ...table("Trusted origins", ["origin", "scope"], m.origins.map((r) => [r.origin, r.scope])),
+    m.markers.length ? `**Broad grants**\n\n${m.markers.map((x) => `- ${x}`).join("\n")}\n` : "**Broad grants**: none\n",
+  ].join("\n");
+}
+
+export function runAccess(argv: readonly string[], write: (text: string) => void = (t) => process.stdout.write(t)): number {
+  let stack: string | undefined;
+  let json = false;
+  let from: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--json") json = true;
+    else if (argv[i] === "--from") from = argv[++i];
+    else if (!argv[i].startsWith("--") && !stack) stack = argv[i];
+    else throw new Error(`Unknown argument ${JSON.stringify(argv[i])}.\n${USAGE}`);
+  }
+  if (!stack) throw new Error(USAGE);
+  const stacks = readSynthesized(from ?? synthesizeWorkingTree());
+  const found = stacks.get(stack);
+  if (!found) throw new Error(`No stack ${JSON.stringify(stack)}. Fix: use one of ${[...stacks.keys()].join(", ")}.`);
+  const matrix = accessOfStack(found);
+  write(json ? JSON.stringify({ stack, ...matrix }, null, 2) + "\n" : accessMarkdown(stack, matrix));
+  return 0;
+}
+

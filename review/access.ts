@@ -1,0 +1,253 @@
+import { Block, Reference, blocksOf, parseReference, strings } from "./stack-json";
+
+type Json = Record<string, unknown>;
+
+/** One thing someone can obtain from an authorization server. */
+export interface GrantRow {
+  readonly server: string;
+  readonly client: string;
+  /** A group name, `Everyone`, `user <id>`, or `(the client itself)` for client_credentials. */
+  readonly who: string;
+  readonly grant: string;
+  readonly scope: string;
+  /** The policy and rule that grant it (first match, as Okta evaluates). */
+  readonly via: string;
+}
+
+export interface AssignmentRow {
+  readonly app: string;
+  readonly group: string;
+}
+
+/** okta.* management scopes and admin roles held by apps. */
+export interface ManagementRow {
+  readonly app: string;
+  /** `okta.groups.read`, or `role APP_ADMIN`. */
+  readonly access: string;
+}
+
+export interface OriginRow {
+  readonly origin: string;
+  readonly scope: string;
+}
+
+/** Everything the stack lets anyone do, as rows that can be diffed. */
+export interface AccessMatrix {
+  readonly grants: readonly GrantRow[];
+  readonly assignments: readonly AssignmentRow[];
+  readonly management: readonly ManagementRow[];
+  readonly origins: readonly OriginRow[];
+  /** Where EVERYONE, ALL_CLIENTS or `*` appear: each new one broadens access. */
+  readonly markers: readonly string[];
+}
+
+export const CLIENT_ITSELF = "(the client itself)";
+export const EVERYONE = "Everyone";
+
+const APP_TYPES = new Set(["okta_app_oauth", "okta_app_saml", "okta_app_swa", "okta_app_auto_login", "okta_app_bookmark", "okta_app_basic_auth", "okta_app_three_field"]);
+
+interface Rule {
+  readonly name: string;
+  readonly priority: number;
+  readonly grants: readonly string[];
+  readonly groups: readonly string[];
+  readonly users: readonly string[];
+  readonly scopes: readonly string[];
+}
+
+interface Policy {
+  readonly name: string;
+  readonly priority: number;
+  readonly allClients: boolean;
+  readonly clients: ReadonlySet<string>;
+  readonly rules: readonly Rule[];
+}
+
+/**
+ * The effective access of one synthesized stack, computed the way Okta evaluates an
+ * authorization server: policies by priority, each restricted to its client_whitelist; in a
+ * policy, rules by priority; the first rule matching the grant type, the user's groups and
+ * the requested scope wins. One row per (server, client, who, grant, scope) that succeeds.
+ */
+export function accessOf(json: Json): AccessMatrix {
+  const blocks = blocksOf(json);
+  const byType = (type: string) => [...blocks.values()].filter((b) => b.type === type && (b.attrs.status ?? "ACTIVE") !== "INACTIVE");
+  const names = new Names(blocks);
+  const markers: string[] = [];
+  const grants: GrantRow[] = [];
+  const apps = [...blocks.values()].filter((b) => b.type === "okta_app_oauth");
+  const assignedTo = new Map<string, string[]>();
+  for (const a of byType("okta_app_group_assignment")) {
+    const app = appAddress(parseReference(a.attrs.app_id));
+    if (app) assignedTo.set(app, [...(assignedTo.get(app) ?? []), names.of(a.attrs.group_id)].sort(everyoneFirst));
+  }
+
+  for (const server of byType("okta_auth_server")) {
+    const serverName = names.of(`\${okta_auth_server.${server.id}.id}`);
+    const policies = byType("okta_auth_server_policy")
+      .filter((p) => refersTo(p.attrs.auth_server_id, server))
+      .map((p): Policy => {
+        const clientList = strings(p.attrs.client_whitelist);
+        const allClients = clientList.includes("ALL_CLIENTS");
+        const policyName = String(p.attrs.name ?? p.id);
+        if (allClients) markers.push(`ALL_CLIENTS in policy "${policyName}" of ${serverName}`);
+        const rules = byType("okta_auth_server_policy_rule")
+          .filter((r) => refersTo(r.attrs.policy_id, p))
+          .map((r): Rule => {
+            const rule: Rule = {
+              name: String(r.attrs.name ?? r.id),
+              priority: Number(r.attrs.priority ?? Infinity),
+              grants: strings(r.attrs.grant_type_whitelist),
+              groups: strings(r.attrs.group_whitelist).map((g) => (g === "EVERYONE" ? EVERYONE : names.of(g))),
+              users: strings(r.attrs.user_whitelist).map((u) => `user ${names.of(u)}`),
+              scopes: strings(r.attrs.scope_whitelist),
+            };
+            if (rule.groups.includes(EVERYONE)) markers.push(`EVERYONE in rule "${rule.name}" of policy "${policyName}" (${serverName})`);
+            if (rule.scopes.includes("*")) markers.push(`scope * in rule "${rule.name}" of policy "${policyName}" (${serverName})`);
+            return rule;
+          })
+          .sort((a, b) => a.priority - b.priority || a.name.localeCompare(b.name));
+        const clients = new Set(allClients ? apps.map((a) => a.address) : clientList.map((c) => appAddress(parseReference(c))).filter((a): a is string => !!a));
+        return { name: policyName, priority: Number(p.attrs.priority ?? Infinity), allClients, clients, rules };
+      })
+      .sort((a, b) => a.priority - b.priority || a.name.localeCompare(b.name));
+
+    const scopeNames = new Set<string>(byType("okta_auth_server_scope").filter((s) => refersTo(s.attrs.auth_server_id, server)).map((s) => String(s.attrs.name)));
+    const people = new Set<string>([EVERYONE]);
+    for (const rule of policies.flatMap((p) => p.rules)) {
+      rule.scopes.forEach((s) => scopeNames.add(s));
+      rule.groups.forEach((g) => people.add(g));
+      rule.users.forEach((u) => people.add(u));
+    }
+    const scopes = [...scopeNames].sort();
+    const clients = apps.filter((a) => policies.some((p) => p.clients.has(a.address)));
+    for (const client of clients) {
+      const clientName = names.of(`\${okta_app_oauth.${client.id}.id}`);
+      const assigned = assignedTo.get(client.address) ?? [];
+      for (const grant of strings(client.attrs.grant_types).filter((g) => g !== "refresh_token")) {
+        // A user must be assigned to the app to get a token for it: who is an assigned group,
+        // or its members who are also in a group a rule names (shown as "A ∩ B").
+        const audiences = grant === "client_credentials" ? [{ label: CLIENT_ITSELF, groups: [] }] : audiencesOf(assigned, people);
+        for (const scope of scopes) {
+          const granted = new Set<string>();
+          for (const audience of audiences) {
+            if (audience.groups.some((g) => granted.has(g))) continue;
+            const match = firstMatch(policies, client.address, grant, audience.groups, scope);
+            if (!match) continue;
+            if (audience.groups.length === 1) granted.add(audience.groups[0]);
+            grants.push({ server: serverName, client: clientName, who: audience.label, grant, scope, via: `${match.policy.name}${match.policy.allClients ? " (ALL_CLIENTS)" : ""} › ${match.rule.name}` });
+          }
+        }
+      }
+    }
+  }
+
+  const assignments = byType("okta_app_group_assignment").map((a) => {
+    const group = names.of(a.attrs.group_id);
+    const app = names.of(a.attrs.app_id);
+    if (group === EVERYONE) markers.push(`app "${app}" assigned to Everyone`);
+    return { app, group };
+  });
+  const management: ManagementRow[] = [
+    ...byType("okta_app_oauth_api_scope").flatMap((g) => strings(g.attrs.scopes).map((scope) => ({ app: names.of(g.attrs.app_id), access: scope }))),
+    ...byType("okta_app_oauth_role_assignment").map((r) => ({ app: names.of(r.attrs.client_id), access: `role ${String(r.attrs.type)}` })),
+  ];
+  const origins = byType("okta_trusted_origin").flatMap((o) => strings(o.attrs.scopes).map((scope) => ({ origin: String(o.attrs.origin), scope })));
+  origins.filter((o) => o.origin.includes("*")).forEach((o) => markers.push(`trusted origin ${o.origin} has a wildcard`));
+
+  return {
+    grants: sortRows(grants, ["server", "client", "grant", "who", "scope"]),
+    assignments: sortRows(assignments, ["app", "group"]),
+    management: sortRows(management, ["app", "access"]),
+    origins: sortRows(origins, ["origin", "scope"]),
+    markers: [...new Set(markers)].sort(),
+  };
+}
+
+/**
+ * Who can ask for a token: each assigned group (everyone's rule groups, when the app is
+ * assigned to Everyone), then members of an assigned group who are also in a rule's group.
+ * Single groups come first so an intersection is listed only when it adds something.
+ */
+function audiencesOf(assigned: readonly string[], people: ReadonlySet<string>): { label: string; groups: string[] }[] {
+  const singles = new Set<string>();
+  const pairs = new Map<string, string[]>();
+  for (const a of assigned) {
+    if (a === EVERYONE) {
+      people.forEach((g) => singles.add(g));
+      continue;
+    }
+    singles.add(a);
+    for (const g of people) {
+      if (g === a || g === EVERYONE) continue;
+      const pair = [a, g].sort();
+      pairs.set(pair.join(" ∩ "), pair);
+    }
+  }
+  return [
+    ...[...singles].sort(everyoneFirst).map((g) => ({ label: g, groups: [g] })),
+    ...[...pairs].map(([label, groups]) => ({ label, groups })),
+  ];
+}
+
+function everyoneFirst(a: string, b: string): number {
+  return (a === EVERYONE ? 0 : 1) - (b === EVERYONE ? 0 : 1) || a.localeCompare(b);
+}
+
+/** The first (policy, rule) that grants `scope` to a user in all of `groups` (none for client_credentials). */
+function firstMatch(policies: readonly Policy[], client: string, grant: string, groups: readonly string[], scope: string): { policy: Policy; rule: Rule } | undefined {
+  for (const policy of policies) {
+    if (!policy.clients.has(client)) continue;
+    for (const rule of policy.rules) {
+      if (!rule.grants.includes(grant)) continue;
+      // client_credentials has no user: Okta does not evaluate the people condition.
+      if (grant !== "client_credentials") {
+        const person = rule.groups.includes(EVERYONE) || groups.some((g) => rule.groups.includes(g) || rule.users.includes(g));
+        if (!person) continue;
+      }
+      if (rule.scopes.includes(scope) || rule.scopes.includes("*")) return { policy, rule };
+    }
+  }
+  return undefined;
+}
+
+function refersTo(value: unknown, block: Block): boolean {
+  const ref = parseReference(value);
+  return !!ref && !ref.data && ref.type === block.type && ref.id === block.id;
+}
+
+function appAddress(ref: Reference | undefined): string | undefined {
+  return ref && !ref.data && APP_TYPES.has(ref.type) ? `${ref.type}.${ref.id}` : undefined;
+}
+
+/** Human names for references: app labels, group names, server names, Everyone. */
+class Names {
+  constructor(private readonly blocks: ReadonlyMap<string, Block>) {}
+
+  of(value: unknown): string {
+    const ref = parseReference(value);
+    if (!ref) return String(value);
+    if (ref.data && ref.type === "okta_everyone_group") return EVERYONE;
+    if (ref.data) return `data.${ref.type}.${ref.id}`;
+    const block = this.blocks.get(`${ref.type}.${ref.id}`);
+    const attrs = block?.attrs ?? {};
+    const name = attrs.label ?? attrs.name;
+    return typeof name === "string" ? name : `${ref.type}.${ref.id}`;
+  }
+}
+
+function sortRows<T extends object>(rows: T[], keys: (keyof T)[]): T[] {
+  return rows.sort((a, b) => {
+    for (const k of keys) {
+      const c = String(a[k]).localeCompare(String(b[k]));
+      if (c) return c;
+    }
+    return 0;
+  });
+}
+
+/** A row's identity for diffing: `via` is not part of it, so renumbering rules is no change. */
+export function rowKey(row: object): string {
+  const { via: _via, ...rest } = row as Record<string, unknown>;
+  return JSON.stringify(rest);
+}

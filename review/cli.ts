@@ -1,0 +1,68 @@
+import * as fs from "fs";
+import { readSynthesized } from "./stack-json";
+import { toMarkdown } from "./markdown";
+import { buildReview } from "./review";
+import { defaultBase, describeRef, synthesizeRevision, synthesizeWorkingTree } from "./synth";
+
+const USAGE = `Usage: npm run review -- [--base <git ref> | --base-out <dir>] [--head-out <dir>] [--out <file>] [--json] [--fail-on-broadening <env>[,<env>]]
+
+  --base <ref>          compare against this revision (default: the merge base with main)
+  --base-out <dir>      compare against an already synthesized cdktf.out directory instead
+  --head-out <dir>      use this cdktf.out as the head instead of synthesizing the working tree
+  --out <file>          write the report there instead of stdout
+  --json                machine-readable report instead of Markdown
+  --fail-on-broadening  exit 2 when access broadens in one of these environments (e.g. prod)`;
+
+export interface ReviewOptions {
+  readonly base?: string;
+  readonly baseOut?: string;
+  readonly headOut?: string;
+  readonly out?: string;
+  readonly json: boolean;
+  readonly failOnBroadening: readonly string[];
+}
+
+export function parseArgs(argv: readonly string[]): ReviewOptions {
+  const opts: { -readonly [K in keyof ReviewOptions]: ReviewOptions[K] } = { json: false, failOnBroadening: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith("--")) throw new Error(`${arg} needs a value.\n\n${USAGE}`);
+      return v;
+    };
+    switch (arg) {
+      case "--base": opts.base = value(); break;
+      case "--base-out": opts.baseOut = value(); break;
+      case "--head-out": opts.headOut = value(); break;
+      case "--out": opts.out = value(); break;
+      case "--json": opts.json = true; break;
+      case "--fail-on-broadening": opts.failOnBroadening = value().split(",").map((e) => e.trim()).filter(Boolean); break;
+      case "--help": case "-h": throw new Error(USAGE);
+      default: throw new Error(`Unknown argument ${JSON.stringify(arg)}.\n\n${USAGE}`);
+    }
+  }
+  if (opts.base && opts.baseOut) throw new Error(`Give --base or --base-out, not both.\n\n${USAGE}`);
+  return opts;
+}
+
+/** Runs the review; returns the process exit code. */
+export function runReview(opts: ReviewOptions, write: (text: string) => void = (t) => process.stdout.write(t)): number {
+  const baseRef = opts.baseOut ? undefined : (opts.base ?? defaultBase());
+  const baseDir = opts.baseOut ?? synthesizeRevision(baseRef!);
+  const headDir = opts.headOut ?? synthesizeWorkingTree();
+  const report = buildReview(readSynthesized(baseDir), readSynthesized(headDir), {
+    base: baseRef ? describeRef(baseRef) : opts.baseOut!,
+    head: opts.headOut ?? "working tree",
+  });
+  const text = opts.json ? JSON.stringify(report, null, 2) + "\n" : toMarkdown(report);
+  if (opts.out) fs.writeFileSync(opts.out, text);
+  else write(text);
+  const gated = report.broadeningIn.filter((env) => opts.failOnBroadening.includes(env));
+  if (gated.length) {
+    process.stderr.write(`Access broadens in ${gated.join(", ")} (--fail-on-broadening): a reviewer with rights to approve it must look at the access table.\n`);
+    return 2;
+  }
+  return 0;
+}
+

@@ -1,0 +1,130 @@
+import { AccessMatrix, rowKey } from "./access";
+import { Block, blocksOf } from "./stack-json";
+
+type Json = Record<string, unknown>;
+
+/** Attributes whose change makes Terraform destroy and re-create the resource. */
+export const FORCES_REPLACEMENT: Readonly<Record<string, readonly string[]>> = {
+  // A new type is a new app: a new client id every client must be reconfigured with.
+  okta_app_oauth: ["type", "omit_secret"],
+  okta_app_saml: ["preconfigured_app"],
+  okta_app_swa: ["preconfigured_app"],
+  okta_app_auto_login: ["preconfigured_app"],
+  okta_app_group_assignment: ["app_id", "group_id"],
+  okta_app_oauth_api_scope: ["app_id"],
+  okta_app_oauth_role_assignment: ["client_id", "type"],
+  okta_auth_server_scope: ["auth_server_id"],
+  okta_auth_server_policy: ["auth_server_id"],
+  okta_auth_server_policy_rule: ["auth_server_id", "policy_id"],
+};
+
+/** Attribute names whose values are never printed. */
+const SENSITIVE = /secret|password|private_key|api_token|access_token|credential/i;
+
+export type ChangeKind = "add" | "change" | "destroy";
+
+export interface AttributeChange {
+  readonly attribute: string;
+  /** JSON text, or `(sensitive)`; undefined when absent. */
+  readonly before?: string;
+  readonly after?: string;
+}
+
+export interface ResourceChange {
+  readonly kind: ChangeKind;
+  readonly address: string;
+  readonly type: string;
+  readonly path: string;
+  readonly label?: string;
+  /** Set on a change that Terraform performs as destroy-then-create: the attributes that force it. */
+  readonly replacedBy?: readonly string[];
+  /** The resource carries lifecycle prevent_destroy (Terraform will refuse a destroy). */
+  readonly preventDestroy: boolean;
+  readonly attributes: readonly AttributeChange[];
+}
+
+/** Added and removed rows of each access table. */
+export interface AccessDiff<M extends AccessMatrix = AccessMatrix> {
+  readonly grants: RowDiff<M["grants"][number]>;
+  readonly assignments: RowDiff<M["assignments"][number]>;
+  readonly management: RowDiff<M["management"][number]>;
+  readonly origins: RowDiff<M["origins"][number]>;
+  /** EVERYONE / ALL_CLIENTS / `*` occurrences that are new in the head. */
+  readonly newMarkers: readonly string[];
+}
+
+export interface RowDiff<T> {
+  readonly added: readonly T[];
+  readonly removed: readonly T[];
+}
+
+export function diffRows<T extends object>(before: readonly T[], after: readonly T[]): RowDiff<T> {
+  const beforeKeys = new Set(before.map(rowKey));
+  const afterKeys = new Set(after.map(rowKey));
+  return { added: after.filter((r) => !beforeKeys.has(rowKey(r))), removed: before.filter((r) => !afterKeys.has(rowKey(r))) };
+}
+
+export function diffAccess(before: AccessMatrix, after: AccessMatrix): AccessDiff {
+  const baseMarkers = new Set(before.markers);
+  return {
+    grants: diffRows(before.grants, after.grants),
+    assignments: diffRows(before.assignments, after.assignments),
+    management: diffRows(before.management, after.management),
+    origins: diffRows(before.origins, after.origins),
+    newMarkers: after.markers.filter((m) => !baseMarkers.has(m)),
+  };
+}
+
+/** True when the head grants something the base did not (any added row or new marker). */
+export function broadens(diff: AccessDiff): boolean {
+  return diff.newMarkers.length > 0 || [diff.grants, diff.assignments, diff.management, diff.origins].some((d) => d.added.length > 0);
+}
+
+/** Resource-level changes between two synthesized stacks (either may be missing). */
+export function diffResources(before: Json | undefined, after: Json | undefined): ResourceChange[] {
+  const a = before ? blocksOf(before) : new Map<string, Block>();
+  const b = after ? blocksOf(after) : new Map<string, Block>();
+  const changes: ResourceChange[] = [];
+  for (const address of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+    const old = a.get(address);
+    const now = b.get(address);
+    const block = (now ?? old)!;
+    const attributes = attributeChanges(old?.attrs ?? {}, now?.attrs ?? {});
+    if (old && now && attributes.length === 0) continue;
+    const kind: ChangeKind = !old ? "add" : !now ? "destroy" : "change";
+    const forcing = FORCES_REPLACEMENT[block.type] ?? [];
+    const replacedBy = kind === "change" ? attributes.map((c) => c.attribute).filter((attr) => forcing.includes(attr)) : [];
+    changes.push({
+      kind,
+      address,
+      type: block.type,
+      path: block.path,
+      label: labelOf(block.attrs),
+      replacedBy: replacedBy.length ? replacedBy : undefined,
+      preventDestroy: hasPreventDestroy(old?.attrs) || hasPreventDestroy(now?.attrs),
+      attributes,
+    });
+  }
+  return changes;
+}
+
+function attributeChanges(before: Json, after: Json): AttributeChange[] {
+  const out: AttributeChange[] = [];
+  for (const attribute of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
+    const x = JSON.stringify(before[attribute]);
+    const y = JSON.stringify(after[attribute]);
+    if (x === y) continue;
+    const show = (text: string | undefined) => (text === undefined ? undefined : SENSITIVE.test(attribute) ? "(sensitive)" : text);
+    out.push({ attribute, before: show(x), after: show(y) });
+  }
+  return out;
+}
+
+function labelOf(attrs: Json): string | undefined {
+  for (const key of ["label", "name", "origin"]) if (typeof attrs[key] === "string") return attrs[key] as string;
+  return undefined;
+}
+
+function hasPreventDestroy(attrs: Json | undefined): boolean {
+  return (attrs?.lifecycle as Json | undefined)?.prevent_destroy === true;
+}

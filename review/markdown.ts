@@ -1,0 +1,116 @@
+import { GrantRow } from "./access";
+import { ResourceChange, RowDiff } from "./diff";
+import { ReviewReport, StackReview, isUnchanged, summaryOf } from "./review";
+
+/** Hidden marker the review workflow finds its sticky PR comment by. */
+export const COMMENT_MARKER = "<!-- okta-as-code:review -->";
+
+/** GitHub's comment limit is 65,536 characters; leave room for the workflow's own framing. */
+export const MARKDOWN_LIMIT = 60_000;
+
+type Detail = "full" | "no-attribute-diff" | "no-resource-lines";
+
+/**
+ * The PR comment. If it is too long, the attribute diffs go first, then the per-resource
+ * lines; every summary line, warning and access row is always kept, and the comment says
+ * what was cut.
+ */
+export function toMarkdown(report: ReviewReport, limit = MARKDOWN_LIMIT): string {
+  const levels: Detail[] = ["full", "no-attribute-diff", "no-resource-lines"];
+  let text = "";
+  for (const level of levels) {
+    text = render(report, level);
+    if (text.length <= limit) return text;
+  }
+  return text;
+}
+
+function render(report: ReviewReport, detail: Detail): string {
+  const out: string[] = [COMMENT_MARKER, "## Okta change review", ""];
+  out.push(`Base \`${report.base}\` → head \`${report.head}\`. Computed from the synthesized Terraform JSON: no Terraform, no credentials.`, "");
+  for (const env of report.broadeningIn) {
+    const stacks = report.stacks.filter((s) => s.environment === env && s.broadensAccess);
+    out.push(`> 🚨 **Access broadens in ${env}** (${stacks.map((s) => s.stack).join(", ")}): ${stacks.map(broadeningSummary).join("; ")}.`);
+  }
+  for (const s of report.stacks) for (const w of s.warnings) out.push(`> ⚠️ **${s.stack}** ${w}`);
+  if (report.broadeningIn.length || report.stacks.some((s) => s.warnings.length)) out.push("");
+  if (detail !== "full") {
+    out.push(
+      `> ✂️ Truncated to fit a GitHub comment: ${detail === "no-attribute-diff" ? "attribute diffs" : "attribute diffs and per-resource lines"} left out. Every summary, warning and access change is shown; run \`npm run review\` locally for the rest.`,
+      "",
+    );
+  }
+  for (const s of report.stacks) out.push(`- ${isUnchanged(s) ? `${s.stack}: no changes` : `**${summaryOf(s)}**${s.broadensAccess ? " — access broadens" : ""}${s.presence !== "both" ? ` (stack ${s.presence})` : ""}`}`);
+  for (const s of report.stacks) if (!isUnchanged(s)) out.push("", ...renderStack(s, detail));
+  return out.join("\n") + "\n";
+}
+
+function broadeningSummary(s: StackReview): string {
+  const a = s.access;
+  const parts = [
+    [a.grants.added.length, "token grant"],
+    [a.assignments.added.length, "app assignment"],
+    [a.management.added.length, "management grant"],
+    [a.origins.added.length, "trusted origin scope"],
+  ]
+    .filter(([n]) => n)
+    .map(([n, what]) => `+${n} ${what}${n === 1 ? "" : "s"}`);
+  return [...parts, ...a.newMarkers.map((m) => `new: ${m}`)].join(", ");
+}
+
+function renderStack(s: StackReview, detail: Detail): string[] {
+  const out = [`### ${summaryOf(s)}`, ""];
+  const a = s.access;
+  const accessChanged = [a.grants, a.assignments, a.management, a.origins].some((d) => d.added.length || d.removed.length) || a.newMarkers.length;
+  out.push("#### Access changes", "");
+  if (!accessChanged) out.push("No change in who can get what.", "");
+  out.push(...table("Token grants (authorization servers)", ["server", "client", "who", "grant", "scope", "via"], a.grants, (r: GrantRow) => [r.server, r.client, r.who, r.grant, r.scope, r.via]));
+  out.push(...table("App assignments (who can sign in)", ["app", "group"], a.assignments, (r) => [r.app, r.group]));
+  out.push(...table("Okta management access (okta.* scopes, admin roles)", ["app", "access"], a.management, (r) => [r.app, r.access]));
+  out.push(...table("Trusted origins", ["origin", "scope"], a.origins, (r) => [r.origin, r.scope]));
+  if (a.newMarkers.length) out.push(...a.newMarkers.map((m) => `- 🚨 new: ${m}`), "");
+  if (s.resources.length) {
+    out.push("#### Resource changes", "");
+    if (detail === "no-resource-lines") out.push(`${s.summary.add} added, ${s.summary.change} changed, ${s.summary.destroy} destroyed (lines left out to fit).`, "");
+    else {
+      out.push(...s.resources.map(resourceLine), "");
+      if (detail === "full") out.push(...attributeDiff(s), "");
+    }
+  }
+  if (s.newFindings.length) {
+    out.push("#### New guardrail findings", "");
+    out.push(...s.newFindings.map((f) => `- **${f.rule} ${f.level}** \`${f.path}\`: ${escapeCell(f.detail)}. Fix: ${escapeCell(f.fix)}`), "");
+  }
+  return out;
+}
+
+function table<T>(title: string, columns: string[], diff: RowDiff<T>, cells: (row: T) => string[]): string[] {
+  if (!diff.added.length && !diff.removed.length) return [];
+  const rows = [...diff.removed.map((r) => ["-", ...cells(r)]), ...diff.added.map((r) => ["+", ...cells(r)])];
+  return [`**${title}**`, "", `| | ${columns.join(" | ")} |`, `|---|${columns.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.map(escapeCell).join(" | ")} |`), ""];
+}
+
+const SIGN = { add: "+", change: "~", destroy: "-" } as const;
+
+function resourceLine(r: ResourceChange): string {
+  const sign = r.replacedBy ? "-/+" : SIGN[r.kind];
+  const attrs = r.kind === "change" ? ` (${r.attributes.map((c) => c.attribute).join(", ")})` : "";
+  const replace = r.replacedBy ? ` **replaced**: ${r.replacedBy.join(", ")} forces a new resource` : "";
+  return `- \`${sign}\` ${r.type} ${r.label ? `**${escapeCell(r.label)}** ` : ""}\`${r.path}\`${attrs}${replace}`;
+}
+
+function attributeDiff(s: StackReview): string[] {
+  const lines: string[] = [];
+  for (const r of s.resources) {
+    lines.push(`${SIGN[r.kind]} ${r.address}`);
+    for (const c of r.attributes) {
+      if (c.before !== undefined) lines.push(`-   ${c.attribute} = ${c.before}`);
+      if (c.after !== undefined) lines.push(`+   ${c.attribute} = ${c.after}`);
+    }
+  }
+  return ["<details><summary>Attribute diff</summary>", "", "```diff", ...lines.map((l) => l.replace(/```/g, "ʼʼʼ")), "```", "", "</details>"];
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}

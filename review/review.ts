@@ -1,0 +1,86 @@
+import { Finding } from "../guardrails/types";
+import { AccessMatrix, accessOf } from "./access";
+import { AccessDiff, ResourceChange, broadens, diffAccess, diffResources } from "./diff";
+import { SynthesizedStack, compareStacks, environmentOfStack } from "./stack-json";
+
+export interface StackReview {
+  readonly stack: string;
+  readonly environment: string;
+  /** The stack is new in the head, gone from it, or in both. */
+  readonly presence: "added" | "removed" | "both";
+  readonly summary: { readonly add: number; readonly change: number; readonly destroy: number };
+  /** Destroys, replacements and changes to prevent_destroy resources: each gets a loud line. */
+  readonly warnings: readonly string[];
+  readonly broadensAccess: boolean;
+  readonly access: AccessDiff;
+  readonly resources: readonly ResourceChange[];
+  /** Unsuppressed guardrail findings in the head that the base did not have. */
+  readonly newFindings: readonly Finding[];
+}
+
+export interface ReviewReport {
+  readonly base: string;
+  readonly head: string;
+  /** Prod first, then staging, then dev. */
+  readonly stacks: readonly StackReview[];
+  /** Environments in which some stack broadens access. */
+  readonly broadeningIn: readonly string[];
+}
+
+const EMPTY_ACCESS: AccessMatrix = { grants: [], assignments: [], management: [], origins: [], markers: [] };
+
+/** Compares two synthesized apps stack by stack. Pure: reads only the given JSON. */
+export function buildReview(base: ReadonlyMap<string, SynthesizedStack>, head: ReadonlyMap<string, SynthesizedStack>, labels: { base: string; head: string }): ReviewReport {
+  const ids = [...new Set([...base.keys(), ...head.keys()])].sort(compareStacks);
+  const stacks = ids.map((id) => reviewStack(id, base.get(id), head.get(id)));
+  const broadeningIn = [...new Set(stacks.filter((s) => s.broadensAccess).map((s) => s.environment))];
+  return { base: labels.base, head: labels.head, stacks, broadeningIn };
+}
+
+/** Effective access of one synthesized stack (the `npm run access` view). */
+export function accessOfStack(stack: SynthesizedStack): AccessMatrix {
+  return accessOf(stack.json);
+}
+
+function reviewStack(id: string, before: SynthesizedStack | undefined, after: SynthesizedStack | undefined): StackReview {
+  const resources = diffResources(before?.json, after?.json);
+  const access = diffAccess(before ? accessOf(before.json) : EMPTY_ACCESS, after ? accessOf(after.json) : EMPTY_ACCESS);
+  const warnings: string[] = [];
+  for (const r of resources) {
+    const what = `${r.type} ${r.label ? `"${r.label}" ` : ""}(\`${r.path}\`)`;
+    if (r.kind === "destroy") warnings.push(`destroys ${what}${r.preventDestroy ? ": it carries prevent_destroy, so Terraform will refuse and the deploy fails" : ""}`);
+    else if (r.replacedBy) warnings.push(`replaces ${what}: ${r.replacedBy.join(", ")} changed${r.type === "okta_app_oauth" ? ", so the app gets a new client id" : ""}${r.preventDestroy ? "; it carries prevent_destroy, so Terraform will refuse" : ""}`);
+    else if (r.kind === "change" && r.preventDestroy) warnings.push(`changes ${what}, which carries prevent_destroy`);
+  }
+  const known = new Set((before?.findings ?? []).filter((f) => !f.suppressed).map(findingKey));
+  const newFindings = (after?.findings ?? []).filter((f) => !f.suppressed && !known.has(findingKey(f)));
+  return {
+    stack: id,
+    environment: environmentOfStack(id),
+    presence: !before ? "added" : !after ? "removed" : "both",
+    summary: {
+      add: resources.filter((r) => r.kind === "add").length,
+      change: resources.filter((r) => r.kind === "change").length,
+      destroy: resources.filter((r) => r.kind === "destroy").length,
+    },
+    warnings,
+    broadensAccess: broadens(access),
+    access,
+    resources,
+    newFindings,
+  };
+}
+
+function findingKey(f: Finding): string {
+  return `${f.rule}|${f.path}|${f.detail}|${f.level}`;
+}
+
+/** `okta-prod: +2 ~1 -0` */
+export function summaryOf(review: StackReview): string {
+  const { add, change, destroy } = review.summary;
+  return `${review.stack}: +${add} ~${change} -${destroy}`;
+}
+
+export function isUnchanged(review: StackReview): boolean {
+  return review.resources.length === 0 && review.newFindings.length === 0;
+}

@@ -1,0 +1,98 @@
+import * as fs from "fs";
+import * as path from "path";
+import { Finding } from "../guardrails/types";
+
+type Json = Record<string, unknown>;
+
+/** One synthesized stack as cdktf wrote it: its Terraform JSON and guardrail findings. */
+export interface SynthesizedStack {
+  readonly id: string;
+  readonly json: Json;
+  /** Unsuppressed and suppressed findings from guardrails.json, if the stack has one. */
+  readonly findings: readonly Finding[];
+}
+
+/** A Terraform block of a stack, keyed as Terraform addresses it. */
+export interface Block {
+  /** `okta_app_oauth.portal_App_1234`, `provider.okta` or `terraform.backend`. */
+  readonly address: string;
+  readonly type: string;
+  readonly id: string;
+  /** Construct path from cdktf's metadata, or the address. */
+  readonly path: string;
+  readonly attrs: Json;
+}
+
+/**
+ * Reads every stack of a cdktf output directory (`<dir>/stacks/<id>/cdk.tf.json`). Only
+ * files are read: no Terraform and no credentials.
+ */
+export function readSynthesized(outdir: string): Map<string, SynthesizedStack> {
+  const stacksDir = path.join(outdir, "stacks");
+  if (!fs.existsSync(stacksDir)) throw new Error(`${outdir} holds no synthesized stacks (no ${stacksDir}). Fix: run npm run synth, or point at a cdktf.out directory.`);
+  const stacks = new Map<string, SynthesizedStack>();
+  for (const id of fs.readdirSync(stacksDir).sort()) {
+    const file = path.join(stacksDir, id, "cdk.tf.json");
+    if (!fs.existsSync(file)) continue;
+    const json = JSON.parse(fs.readFileSync(file, "utf8")) as Json;
+    const report = path.join(stacksDir, id, "guardrails.json");
+    const findings = fs.existsSync(report) ? ((JSON.parse(fs.readFileSync(report, "utf8")) as { findings?: Finding[] }).findings ?? []) : [];
+    stacks.set(id, { id, json, findings });
+  }
+  return stacks;
+}
+
+/** Resources, data sources, provider blocks and the backend of a stack, by address. */
+export function blocksOf(json: Json): Map<string, Block> {
+  const blocks = new Map<string, Block>();
+  const add = (address: string, type: string, id: string, attrs: Json) => {
+    const meta = (attrs["//"] as Json | undefined)?.metadata as Json | undefined;
+    const { ["//"]: _metadata, ...rest } = attrs;
+    blocks.set(address, { address, type, id, path: typeof meta?.path === "string" ? meta.path : address, attrs: rest });
+  };
+  for (const [type, byId] of Object.entries((json.resource ?? {}) as Record<string, Record<string, Json>>)) {
+    for (const [id, attrs] of Object.entries(byId)) add(`${type}.${id}`, type, id, attrs);
+  }
+  for (const [name, list] of Object.entries((json.provider ?? {}) as Record<string, Json[]>)) {
+    list.forEach((attrs, i) => add(`provider.${name}${i ? `.${i}` : ""}`, `provider.${name}`, name, attrs));
+  }
+  const backend = (json.terraform as Json | undefined)?.backend ?? (json.terraform as Json | undefined)?.cloud;
+  if (backend) add("terraform.backend", "terraform.backend", "backend", backend as Json);
+  return blocks;
+}
+
+/** A Terraform reference `${type.id.attr}` (or `${data.type.id.attr}`), parsed. */
+export interface Reference {
+  readonly data: boolean;
+  readonly type: string;
+  readonly id: string;
+  readonly attribute: string;
+}
+
+const REFERENCE = /^\$\{(data\.)?([a-z0-9_]+)\.([^.}]+)\.([a-z0-9_.]+)\}$/;
+
+export function parseReference(value: unknown): Reference | undefined {
+  if (typeof value !== "string") return undefined;
+  const m = REFERENCE.exec(value);
+  return m ? { data: Boolean(m[1]), type: m[2], id: m[3], attribute: m[4] } : undefined;
+}
+
+export function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+/** Main stacks are okta-<env>, bootstrap stacks okta-bootstrap-<env>. */
+export function environmentOfStack(stackId: string): string {
+  return stackId.replace(/^okta-(bootstrap-)?/, "");
+}
+
+const ENV_ORDER = ["prod", "staging", "dev"];
+
+/** Prod first, then staging, then dev; a main stack before its bootstrap stack. */
+export function compareStacks(a: string, b: string): number {
+  const rank = (id: string) => {
+    const env = ENV_ORDER.indexOf(environmentOfStack(id));
+    return (env < 0 ? ENV_ORDER.length : env) * 2 + (id.startsWith("okta-bootstrap-") ? 1 : 0);
+  };
+  return rank(a) - rank(b) || a.localeCompare(b);
+}
