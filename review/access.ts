@@ -6,6 +6,8 @@ type Json = Record<string, unknown>;
 export interface GrantRow {
   readonly server: string;
   readonly client: string;
+  /** The client's Terraform address: its identity, so a label change is not an access change. */
+  readonly clientKey: string;
   /** A group name, `Everyone`, `user <id>`, or `(the client itself)` for client_credentials. */
   readonly who: string;
   readonly grant: string;
@@ -16,12 +18,14 @@ export interface GrantRow {
 
 export interface AssignmentRow {
   readonly app: string;
+  readonly appKey: string;
   readonly group: string;
 }
 
 /** okta.* management scopes and admin roles held by apps. */
 export interface ManagementRow {
   readonly app: string;
+  readonly appKey: string;
   /** `okta.groups.read`, or `role APP_ADMIN`. */
   readonly access: string;
 }
@@ -135,7 +139,7 @@ export function accessOf(json: Json): AccessMatrix {
             const match = firstMatch(policies, client.address, grant, audience.groups, scope);
             if (!match) continue;
             if (audience.groups.length === 1) granted.add(audience.groups[0]);
-            grants.push({ server: serverName, client: clientName, who: audience.label, grant, scope, via: `${match.policy.name}${match.policy.allClients ? " (ALL_CLIENTS)" : ""} › ${match.rule.name}` });
+            grants.push({ server: serverName, client: clientName, clientKey: client.address, who: audience.label, grant, scope, via: `${match.policy.name}${match.policy.allClients ? " (ALL_CLIENTS)" : ""} › ${match.rule.name}` });
           }
         }
       }
@@ -146,11 +150,11 @@ export function accessOf(json: Json): AccessMatrix {
     const group = names.of(a.attrs.group_id);
     const app = names.of(a.attrs.app_id);
     if (group === EVERYONE) markers.push(`app "${app}" assigned to Everyone`);
-    return { app, group };
+    return { app, appKey: names.key(a.attrs.app_id), group };
   });
   const management: ManagementRow[] = [
-    ...byType("okta_app_oauth_api_scope").flatMap((g) => strings(g.attrs.scopes).map((scope) => ({ app: names.of(g.attrs.app_id), access: scope }))),
-    ...byType("okta_app_oauth_role_assignment").map((r) => ({ app: names.of(r.attrs.client_id), access: `role ${String(r.attrs.type)}` })),
+    ...byType("okta_app_oauth_api_scope").flatMap((g) => strings(g.attrs.scopes).map((scope) => ({ app: names.of(g.attrs.app_id), appKey: names.key(g.attrs.app_id), access: scope }))),
+    ...byType("okta_app_oauth_role_assignment").map((r) => ({ app: names.of(r.attrs.client_id), appKey: names.key(r.attrs.client_id), access: `role ${String(r.attrs.type)}` })),
   ];
   const origins = byType("okta_trusted_origin").flatMap((o) => strings(o.attrs.scopes).map((scope) => ({ origin: String(o.attrs.origin), scope })));
   origins.filter((o) => o.origin.includes("*")).forEach((o) => markers.push(`trusted origin ${o.origin} has a wildcard`));
@@ -224,6 +228,12 @@ function appAddress(ref: Reference | undefined): string | undefined {
 class Names {
   constructor(private readonly blocks: ReadonlyMap<string, Block>) {}
 
+  /** A reference's stable identity (the Terraform address), or the literal value. */
+  key(value: unknown): string {
+    const ref = parseReference(value);
+    return ref ? `${ref.data ? "data." : ""}${ref.type}.${ref.id}` : String(value);
+  }
+
   of(value: unknown): string {
     const ref = parseReference(value);
     if (!ref) return String(value);
@@ -246,8 +256,10 @@ function sortRows<T extends object>(rows: T[], keys: (keyof T)[]): T[] {
   });
 }
 
-/** A row's identity for diffing: `via` is not part of it, so renumbering rules is no change. */
+/** Display-only fields: renaming an app or renumbering rules is not an access change. */
+const DISPLAY_ONLY = new Set(["via", "client", "app"]);
+
+/** A row's identity for diffing. */
 export function rowKey(row: object): string {
-  const { via: _via, ...rest } = row as Record<string, unknown>;
-  return JSON.stringify(rest);
+  return JSON.stringify(Object.entries(row).filter(([k]) => !DISPLAY_ONLY.has(k)));
 }

@@ -1,0 +1,276 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { IConstruct } from "constructs";
+import { AuthServerPolicyRule } from "@cdktf/provider-okta/lib/auth-server-policy-rule";
+import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
+import { AppAutoLogin } from "@cdktf/provider-okta/lib/app-auto-login";
+import { OrgConfig, selectEnvironments } from "../config";
+import { execFileSync } from "child_process";
+import { runAccess } from "../review/access-cli";
+import { SEED_002_TIERS } from "../constructs/api-center-auth-server";
+import { OktaOrgStack } from "../stacks/okta-org-stack";
+import { COMMENT_MARKER, toMarkdown } from "../review/markdown";
+import { runReview } from "../review/cli";
+import { summaryOf } from "../review/review";
+import { editedConfig } from "../test-support";
+import { reviewOf, stackReview, synthesizeTo } from "../test-support/review";
+
+// Fixtures go through real synth: constructs, guardrails and cdktf write cdktf.out the way
+// `npm run synth` does; the review reads only those files.
+let base: string;
+beforeAll(() => {
+  base = synthesizeTo();
+});
+
+function find<T>(stack: OktaOrgStack, type: new (...args: never[]) => T, pathPart: string): T {
+  const found = stack.node.findAll().find((c: IConstruct) => c instanceof type && c.node.path.includes(pathPart));
+  if (!found) throw new Error(`no ${type.name} under ${pathPart}`);
+  return found as T;
+}
+
+const everyEnv = (edit: Parameters<typeof editedConfig>[1]) => selectEnvironments().map((c) => editedConfig(c, edit));
+
+describe("review: a PR that adds a tier rule", () => {
+  const head = () =>
+    synthesizeTo(
+      everyEnv((c) => {
+        c.apiCenter = { ...c.apiCenter, tiers: { ...SEED_002_TIERS, platinum: { scope: "http://myapp.com/scp/platinum", groupName: "platinumSubscribers", resource: "/stars", priority: 3 } } };
+      }),
+    );
+
+  test("shows the new tier's grants as + rows and flags broadening in every environment", () => {
+    const report = reviewOf(base, head());
+    expect(report.broadeningIn).toEqual(["prod", "staging", "dev"]);
+    const prod = stackReview(report, "okta-prod");
+    expect(prod.access.grants.removed).toEqual([]);
+    expect(prod.access.grants.added).toContainEqual(
+      expect.objectContaining({ client: "Customer Portal", who: "platinumSubscribers", grant: "authorization_code", scope: "http://myapp.com/scp/platinum", via: "User access › platinum tier" }),
+    );
+    expect(prod.resources.filter((r) => r.kind === "add").map((r) => r.type).sort()).toEqual(["okta_auth_server_policy_rule", "okta_auth_server_scope", "okta_group"]);
+    const markdown = toMarkdown(report);
+    expect(markdown).toContain("> 🚨 **Access broadens in prod** (okta-prod)");
+    expect(markdown).toMatch(/\| \+ \| API Center \| Customer Portal \| platinumSubscribers \| authorization_code \| http:\/\/myapp\.com\/scp\/platinum \|/);
+  });
+});
+
+describe("review: a PR that widens a rule's groups", () => {
+  let head: string;
+  beforeAll(() => {
+    head = synthesizeTo(undefined, (stacks) => {
+      const prod = stacks[2];
+      const gold = find(prod, AuthServerPolicyRule, "Rule-gold");
+      const silverGroup = prod.apiCenter.tier("silver", "test").group.groupId;
+      gold.addOverride("group_whitelist", [prod.apiCenter.tier("gold", "test").group.groupId, silverGroup]);
+    });
+  });
+
+  test("shows the gold scope handed to silver subscribers as + rows, in prod only", () => {
+    const report = reviewOf(base, head);
+    expect(report.broadeningIn).toEqual(["prod"]);
+    const prod = stackReview(report, "okta-prod");
+    expect(prod.access.grants.added).toContainEqual(
+      expect.objectContaining({ client: "API Center Client", who: "silverSubscribers", grant: "authorization_code", scope: "http://myapp.com/scp/gold", via: "User access › gold tier" }),
+    );
+    expect(prod.resources).toEqual([expect.objectContaining({ kind: "change", type: "okta_auth_server_policy_rule", attributes: [expect.objectContaining({ attribute: "group_whitelist" })] })]);
+    const markdown = toMarkdown(report);
+    expect(markdown.indexOf("Access broadens in prod")).toBeLessThan(markdown.indexOf("### okta-prod"));
+    expect(markdown).toContain("- okta-dev: no changes");
+    expect(markdown).toContain("- okta-staging: no changes");
+  });
+
+  test("--fail-on-broadening prod exits 2, and 0 when only dev is gated", () => {
+    const out: string[] = [];
+    const stderr = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      expect(runReview({ baseOut: base, headOut: head, json: false, failOnBroadening: ["prod"] }, (t) => out.push(t))).toBe(2);
+      expect(runReview({ baseOut: base, headOut: head, json: false, failOnBroadening: ["dev"] }, (t) => out.push(t))).toBe(0);
+    } finally {
+      stderr.mockRestore();
+    }
+    expect(out[0]).toContain(COMMENT_MARKER);
+  });
+
+  test("--json carries the same findings for machines", () => {
+    const out: string[] = [];
+    runReview({ baseOut: base, headOut: head, json: true, failOnBroadening: [] }, (t) => out.push(t));
+    const json = JSON.parse(out.join(""));
+    expect(json.broadeningIn).toEqual(["prod"]);
+    expect(json.stacks[0].stack).toBe("okta-prod");
+    expect(json.stacks[0].access.grants.added.length).toBeGreaterThan(0);
+  });
+});
+
+describe("review: a PR that removes an app", () => {
+  test("warns about each destroy, lists - access rows and does not call it broadening", () => {
+    const head = synthesizeTo(everyEnv((c) => (c.apps = c.apps.filter((a) => a.id !== "mobile"))));
+    const report = reviewOf(base, head);
+    expect(report.broadeningIn).toEqual([]);
+    const prod = stackReview(report, "okta-prod");
+    expect(summaryOf(prod)).toBe("okta-prod: +0 ~1 -3");
+    expect(prod.warnings).toContain('destroys okta_app_oauth "API Center Mobile" (`okta-prod/mobile/App`)');
+    expect(prod.access.grants.added).toEqual([]);
+    expect(prod.access.grants.removed.every((r) => r.client === "API Center Mobile")).toBe(true);
+    expect(prod.access.assignments.removed).toEqual([
+      expect.objectContaining({ app: "API Center Mobile", group: "goldSubscribers" }),
+      expect.objectContaining({ app: "API Center Mobile", group: "silverSubscribers" }),
+    ]);
+    expect(toMarkdown(report)).toContain('> ⚠️ **okta-prod** destroys okta_app_oauth "API Center Mobile" (`okta-prod/mobile/App`)');
+  });
+
+  test("warns loudly when a destroyed resource carries prevent_destroy", () => {
+    const dropFinance = (c: OrgConfig) =>
+      editedConfig(c, (d) => {
+        d.apps = d.apps.filter((a) => a.id !== "expenses");
+        d.groups = d.groups?.filter((g) => g.name !== "financeTeam");
+      });
+    const prodOnly = selectEnvironments().map((c) => (c.environment === "prod" ? dropFinance(c) : c));
+    const report = reviewOf(base, synthesizeTo(prodOnly));
+    expect(stackReview(report, "okta-prod").warnings).toContain(
+      'destroys okta_group "financeTeam" (`okta-prod/Group-financeTeam/Group`): it carries prevent_destroy, so Terraform will refuse and the deploy fails',
+    );
+  });
+});
+
+describe("review: a PR that changes only a label", () => {
+  test("shows a resource change and no access change", () => {
+    const head = synthesizeTo(everyEnv((c) => Object.assign(c.apps.find((a) => a.id === "billing") ?? {}, { label: "Billing Portal" })));
+    const report = reviewOf(base, head);
+    const prod = stackReview(report, "okta-prod");
+    expect(report.broadeningIn).toEqual([]);
+    expect(prod.access).toEqual({
+      grants: { added: [], removed: [] },
+      assignments: { added: [], removed: [] },
+      management: { added: [], removed: [] },
+      origins: { added: [], removed: [] },
+      newMarkers: [],
+    });
+    expect(prod.resources).toEqual([expect.objectContaining({ kind: "change", label: "Billing Portal", attributes: [{ attribute: "label", before: '"Billing"', after: '"Billing Portal"' }] })]);
+    expect(toMarkdown(report)).toContain("No change in who can get what.");
+  });
+
+  test("calls out a replacement when an attribute forces a new client id", () => {
+    const head = synthesizeTo(undefined, (stacks) => find(stacks[0], AppOauth, "okta-dev/mobile").addOverride("type", "web"));
+    const dev = stackReview(reviewOf(base, head), "okta-dev");
+    expect(dev.warnings).toContain('replaces okta_app_oauth "API Center Mobile" (`okta-dev/mobile/App`): type changed, so the app gets a new client id');
+  });
+});
+
+describe("review: a PR that touches prod only", () => {
+  let report: ReturnType<typeof reviewOf>;
+  beforeAll(() => {
+    const configs = selectEnvironments().map((c) =>
+      c.environment === "prod"
+        ? editedConfig(c, (d) => (d.apps = [...d.apps, { kind: "bookmark", id: "runbooks", label: "Runbooks", url: "https://runbooks.example.com", assignTo: ["onCallEngineers"] }]))
+        : c,
+    );
+    report = reviewOf(base, synthesizeTo(configs));
+  });
+
+  test("collapses the other environments to one line each", () => {
+    const markdown = toMarkdown(report);
+    for (const stack of ["okta-staging", "okta-dev", "okta-bootstrap-prod", "okta-bootstrap-staging", "okta-bootstrap-dev"]) {
+      expect(markdown).toContain(`- ${stack}: no changes`);
+      expect(markdown).not.toContain(`### ${stack}`);
+    }
+    expect(markdown).toContain("- **okta-prod: +2 ~0 -0** — access broadens");
+  });
+
+  test("lists prod first", () => {
+    expect(report.stacks.map((s) => s.stack)).toEqual(["okta-prod", "okta-bootstrap-prod", "okta-staging", "okta-bootstrap-staging", "okta-dev", "okta-bootstrap-dev"]);
+  });
+
+  test("keeps every summary and access line when truncated, and says so", () => {
+    const full = toMarkdown(report);
+    const cut = toMarkdown(report, full.length - 1);
+    expect(cut.length).toBeLessThan(full.length);
+    expect(cut).toContain("✂️ Truncated to fit a GitHub comment");
+    expect(cut).not.toContain("<details>");
+    for (const line of full.split("\n").filter((l) => l.startsWith("- ") && l.includes("okta-") || l.startsWith("| +") || l.startsWith("| -") || l.startsWith("> "))) {
+      expect(cut).toContain(line);
+    }
+    const tiny = toMarkdown(report, 100);
+    expect(tiny).toContain("per-resource lines left out");
+    expect(tiny).toContain("| + | Runbooks | onCallEngineers |");
+    expect(tiny).toContain("- **okta-prod: +2 ~0 -0** — access broadens");
+  });
+});
+
+describe("review: guardrails and secrets", () => {
+  test("lists only the guardrail findings that are new in this change", () => {
+    const head = synthesizeTo(
+      selectEnvironments().map((c) =>
+        c.environment === "staging"
+          ? editedConfig(c, (d) => (d.apps = [...d.apps, { kind: "web", id: "invoices", label: "Invoices", redirectUris: ["https://invoices.staging.example.com/cb"], assignTo: ["goldSubscribers"] }]))
+          : c,
+      ),
+    );
+    const staging = stackReview(reviewOf(base, head), "okta-staging");
+    expect(staging.newFindings.map((f) => `${f.rule} ${f.level} ${f.path}`)).toEqual(["OKTA-10 warning okta-staging/invoices/App"]);
+    expect(toMarkdown(reviewOf(base, head))).toContain("- **OKTA-10 warning** `okta-staging/invoices/App`");
+  });
+
+  test("never prints a sensitive value, in Markdown or JSON", () => {
+    const secret = "hunter2-do-not-print";
+    const head = synthesizeTo(undefined, (stacks) => {
+      new AppAutoLogin(stacks[1], "LegacyVault", { label: "Legacy Vault", sharedUsername: "svc", sharedPassword: secret });
+    });
+    expect(fs.readFileSync(path.join(head, "stacks/okta-staging/cdk.tf.json"), "utf8")).toContain(secret);
+    const report = reviewOf(base, head);
+    expect(toMarkdown(report)).not.toContain(secret);
+    expect(toMarkdown(report)).toContain("shared_password = (sensitive)");
+    expect(JSON.stringify(report)).not.toContain(secret);
+  });
+
+  test("fails with a clear error when a directory holds no synthesized stacks", () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), "okta-empty-"));
+    expect(() => runReview({ baseOut: empty, headOut: base, json: false, failOnBroadening: [] }, () => undefined)).toThrow(`${empty} holds no synthesized stacks`);
+  });
+});
+
+describe("access view (npm run access)", () => {
+  test("prints one environment's matrix from the same computation the review diffs", () => {
+    const out: string[] = [];
+    runAccess(["okta-prod", "--from", base], (t) => out.push(t));
+    const text = out.join("");
+    expect(text).toContain("## Effective access: okta-prod");
+    expect(text).toContain("| API Center | Reports Service | (the client itself) | client_credentials | http://myapp.com/scp/silver | Service access › Reports Service (client credentials) |");
+    expect(text).toContain("| Expenses | financeTeam |");
+    expect(text).toContain("| Reports Service | okta.groups.read |");
+    expect(text).toContain("| https://portal.example.com | CORS |");
+  });
+
+  test("restricts user grants to the groups assigned to the app", () => {
+    const out: string[] = [];
+    runAccess(["okta-prod", "--from", base, "--json"], (t) => out.push(t));
+    const billing = (JSON.parse(out.join("")).grants as { client: string; who: string; scope: string }[]).filter((g) => g.client === "Billing");
+    // Billing is assigned to goldSubscribers only: silver users reach it only if also gold.
+    expect([...new Set(billing.map((g) => g.who))].sort()).toEqual(["goldSubscribers", "goldSubscribers ∩ silverSubscribers"]);
+    expect(billing.filter((g) => g.who === "goldSubscribers ∩ silverSubscribers").map((g) => g.scope)).toEqual(["http://myapp.com/scp/silver"]);
+  });
+
+  test("names the stacks it knows when asked for another", () => {
+    expect(() => runAccess(["okta-qa", "--from", base], () => undefined)).toThrow('No stack "okta-qa". Fix: use one of okta-bootstrap-dev');
+  });
+});
+
+const gitAvailable = (() => {
+  try {
+    execFileSync("git", ["rev-parse", "HEAD"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!gitAvailable) console.log("Skipping the git-revision review test: not inside a git checkout with a commit.");
+(gitAvailable ? describe : describe.skip)("review of a git revision (temporary worktree)", () => {
+  test("synthesizes HEAD in a worktree, names it by its short sha, and leaves no worktree behind", () => {
+    const out: string[] = [];
+    expect(runReview({ base: "HEAD", headOut: base, json: true, failOnBroadening: [] }, (t) => out.push(t))).toBe(0);
+    const report = JSON.parse(out.join(""));
+    const sha = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    expect(report.base).toBe(`HEAD (${sha})`);
+    expect(report.stacks.map((s: { stack: string }) => s.stack)).toContain("okta-prod");
+    expect(execFileSync("git", ["worktree", "list"], { encoding: "utf8" }).trim().split("\n")).toHaveLength(1);
+  });
+});
