@@ -29,7 +29,7 @@ function find<T>(stack: OktaOrgStack, type: new (...args: never[]) => T, pathPar
   return found as T;
 }
 
-const everyEnv = (edit: Parameters<typeof editedConfig>[1]) => selectEnvironments().map((c) => editedConfig(c, edit));
+const everyEnv = (edit: Parameters<typeof editedConfig<OrgConfig>>[1]) => selectEnvironments().map((c) => editedConfig(c, edit));
 
 describe("review: a PR that adds a tier rule", () => {
   const head = () =>
