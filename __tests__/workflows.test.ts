@@ -50,7 +50,7 @@ describe("review.yml", () => {
   });
 
   test("updates one sticky comment found by the report's hidden marker", () => {
-    const script: string = steps.find((s) => s.uses === "actions/github-script@v7").with.script;
+    const script: string = steps.find((s) => s.uses === "actions/github-script@v7")?.with.script;
     expect(script).toContain(COMMENT_MARKER);
     expect(script).toContain("updateComment");
     expect(script).toContain("createComment");
