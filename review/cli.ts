@@ -48,11 +48,11 @@ export function parseArgs(argv: readonly string[]): ReviewOptions {
 
 /** Runs the review; returns the process exit code. */
 export function runReview(opts: ReviewOptions, write: (text: string) => void = (t) => process.stdout.write(t)): number {
-  const baseRef = opts.baseOut ? undefined : (opts.base ?? defaultBase());
-  const baseDir = opts.baseOut ?? synthesizeRevision(baseRef!);
+  const base = opts.baseOut ? undefined : opts.base ? { ref: opts.base, label: describeRef(opts.base) } : defaultBase();
+  const baseDir = opts.baseOut ?? synthesizeRevision(base!.ref);
   const headDir = opts.headOut ?? synthesizeWorkingTree();
   const report = buildReview(readSynthesized(baseDir), readSynthesized(headDir), {
-    base: baseRef ? describeRef(baseRef) : opts.baseOut!,
+    base: base ? base.label : opts.baseOut!,
     head: opts.headOut ?? "working tree",
   });
   const text = opts.json ? JSON.stringify(report, null, 2) + "\n" : toMarkdown(report);

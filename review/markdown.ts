@@ -42,7 +42,7 @@ function render(report: ReviewReport, detail: Detail): string {
   }
   for (const s of report.stacks) out.push(`- ${isUnchanged(s) ? `${s.stack}: no changes` : `**${summaryOf(s)}**${s.broadensAccess ? " — access broadens" : ""}${s.presence !== "both" ? ` (stack ${s.presence})` : ""}`}`);
   for (const s of report.stacks) if (!isUnchanged(s)) out.push("", ...renderStack(s, detail));
-  return out.join("\n") + "\n";
+  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
 }
 
 function broadeningSummary(s: StackReview): string {

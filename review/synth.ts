@@ -29,10 +29,11 @@ function git(args: string[], cwd = projectRoot()): string {
 }
 
 /** The default base: the merge base of HEAD with main (or origin/main in CI clones). */
-export function defaultBase(): string {
+export function defaultBase(): { ref: string; label: string } {
   for (const candidate of ["main", "origin/main"]) {
     try {
-      return git(["merge-base", "HEAD", candidate]);
+      const sha = git(["merge-base", "HEAD", candidate]);
+      return { ref: sha, label: `merge base with ${candidate} (${sha.slice(0, 7)})` };
     } catch {
       // try the next
     }
