@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: our synth path vs the stock cdktf template path (type-checked ts-node), on
 // the same constructs, for orgs of 10, 100 and 1,000 apps; plus `npm run synth` of the seed
-// environments and the full `npm test`. Several runs each; median and min, since the
+// environments, the review report, and the full `npm test`. Several runs each; median and min, since the
 // machine is noisy. BENCH_RUNS (default 3) and BENCH_SIZES (default 10,100,1000) override.
 "use strict";
 const { spawnSync } = require("child_process");
@@ -48,6 +48,14 @@ for (const n of sizes) {
 if (ours[100] !== undefined && ours[1000] !== undefined) {
   console.log(`\nper-app slope, 100 → 1,000 apps: ${((ours[1000] - ours[100]) / 900 * 1000).toFixed(2)} ms per app`);
 }
+console.log("\n| apps | review (read, access of both sides, diff, Markdown) | + grant rows | Markdown chars | truncated | RSS (whole process, incl. 2 synths) |");
+console.log("|---:|---:|---:|---:|---|---:|");
+for (const n of sizes) {
+  const r = JSON.parse(timed("node", ["scripts/run.js", "bench/review-org", String(n)]).stdout.trim().split("\n").pop());
+  console.log(`| ${n} | ${f(r.reviewSeconds)} s | ${r.addedGrantRows} | ${r.markdownChars} | ${r.truncated ? "yes" : "no"} | ${r.maxRssMb} |`);
+}
+const review = series("npm", ["run", "--silent", "review", "--", "--base", "HEAD"]);
+console.log(`\nnpm run review --base HEAD (worktree synth of the base + working tree synth + report): ${f(review.median)} / ${f(review.min)} s`);
 const synth = series("npm", ["run", "--silent", "synth"]);
 console.log(`npm run synth (dev, staging, prod): ${f(synth.median)} / ${f(synth.min)} s`);
 const direct = series("node", ["scripts/run.js", "main"]);
