@@ -7,4 +7,7 @@ module.exports = {
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } }] },
   setupFilesAfterEnv: ["<rootDir>/test-support/jest-setup.ts"],
   snapshotFormat: { printBasicPrototype: false },
+  // Every core: tsc has finished before jest starts, and jest's default (cores - 1) runs the
+  // suites one at a time on this 2-core machine.
+  maxWorkers: "100%",
 };
