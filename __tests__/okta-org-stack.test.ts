@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Testing } from "cdktf";
+import { Aspects, Testing } from "cdktf";
+import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import { configFor, selectEnvironments } from "../config";
 import { OktaOrgStack } from "../stacks/okta-org-stack";
 import { buildOrgApp } from "../stacks/org-app";
@@ -147,6 +148,25 @@ describe("OktaOrgStack", () => {
       "stacks/okta-bootstrap-prod/cdk.tf.json",
     ]);
     files.forEach((f) => expect(fs.existsSync(f)).toBe(true));
+  });
+
+  test("writes exactly what cdktf's own synth writes, though it reuses the guardrails' resolved JSON", () => {
+    const ours = fs.mkdtempSync(path.join(os.tmpdir(), "okta-synth-"));
+    const theirs = fs.mkdtempSync(path.join(os.tmpdir(), "okta-synth-"));
+    const { files } = synthesizeAll(buildOrgApp(selectEnvironments(), { outdir: ours }).app);
+    buildOrgApp(selectEnvironments(), { outdir: theirs }).app.synth();
+    expect(files).toHaveLength(6);
+    for (const file of files) {
+      expect(fs.readFileSync(file, "utf8")).toBe(fs.readFileSync(path.join(theirs, path.relative(ours, file)), "utf8"));
+    }
+  });
+
+  test("resolves afresh when another aspect could have changed a stack", () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-synth-"));
+    const { app, stacks } = buildOrgApp([configFor("dev")], { outdir });
+    Aspects.of(stacks[0]).add({ visit: (node) => node instanceof AppOauth && node.node.path.endsWith("portal/App") && node.addOverride("label", "Renamed by an aspect") });
+    synthesizeAll(app);
+    expect(fs.readFileSync(path.join(outdir, "stacks/okta-dev/cdk.tf.json"), "utf8")).toContain("Renamed by an aspect");
   });
 
   test("writes nothing when any stack fails validation", () => {

@@ -35,6 +35,8 @@ export interface OktaGuardrailsProps {
 }
 
 const reports = new WeakMap<TerraformStack, GuardrailReport>();
+/** The resolved JSON the rules read, and the stack's node count when it was resolved. */
+const resolvedJson = new WeakMap<TerraformStack, { json: unknown; nodes: number }>();
 
 /**
  * The Okta OAuth guardrails, as a cdktf Aspect: `Aspects.of(stack).add(new OktaGuardrails({
@@ -49,6 +51,15 @@ export class OktaGuardrails implements IAspect {
   /** The report of a stack the guardrails have checked. */
   static reportOf(stack: TerraformStack): GuardrailReport | undefined {
     return reports.get(stack);
+  }
+
+  /**
+   * The resolved Terraform JSON the guardrails checked, while the stack still has the same
+   * constructs; synthesizeAll writes it instead of resolving the stack a second time.
+   */
+  static resolvedJsonOf(stack: TerraformStack): unknown {
+    const cached = resolvedJson.get(stack);
+    return cached && cached.nodes === stack.node.findAll().length ? cached.json : undefined;
   }
 
   private readonly checked = new WeakSet<TerraformStack>();
@@ -77,9 +88,11 @@ export class OktaGuardrails implements IAspect {
 
   private evaluate(stack: TerraformStack, byPath: ReadonlyMap<string, IConstruct>): Finding[] {
     const environment = this.props.environment;
+    const json = stack.toTerraform();
+    resolvedJson.set(stack, { json, nodes: stack.node.findAll().length });
     const context: RuleContext = {
       environment,
-      resources: resourceViews(stack),
+      resources: resourceViews(stack, json),
       audiencesInApp: audiences(stack),
       allowedOktaApiScopes: this.props.allowedOktaApiScopes ?? DEFAULT_ALLOWED_OKTA_API_SCOPES,
       env: this.props.env ?? process.env,

@@ -12,8 +12,7 @@ export const POLICY = "okta_auth_server_policy";
 export const RULE = "okta_auth_server_policy_rule";
 
 /** Every resource and provider block of a stack, read from its resolved Terraform JSON. */
-export function resourceViews(stack: TerraformStack): ResourceView[] {
-  const tf = stack.toTerraform() as Json;
+export function resourceViews(stack: TerraformStack, tf: Json = stack.toTerraform() as Json): ResourceView[] {
   const views: ResourceView[] = [];
   for (const [type, byId] of Object.entries((tf.resource ?? {}) as Record<string, Record<string, Json>>)) {
     for (const [id, attrs] of Object.entries(byId)) {

@@ -1,5 +1,6 @@
 import * as path from "path";
-import { AnnotationMetadataEntryType, App, TerraformStack } from "cdktf";
+import { IConstruct } from "constructs";
+import { AnnotationMetadataEntryType, App, Aspects, TerraformStack } from "cdktf";
 import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { GuardrailReport, OktaGuardrails } from "../guardrails";
 
@@ -38,9 +39,31 @@ export function synthesizeAll(app: App): SynthResult {
     }
   }
   if (failures.length) throw new SynthError(failures);
-  app.synth();
+  withResolvedJsonReused(stacks, () => app.synth());
   return {
     files: stacks.map((s) => path.join(app.outdir, "stacks", s.node.id, "cdk.tf.json")),
     reports: stacks.map((s) => OktaGuardrails.reportOf(s)).filter((r): r is GuardrailReport => r !== undefined),
   };
+}
+
+/**
+ * Resolving a stack is the largest cost of synth at org scale, and the guardrails have just
+ * resolved each stack: cdktf writes that JSON instead of resolving again. Only when nothing
+ * can have changed since: no aspect but the guardrails anywhere in the app, and the same
+ * constructs (cross-stack references would add some).
+ */
+function withResolvedJsonReused(stacks: readonly TerraformStack[], synth: () => void): void {
+  const onlyGuardrails = (node: IConstruct) => Aspects.of(node).all.every((a) => a instanceof OktaGuardrails);
+  const app = stacks[0]?.node.scope;
+  const reusable = stacks.filter((s) => (!app || onlyGuardrails(app)) && s.node.findAll().every(onlyGuardrails));
+  for (const stack of reusable) {
+    const resolve = stack.toTerraform;
+    stack.toTerraform = () => OktaGuardrails.resolvedJsonOf(stack) ?? resolve.call(stack);
+  }
+  try {
+    synth();
+  } finally {
+    // Back to the prototype's method: later synths of the same stack resolve afresh.
+    for (const stack of reusable) delete (stack as { toTerraform?: unknown }).toTerraform;
+  }
 }
