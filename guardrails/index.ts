@@ -88,8 +88,11 @@ export class OktaGuardrails implements IAspect {
 
   private evaluate(stack: TerraformStack, byPath: ReadonlyMap<string, IConstruct>): Finding[] {
     const environment = this.props.environment;
+    // Counted before resolving: a resolve that adds constructs (cross-stack references) makes
+    // the JSON stale at once, and the count then tells synthesizeAll not to reuse it.
+    const nodes = stack.node.findAll().length;
     const json = stack.toTerraform();
-    resolvedJson.set(stack, { json, nodes: stack.node.findAll().length });
+    resolvedJson.set(stack, { json, nodes });
     const context: RuleContext = {
       environment,
       resources: resourceViews(stack, json),

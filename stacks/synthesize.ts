@@ -58,12 +58,19 @@ function withResolvedJsonReused(stacks: readonly TerraformStack[], synth: () => 
   const reusable = stacks.filter((s) => (!app || onlyGuardrails(app)) && s.node.findAll().every(onlyGuardrails));
   for (const stack of reusable) {
     const resolve = stack.toTerraform;
+    const prepare = stack.prepareStack;
     stack.toTerraform = () => OktaGuardrails.resolvedJsonOf(stack) ?? resolve.call(stack);
+    // prepareStack is a throw-away resolve whose only effect is registering cross-stack
+    // references; the guardrails' resolve already did that, and the JSON is still current.
+    stack.prepareStack = () => (OktaGuardrails.resolvedJsonOf(stack) ? stack.ensureBackendExists() : prepare.call(stack));
   }
   try {
     synth();
   } finally {
-    // Back to the prototype's method: later synths of the same stack resolve afresh.
-    for (const stack of reusable) delete (stack as { toTerraform?: unknown }).toTerraform;
+    // Back to the prototype's methods: later synths of the same stack resolve afresh.
+    for (const stack of reusable) {
+      delete (stack as { toTerraform?: unknown }).toTerraform;
+      delete (stack as { prepareStack?: unknown }).prepareStack;
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { pointsAtLoopback } from "../../constructs/uri";
 import { APP, ORIGIN, list, parseUrl, redirectUris } from "../resources";
-import { Hit, Rule, levels } from "../types";
+import { Hit, ResourceView, Rule, levels } from "../types";
 
 
 export const OKTA_05: Rule = {
@@ -59,6 +59,18 @@ export const OKTA_07: Rule = {
   },
 };
 
+const browserOrigins = new WeakMap<readonly ResourceView[], ReadonlySet<string | undefined>>();
+
+/** Origins the stack's browser apps redirect to; computed once per stack, not once per origin. */
+function browserOriginsOf(resources: readonly ResourceView[]): ReadonlySet<string | undefined> {
+  let origins = browserOrigins.get(resources);
+  if (!origins) {
+    origins = new Set(resources.filter((a) => a.type === APP && a.attrs.type === "browser").flatMap((a) => redirectUris(a).map(({ uri }) => parseUrl(uri)?.origin)));
+    browserOrigins.set(resources, origins);
+  }
+  return origins;
+}
+
 export const OKTA_17: Rule = {
   id: "OKTA-17",
   title: "Trusted origins: exact, https, and only for browser apps in this org",
@@ -73,12 +85,7 @@ export const OKTA_17: Rule = {
     if (origin.includes("*")) hits.push({ detail: `origin contains a wildcard: ${origin}` });
     else if (parseUrl(origin)?.protocol === "http:" && !pointsAtLoopback(origin)) hits.push({ detail: `origin uses http on a non-loopback host: ${origin}` });
     if (list(r.attrs.scopes).includes("CORS")) {
-      const browserOrigins = new Set(
-        ctx.resources
-          .filter((a) => a.type === APP && a.attrs.type === "browser")
-          .flatMap((a) => redirectUris(a).map(({ uri }) => parseUrl(uri)?.origin)),
-      );
-      if (!browserOrigins.has(origin)) hits.push({ detail: `CORS is granted to ${origin}, which no browser app of this stack uses` });
+      if (!browserOriginsOf(ctx.resources).has(origin)) hits.push({ detail: `CORS is granted to ${origin}, which no browser app of this stack uses` });
     }
     return hits;
   },
