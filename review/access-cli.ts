@@ -1,5 +1,5 @@
-import { AccessMatrix } from "./access";
-import { accessOfStack } from "./review";
+import { AccessMatrix, accessOf } from "./access";
+import { markdownTable } from "./markdown";
 import { readSynthesized } from "./stack-json";
 import { synthesizeWorkingTree } from "./synth";
 
@@ -7,10 +7,7 @@ const USAGE = "Usage: npm run access -- <stack, e.g. okta-dev> [--json] [--from 
 
 /** The effective-access matrix of one stack, as Markdown tables (the same rows the review diffs). */
 export function accessMarkdown(stack: string, m: AccessMatrix): string {
-  const table = (title: string, columns: string[], rows: string[][]) =>
-    rows.length
-      ? [`**${title}**`, "", `| ${columns.join(" | ")} |`, `|${columns.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`), ""]
-      : [`**${title}**: none`, ""];
+  const table = (title: string, columns: string[], rows: string[][]) => (rows.length ? [`**${title}**`, "", ...markdownTable(columns, rows), ""] : [`**${title}**: none`, ""]);
   return [
     `## Effective access: ${stack}`,
     "",
@@ -36,7 +33,7 @@ export function runAccess(argv: readonly string[], write: (text: string) => void
   const stacks = readSynthesized(from ?? synthesizeWorkingTree());
   const found = stacks.get(stack);
   if (!found) throw new Error(`No stack ${JSON.stringify(stack)}. Fix: use one of ${[...stacks.keys()].join(", ")}.`);
-  const matrix = accessOfStack(found);
+  const matrix = accessOf(found.json);
   write(json ? JSON.stringify({ stack, ...matrix }, null, 2) + "\n" : accessMarkdown(stack, matrix));
   return 0;
 }

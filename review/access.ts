@@ -1,4 +1,5 @@
-import { Block, Reference, blocksOf, parseReference, strings } from "./stack-json";
+import { list as strings } from "../guardrails/resources";
+import { Block, Reference, blocksOf, parseReference } from "./stack-json";
 
 type Json = Record<string, unknown>;
 

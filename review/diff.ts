@@ -1,4 +1,4 @@
-import { AccessMatrix, rowKey } from "./access";
+import { AccessMatrix, AssignmentRow, GrantRow, ManagementRow, OriginRow, rowKey } from "./access";
 import { Block, blocksOf } from "./stack-json";
 
 type Json = Record<string, unknown>;
@@ -44,11 +44,11 @@ export interface ResourceChange {
 }
 
 /** Added and removed rows of each access table. */
-export interface AccessDiff<M extends AccessMatrix = AccessMatrix> {
-  readonly grants: RowDiff<M["grants"][number]>;
-  readonly assignments: RowDiff<M["assignments"][number]>;
-  readonly management: RowDiff<M["management"][number]>;
-  readonly origins: RowDiff<M["origins"][number]>;
+export interface AccessDiff {
+  readonly grants: RowDiff<GrantRow>;
+  readonly assignments: RowDiff<AssignmentRow>;
+  readonly management: RowDiff<ManagementRow>;
+  readonly origins: RowDiff<OriginRow>;
   /** EVERYONE / ALL_CLIENTS / `*` occurrences that are new in the head. */
   readonly newMarkers: readonly string[];
 }

@@ -87,7 +87,13 @@ function renderStack(s: StackReview, detail: Detail): string[] {
 function table<T>(title: string, columns: string[], diff: RowDiff<T>, cells: (row: T) => string[]): string[] {
   if (!diff.added.length && !diff.removed.length) return [];
   const rows = [...diff.removed.map((r) => ["-", ...cells(r)]), ...diff.added.map((r) => ["+", ...cells(r)])];
-  return [`**${title}**`, "", `| | ${columns.join(" | ")} |`, `|---|${columns.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.map(escapeCell).join(" | ")} |`), ""];
+  return [`**${title}**`, "", ...markdownTable(["", ...columns], rows), ""];
+}
+
+/** A Markdown table, cells escaped; shared by the review and the access view. */
+export function markdownTable(columns: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const header = `|${columns.map((c) => (c ? ` ${c} ` : " ")).join("|")}|`;
+  return [header, `|${columns.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.map(escapeCell).join(" | ")} |`)];
 }
 
 const SIGN = { add: "+", change: "~", destroy: "-" } as const;

@@ -37,11 +37,6 @@ export function buildReview(base: ReadonlyMap<string, SynthesizedStack>, head: R
   return { base: labels.base, head: labels.head, stacks, broadeningIn };
 }
 
-/** Effective access of one synthesized stack (the `npm run access` view). */
-export function accessOfStack(stack: SynthesizedStack): AccessMatrix {
-  return accessOf(stack.json);
-}
-
 function reviewStack(id: string, before: SynthesizedStack | undefined, after: SynthesizedStack | undefined): StackReview {
   const resources = diffResources(before?.json, after?.json);
   const access = diffAccess(before ? accessOf(before.json) : EMPTY_ACCESS, after ? accessOf(after.json) : EMPTY_ACCESS);

@@ -77,10 +77,6 @@ export function parseReference(value: unknown): Reference | undefined {
   return m ? { data: Boolean(m[1]), type: m[2], id: m[3], attribute: m[4] } : undefined;
 }
 
-export function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-}
-
 /** Main stacks are okta-<env>, bootstrap stacks okta-bootstrap-<env>. */
 export function environmentOfStack(stackId: string): string {
   return stackId.replace(/^okta-(bootstrap-)?/, "");
