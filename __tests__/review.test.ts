@@ -99,6 +99,16 @@ describe("review: a PR that widens a rule's groups", () => {
     expect(json.stacks[0].stack).toBe("okta-prod");
     expect(json.stacks[0].access.grants.added.length).toBeGreaterThan(0);
   });
+
+  test("--json-out writes the same JSON next to the Markdown in one run", () => {
+    const jsonOut = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "okta-review-")), "review.json");
+    const markdown: string[] = [];
+    const json: string[] = [];
+    runReview({ baseOut: base, headOut: head, json: false, jsonOut, failOnBroadening: [] }, (t) => markdown.push(t));
+    runReview({ baseOut: base, headOut: head, json: true, failOnBroadening: [] }, (t) => json.push(t));
+    expect(markdown.join("")).toContain(COMMENT_MARKER);
+    expect(fs.readFileSync(jsonOut, "utf8")).toBe(json.join(""));
+  });
 });
 
 describe("review: a PR that removes an app", () => {

@@ -4,13 +4,14 @@ import { toMarkdown } from "./markdown";
 import { buildReview } from "./review";
 import { defaultBase, describeRef, synthesizeRevision, synthesizeWorkingTree } from "./synth";
 
-const USAGE = `Usage: npm run review -- [--base <git ref> | --base-out <dir>] [--head-out <dir>] [--out <file>] [--json] [--fail-on-broadening <env>[,<env>]]
+const USAGE = `Usage: npm run review -- [--base <git ref> | --base-out <dir>] [--head-out <dir>] [--out <file>] [--json] [--json-out <file>] [--fail-on-broadening <env>[,<env>]]
 
   --base <ref>          compare against this revision (default: the merge base with main)
   --base-out <dir>      compare against an already synthesized cdktf.out directory instead
   --head-out <dir>      use this cdktf.out as the head instead of synthesizing the working tree
   --out <file>          write the report there instead of stdout
   --json                machine-readable report instead of Markdown
+  --json-out <file>     also write the machine-readable report there (one synth for both)
   --fail-on-broadening  exit 2 when access broadens in one of these environments (e.g. prod)`;
 
 export interface ReviewOptions {
@@ -19,6 +20,7 @@ export interface ReviewOptions {
   readonly headOut?: string;
   readonly out?: string;
   readonly json: boolean;
+  readonly jsonOut?: string;
   readonly failOnBroadening: readonly string[];
 }
 
@@ -37,6 +39,7 @@ export function parseArgs(argv: readonly string[]): ReviewOptions {
       case "--head-out": opts.headOut = value(); break;
       case "--out": opts.out = value(); break;
       case "--json": opts.json = true; break;
+      case "--json-out": opts.jsonOut = value(); break;
       case "--fail-on-broadening": opts.failOnBroadening = value().split(",").map((e) => e.trim()).filter(Boolean); break;
       case "--help": case "-h": throw new Error(USAGE);
       default: throw new Error(`Unknown argument ${JSON.stringify(arg)}.\n\n${USAGE}`);
@@ -55,7 +58,9 @@ export function runReview(opts: ReviewOptions, write: (text: string) => void = (
     base: base ? base.label : opts.baseOut!,
     head: opts.headOut ?? "working tree",
   });
-  const text = opts.json ? JSON.stringify(report, null, 2) + "\n" : toMarkdown(report);
+  const json = JSON.stringify(report, null, 2) + "\n";
+  const text = opts.json ? json : toMarkdown(report);
+  if (opts.jsonOut) fs.writeFileSync(opts.jsonOut, json);
   if (opts.out) fs.writeFileSync(opts.out, text);
   else write(text);
   const gated = report.broadeningIn.filter((env) => opts.failOnBroadening.includes(env));
