@@ -95,8 +95,10 @@ describe("ApiCenterAuthServer", () => {
     server.addClient(spa(stack, "portal"));
     const rules = rulesByName(synthJson(stack));
     expect(rules["silver tier"]).not.toHaveProperty("depends_on");
-    expect(rules["gold tier"].depends_on).toEqual([expect.stringMatching(/^\$\{okta_auth_server_policy_rule\.api_UserAccess_Rule-silver_\w+\}$/)]);
-    expect(rules["platinum tier"].depends_on).toEqual([expect.stringMatching(/^\$\{okta_auth_server_policy_rule\.api_UserAccess_Rule-gold_\w+\}$/)]);
+    // Terraform accepts only a bare reference in depends_on ("A single static variable
+    // reference is required"), never an interpolation.
+    expect(rules["gold tier"].depends_on).toEqual([expect.stringMatching(/^okta_auth_server_policy_rule\.api_UserAccess_Rule-silver_\w+$/)]);
+    expect(rules["platinum tier"].depends_on).toEqual([expect.stringMatching(/^okta_auth_server_policy_rule\.api_UserAccess_Rule-gold_\w+$/)]);
   });
 
   test("adds a tier with addTier and returns it", () => {

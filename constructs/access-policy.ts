@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { Lazy } from "cdktf";
+import { dependable } from "cdktf/lib/tfExpression";
 import { AuthServerPolicy } from "@cdktf/provider-okta/lib/auth-server-policy";
 import { AuthServerPolicyRule } from "@cdktf/provider-okta/lib/auth-server-policy-rule";
 import { OAuthApp } from "./oauth-app";
@@ -113,9 +114,9 @@ export class AccessPolicy extends Construct {
     this.rules.set(options.priority, rule);
     // Okta creates rules one by one; concurrent creates race for priorities (provider #2151).
     const before = this.rules.get(options.priority - 1);
-    if (before) rule.dependsOn = [before.fqn];
+    if (before) rule.dependsOn = [dependable(before)];
     const after = this.rules.get(options.priority + 1);
-    if (after) after.dependsOn = [rule.fqn];
+    if (after) after.dependsOn = [dependable(rule)];
     return rule;
   }
 }

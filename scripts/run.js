@@ -5,18 +5,23 @@
 // every synth. Here each changed .ts file is transpiled once with swc into .build/ (tens of
 // milliseconds), and node runs the result. Type safety is kept by `tsc --noEmit` in
 // `npm test` and CI. Usage: node scripts/run.js main [args...]
+//
+// "Changed" is decided by content (a hash of the source and the transpiler options), never by
+// mtime: a file copied or checked out with an older mtime must not run stale JS.
 "use strict";
+const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 
 const root = path.resolve(__dirname, "..");
 const outRoot = path.join(root, ".build");
-const SOURCE_DIRS = ["constructs", "stacks", "config", "guardrails", "review", "bench", "scripts"];
+const SOURCE_DIRS = ["constructs", "stacks", "config", "guardrails", "review", "bench", "scripts", "terraform"];
 const SWC_OPTIONS = {
   jsc: { parser: { syntax: "typescript" }, target: "es2022" },
   module: { type: "commonjs" },
   sourceMaps: false,
 };
+const MANIFEST = path.join(outRoot, ".sources.json");
 
 function sources() {
   const files = [path.join(root, "main.ts")];
@@ -25,24 +30,52 @@ function sources() {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) files.push(full);
+      else if ((entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) || entry.name.endsWith(".json")) files.push(full);
     }
   };
   SOURCE_DIRS.forEach((d) => walk(path.join(root, d)));
   return files;
 }
 
-/** Transpiles the .ts files whose output is missing or older than the source. */
+/** Transpiles each .ts (and copies each .json) whose content differs from what was last built. */
 function build() {
   let swc;
+  let manifest = {};
+  try {
+    manifest = JSON.parse(fs.readFileSync(MANIFEST, "utf8"));
+  } catch {
+    manifest = {};
+  }
+  const salt = JSON.stringify(SWC_OPTIONS) + (require("@swc/core/package.json").version ?? "");
+  const next = {};
+  let changed = false;
   for (const file of sources()) {
-    const out = path.join(outRoot, path.relative(root, file)).replace(/\.ts$/, ".js");
-    const outStat = fs.statSync(out, { throwIfNoEntry: false });
-    if (outStat && outStat.mtimeMs >= fs.statSync(file).mtimeMs) continue;
-    swc ??= require("@swc/core");
-    const { code } = swc.transformSync(fs.readFileSync(file, "utf8"), { ...SWC_OPTIONS, filename: file });
+    const rel = path.relative(root, file);
+    const text = fs.readFileSync(file);
+    const hash = crypto.createHash("sha256").update(salt).update(text).digest("hex");
+    next[rel] = hash;
+    const out = path.join(outRoot, rel).replace(/\.ts$/, ".js");
+    if (manifest[rel] === hash && fs.existsSync(out)) continue;
+    changed = true;
     fs.mkdirSync(path.dirname(out), { recursive: true });
+    if (file.endsWith(".json")) {
+      fs.writeFileSync(out, text);
+      continue;
+    }
+    swc ??= require("@swc/core");
+    const { code } = swc.transformSync(text.toString("utf8"), { ...SWC_OPTIONS, filename: file });
     fs.writeFileSync(out, code);
+  }
+  // Output of a source that no longer exists would still be require()-able: remove it.
+  for (const rel of Object.keys(manifest)) {
+    if (next[rel] === undefined) {
+      fs.rmSync(path.join(outRoot, rel).replace(/\.ts$/, ".js"), { force: true });
+      changed = true;
+    }
+  }
+  if (changed || Object.keys(manifest).length !== Object.keys(next).length) {
+    fs.mkdirSync(outRoot, { recursive: true });
+    fs.writeFileSync(MANIFEST, JSON.stringify(next));
   }
 }
 

@@ -1,6 +1,5 @@
 import { Construct } from "constructs";
 import { Aspects, TerraformDataSource, TerraformOutput, TerraformResource, TerraformStack } from "cdktf";
-import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
 import { AppOauthRoleAssignment } from "@cdktf/provider-okta/lib/app-oauth-role-assignment";
 import { EnvironmentName, setEnvironment } from "../constructs/environment";
 import { ManagementAccess, managementAccessFor } from "../constructs/management-access";
@@ -9,6 +8,7 @@ import { OktaConfigError } from "../constructs/validation";
 import { OKTA_OAUTH_PACK, OktaGuardrails } from "../guardrails";
 import { BackendConfig, OrgConfig } from "../config/types";
 import { configureBackend, providerConfig } from "./okta-org-stack";
+import { oktaProvider } from "./provider-version";
 
 /** The bootstrap stack id of an environment. */
 export function bootstrapStackId(environment: EnvironmentName): string {
@@ -56,7 +56,7 @@ export class OktaBootstrapStack extends TerraformStack {
       );
     }
 
-    new OktaProvider(this, "okta", providerConfig(this.node.path, config.provider));
+    oktaProvider(this, providerConfig(this.node.path, config.provider));
     configureBackend(this, config.bootstrap.backend ?? bootstrapBackend(config.backend ?? { type: "local" }));
 
     this.terraformApp = new ServiceApp(this, "TerraformApp", {

@@ -1,7 +1,6 @@
 import * as path from "path";
 import { Construct } from "constructs";
 import { Aspects, CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
-import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
 import { ApiCenterAuthServer } from "../constructs/api-center-auth-server";
 import { setEnvironment, EnvironmentName } from "../constructs/environment";
 import { NativeApp } from "../constructs/native-app";
@@ -18,6 +17,7 @@ import { SamlApp } from "../constructs/saml-app";
 import { SwaApp } from "../constructs/swa-app";
 import { OktaConfigError, Problems, checkRange } from "../constructs/validation";
 import { OktaGuardrails } from "../guardrails";
+import { oktaProvider } from "./provider-version";
 import { AppConfig, AssignmentConfig, BackendConfig, IntegrationConfig, OrgConfig, ProviderSettings } from "../config/types";
 
 /** The stack id of an environment: what `cdktf deploy okta-prod` names. */
@@ -42,7 +42,7 @@ export class OktaOrgStack extends TerraformStack {
     setEnvironment(this, config.environment);
     this.environment = config.environment;
 
-    new OktaProvider(this, "okta", providerConfig(this.node.path, config.provider));
+    oktaProvider(this, providerConfig(this.node.path, config.provider));
     configureBackend(this, config.backend ?? { type: "local" });
 
     this.apiCenter = new ApiCenterAuthServer(this, "ApiCenter", config.apiCenter);

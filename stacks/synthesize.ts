@@ -3,6 +3,7 @@ import { IConstruct } from "constructs";
 import { AnnotationMetadataEntryType, App, Aspects, TerraformStack } from "cdktf";
 import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { GuardrailReport, OktaGuardrails } from "../guardrails";
+import { checkAgainstSchema } from "../terraform/schema";
 
 /** Thrown when any stack fails validation; nothing has been written. */
 export class SynthError extends Error {
@@ -36,6 +37,13 @@ export function synthesizeAll(app: App): SynthResult {
       for (const entry of node.node.metadata) {
         if (entry.type === AnnotationMetadataEntryType.ERROR) failures.push(`[${node.node.path}] ${entry.data}`);
       }
+    }
+  }
+  if (failures.length === 0) {
+    // Only on stacks that passed: a stack whose constructs failed may not even resolve.
+    for (const stack of stacks) {
+      const json = (OktaGuardrails.resolvedJsonOf(stack) ?? stack.toTerraform()) as Record<string, unknown>;
+      for (const p of checkAgainstSchema(json)) failures.push(`[${p.path}] ${p.what} (${p.address}, attribute ${p.attribute}). Fix: ${p.fix}`);
     }
   }
   if (failures.length) throw new SynthError(failures);

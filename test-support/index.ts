@@ -1,6 +1,6 @@
 import "cdktf/lib/testing/adapters/jest";
 import { App, TerraformStack, Testing } from "cdktf";
-import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
+import { oktaProvider } from "../stacks/provider-version";
 import { EnvironmentName, setEnvironment } from "../constructs/environment";
 
 /** A fresh stack in a fresh app, set to one environment, with the okta provider declared. */
@@ -8,7 +8,7 @@ export function testStack(environment: EnvironmentName = "dev", id = "test"): Te
   const app: App = Testing.app();
   const stack = new TerraformStack(app, id);
   setEnvironment(stack, environment);
-  new OktaProvider(stack, "okta", {});
+  oktaProvider(stack, {});
   return stack;
 }
 
