@@ -8,6 +8,7 @@ import { NativeApp } from "../constructs/native-app";
 import { ServiceApp } from "../constructs/service-app";
 import { SpaApp } from "../constructs/spa-app";
 import { WebApp } from "../constructs/web-app";
+import { accessOf } from "../review/access";
 import { TerraformJson, errorOf, resourcesOf, synthJson, testStack } from "../test-support";
 
 const props: ApiCenterAuthServerProps = { audience: "api://api-center-dev" };
@@ -38,7 +39,7 @@ describe("ApiCenterAuthServer", () => {
     expect(synthed).toHaveResourceWithProperties(Group, { name: "goldSubscribers" });
   });
 
-  test("gives each tier a rule for its own group with openid and the tier scope, at the tier's priority", () => {
+  test("gives each tier a rule for its own group with the OIDC scopes clients request and the tier scope, at the tier's priority", () => {
     const stack = testStack();
     const server = new ApiCenterAuthServer(stack, "api", props);
     server.addClient(new WebApp(stack, "web", { label: "Web", redirectUris: ["https://web.example.com/cb"], assignTo: "everyone" }));
@@ -46,20 +47,31 @@ describe("ApiCenterAuthServer", () => {
     expect(rules["silver tier"]).toMatchObject({
       priority: 1,
       grant_type_whitelist: ["authorization_code"],
-      scope_whitelist: ["openid", "http://myapp.com/scp/silver"],
+      // Okta's SDKs request openid profile email: a rule admits a request only if it allows every scope.
+      scope_whitelist: ["openid", "profile", "email", "http://myapp.com/scp/silver"],
       group_whitelist: [expect.stringMatching(/okta_group\.api_Tier-silver_Subscribers_Group_\w+\.id/)],
       access_token_lifetime_minutes: 60,
       refresh_token_window_minutes: 10080,
       refresh_token_lifetime_minutes: 129600,
     });
-    expect(rules["gold tier"]).toMatchObject({ priority: 2, scope_whitelist: ["openid", "http://myapp.com/scp/gold"] });
+    expect(rules["gold tier"]).toMatchObject({ priority: 2, scope_whitelist: ["openid", "profile", "email", "http://myapp.com/scp/gold"] });
+  });
+
+  test("allows the OIDC scopes a server declares, and refuses a list without openid or with an API scope", () => {
+    const stack = testStack();
+    const server = new ApiCenterAuthServer(stack, "api", { ...props, oidcScopes: ["openid", "email"] });
+    server.addClient(new WebApp(stack, "web", { label: "Web", redirectUris: ["https://web.example.com/cb"], assignTo: [server.tier("silver").group] }));
+    expect(rulesByName(synthJson(stack))["silver tier"].scope_whitelist).toEqual(["openid", "email", "http://myapp.com/scp/silver"]);
+    const message = errorOf(() => new ApiCenterAuthServer(testStack(), "api", { ...props, oidcScopes: ["profile", "http://x/y"] }));
+    expect(message).toContain('oidcScopes may hold only OpenID Connect scopes: got ["http://x/y"]');
+    expect(message).toContain("oidcScopes must include openid");
   });
 
   test("allows offline_access when a client of the policy uses refresh tokens", () => {
     const stack = testStack();
     const server = new ApiCenterAuthServer(stack, "api", props);
     server.addClient(spa(stack, "portal"));
-    expect(rulesByName(synthJson(stack))["silver tier"].scope_whitelist).toEqual(["openid", "http://myapp.com/scp/silver", "offline_access"]);
+    expect(rulesByName(synthJson(stack))["silver tier"].scope_whitelist).toEqual(["openid", "profile", "email", "http://myapp.com/scp/silver", "offline_access"]);
   });
 
   test("allows the interaction_code grant when a client uses the embedded widget (seed 001)", () => {
@@ -124,8 +136,46 @@ describe("ApiCenterAuthServer", () => {
       group_whitelist: ["EVERYONE"],
     });
     const policies = Object.values(resourcesOf(json, "okta_auth_server_policy"));
-    const servicePolicy = policies.find((p) => p.name === "Service access");
+    const servicePolicy = policies.find((p) => p.name === "Service access: reports");
     expect(servicePolicy?.client_whitelist).toEqual([expect.stringMatching(/okta_app_oauth\.reports_App_\w+\.client_id/)]);
+    expect(servicePolicy?.priority).toBe(2);
+  });
+
+  test("isolates service apps: each gets a policy naming only itself, so none can request another's scope", () => {
+    const stack = testStack();
+    const server = new ApiCenterAuthServer(stack, "api", props);
+    server.addServiceClient(new ServiceApp(stack, "a", { label: "A", scopes: ["http://myapp.com/scp/silver"] }), { priority: 1 });
+    server.addServiceClient(new ServiceApp(stack, "b", { label: "B", scopes: ["http://myapp.com/scp/gold"] }), { priority: 2 });
+    const json = synthJson(stack);
+    const policies = Object.values(resourcesOf(json, "okta_auth_server_policy")).filter((p) => String(p.name).startsWith("Service access"));
+    expect(policies.map((p) => [p.name, (p.client_whitelist as string[]).length, p.priority])).toEqual([
+      ["Service access: a", 1, 2],
+      ["Service access: b", 1, 3],
+    ]);
+    // Judged as Okta would: the access view evaluates each single-scope request of each client.
+    const grants = accessOf(json as Record<string, unknown>).grants.filter((g) => g.grant === "client_credentials");
+    expect(grants.map((g) => [g.client, g.scope])).toEqual([
+      ["A", "http://myapp.com/scp/silver"],
+      ["B", "http://myapp.com/scp/gold"],
+    ]);
+  });
+
+  test("fails when a user-facing app is assigned to a group no rule of the server admits", () => {
+    const stack = testStack();
+    const server = new ApiCenterAuthServer(stack, "api", props);
+    server.addClient(spa(stack, "portal"));
+    const message = errorOf(() => Testing.synth(stack, true));
+    expect(message).toContain('portal (test/portal) calls test/api, but its assigned group "Everyone" is admitted by no rule of the server');
+    expect(message).toContain("Fix: assign the app only to tier groups (silverSubscribers, goldSubscribers)");
+  });
+
+  test("fails when two service apps share a priority, naming the next free one", () => {
+    const stack = testStack();
+    const server = new ApiCenterAuthServer(stack, "api", props);
+    server.addServiceClient(new ServiceApp(stack, "a", { label: "A", scopes: ["http://myapp.com/scp/silver"] }), { priority: 1 });
+    const message = errorOf(() => server.addServiceClient(new ServiceApp(stack, "b", { label: "B", scopes: ["http://myapp.com/scp/gold"] }), { priority: 1 }));
+    expect(message).toContain("service priority 1 is already used by test/api/Service-a");
+    expect(message).toContain("(next free: 2)");
   });
 
   test("uses per-tier token lifetimes and unlimited refresh only when asked", () => {

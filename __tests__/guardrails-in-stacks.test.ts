@@ -86,6 +86,7 @@ describe("guardrails on the org stacks", () => {
       redirectUris: ["https://legacy.example.com/apigee"],
       baseUris: ["https://legacy.example.com"],
       assignTo: ["silverSubscribers"],
+      apis: ["apiCenter" as const],
     };
     const reason = "Legacy implicit client until the Q3 migration to code + PKCE (JIRA-123)";
     const withLegacy = (env: string) =>

@@ -38,10 +38,17 @@ describe("OinApp", () => {
     expect(Testing.synth(stack)).toHaveResourceWithProperties(AppAutoLogin, { preconfigured_app: "acme_portal", app_settings_json: '{"region":"eu"}' });
   });
 
-  test("uses okta_app_swa for a browser plug-in catalog app, with no metadata URL", () => {
-    const { stack, app } = oin({ app: "acme_legacy", signOnMode: "BROWSER_PLUGIN" });
-    expect(Testing.synth(stack)).toHaveResourceWithProperties(AppSwa, { preconfigured_app: "acme_legacy" });
-    expect(app.metadataUrl).toBeUndefined();
+  test("refuses a browser plug-in catalog app, which the provider would create as AUTO_LOGIN", () => {
+    const message = errorOf(() => oin({ app: "acme_legacy", signOnMode: "BROWSER_PLUGIN" }));
+    expect(message).toContain("a BROWSER_PLUGIN catalog app cannot be created by the okta provider: with preconfigured_app it always creates AUTO_LOGIN");
+    expect(message).toContain('use signOnMode "AUTO_LOGIN"');
+  });
+
+  test("escapes Okta's ${...} placeholders in settings so Terraform passes them through", () => {
+    const { json } = oin({ app: "amazon_aws", settings: { awsEnvironmentType: "aws.amazon", roleValuePattern: "arn:aws:iam::${accountid}:saml-provider/OKTA,arn:aws:iam::${accountid}:role/${role}" } });
+    const settings = String(Object.values(resourcesOf(json, "okta_app_saml"))[0].app_settings_json);
+    expect(settings).toContain("arn:aws:iam::$${accountid}:saml-provider/OKTA");
+    expect(settings).not.toMatch(/[^$]\$\{/);
   });
 
   test("assigns groups the same way as the OIDC apps", () => {
@@ -70,11 +77,6 @@ describe("OinApp", () => {
   test("fails when an unknown catalog app has no sign-on mode", () => {
     const message = errorOf(() => oin({ app: "acme_portal", settings: {} } as unknown as OinCatalogEntry));
     expect(message).toContain("catalog app needs its sign-on mode: got nothing");
-  });
-
-  test("fails when settings are given to a browser plug-in app, which has none", () => {
-    const message = errorOf(() => oin({ app: "acme_legacy", signOnMode: "BROWSER_PLUGIN", settings: { a: 1 } }));
-    expect(message).toContain("okta_app_swa has no app settings");
   });
 
   test("fails when the catalog key is not an OIN key", () => {

@@ -1,47 +1,85 @@
 import { App, TerraformStack, Testing } from "cdktf";
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import { AppOauthRoleAssignment } from "@cdktf/provider-okta/lib/app-oauth-role-assignment";
-import { PolicyPassword } from "@cdktf/provider-okta/lib/policy-password";
+import { AppOauthApiScope } from "@cdktf/provider-okta/lib/app-oauth-api-scope";
+import { AppSwa } from "@cdktf/provider-okta/lib/app-swa";
+import { GroupRule } from "@cdktf/provider-okta/lib/group-rule";
 import { Brand } from "@cdktf/provider-okta/lib/brand";
 import { configFor } from "../config";
-import { managementAccessFor } from "../constructs/management-access";
+import { managementAccessFor, rolesFor } from "../constructs/management-access";
 import { OktaOrgStack } from "../stacks/okta-org-stack";
 import { OktaBootstrapStack, bootstrapBackend } from "../stacks/okta-bootstrap-stack";
 import { buildOrgApp } from "../stacks/org-app";
-import { TerraformJson, editedConfig, errorOf, onlyResource, resourcesOf } from "../test-support";
+import { TerraformJson, editedConfig, errorOf, resourcesOf } from "../test-support";
 
-const EXAMPLE_SCOPES = ["okta.appGrants.manage", "okta.apps.manage", "okta.authorizationServers.manage", "okta.groups.manage", "okta.trustedOrigins.manage"];
+// Derived from the Okta API calls the provider makes for the example main stack's types
+// (constructs/okta-api-operations.ts); not from resource names.
+const EXAMPLE_SCOPES = [
+  "okta.apps.manage",
+  "okta.apps.read",
+  "okta.authorizationServers.manage",
+  "okta.authorizationServers.read",
+  "okta.groups.manage",
+  "okta.groups.read",
+  "okta.policies.read",
+  "okta.trustedOrigins.manage",
+  "okta.trustedOrigins.read",
+];
+const EXAMPLE_PLAN_SCOPES = ["okta.apps.read", "okta.authorizationServers.read", "okta.groups.read", "okta.trustedOrigins.read"];
 
-function bootstrapOf(env: string, edit?: (main: TerraformStack) => void): { stack: OktaBootstrapStack; json: TerraformJson } {
+function bootstrapOf(env: string, edit?: (main: TerraformStack) => void, config = configFor(env)): { stack: OktaBootstrapStack; json: TerraformJson } {
   const app = Testing.app();
-  const main = new OktaOrgStack(app, configFor(env));
+  const main = new OktaOrgStack(app, config);
   edit?.(main);
-  const stack = new OktaBootstrapStack(app, configFor(env), main);
+  const stack = new OktaBootstrapStack(app, config, main);
   return { stack, json: JSON.parse(Testing.synth(stack)) as TerraformJson };
 }
 
+/** The okta.* scopes granted to one app of the bootstrap stack, by its construct id. */
+function grantedTo(json: TerraformJson, id: string): unknown {
+  return Object.entries(resourcesOf(json, "okta_app_oauth_api_scope")).find(([key]) => key.startsWith(`${id}_OktaApiScopes_`))?.[1].scopes;
+}
+
+function rolesOf(json: TerraformJson, id: string): unknown[] {
+  return Object.entries(resourcesOf(json, "okta_app_oauth_role_assignment"))
+    .filter(([key]) => key.startsWith(`${id}_Role-`))
+    .map(([, r]) => r.type)
+    .sort();
+}
+
 describe("managementAccessFor", () => {
-  test("maps each resource type to its okta.* scope and admin role", () => {
+  test("derives scopes and roles from the API calls each type makes, reads included", () => {
     expect(managementAccessFor({ resources: ["okta_app_saml", "okta_auth_server_policy_rule"], dataSources: [] })).toEqual({
-      scopes: ["okta.apps.manage", "okta.authorizationServers.manage"],
-      roles: ["API_ACCESS_MANAGEMENT_ADMIN", "APP_ADMIN"],
-      scopeSources: { "okta.apps.manage": ["okta_app_saml"], "okta.authorizationServers.manage": ["okta_auth_server_policy_rule"] },
+      // An app create or update on Identity Engine also lists access policies (provider #2375).
+      scopes: ["okta.apps.manage", "okta.apps.read", "okta.authorizationServers.manage", "okta.authorizationServers.read", "okta.policies.read"],
+      roles: ["API_ACCESS_MANAGEMENT_ADMIN", "APP_ADMIN", "READ_ONLY_ADMIN"],
+      planScopes: ["okta.apps.read", "okta.authorizationServers.read"],
+      scopeSources: {
+        "okta.apps.manage": ["okta_app_saml"],
+        "okta.apps.read": ["okta_app_saml"],
+        "okta.authorizationServers.manage": ["okta_auth_server_policy_rule"],
+        "okta.authorizationServers.read": ["okta_auth_server_policy_rule"],
+        "okta.policies.read": ["okta_app_saml"],
+      },
       unknownTypes: [],
     });
   });
 
-  test("drops a read scope when its manage scope is granted", () => {
-    const access = managementAccessFor({ resources: ["okta_group"], dataSources: ["okta_everyone_group"] });
-    expect(access.scopes).toEqual(["okta.groups.manage"]);
-    expect(access.scopeSources["okta.groups.manage"]).toEqual(["data.okta_everyone_group", "okta_group"]);
+  test("adds an app type's scopes: a bookmark app brings the access-policy calls an SWA app does not make", () => {
+    const swa = managementAccessFor({ resources: ["okta_app_swa"], dataSources: [] });
+    expect(swa.scopes).toEqual(["okta.apps.manage", "okta.apps.read"]);
+    const withBookmark = managementAccessFor({ resources: ["okta_app_swa", "okta_app_bookmark"], dataSources: [] });
+    expect(withBookmark.scopes).toEqual(["okta.apps.manage", "okta.apps.read", "okta.policies.read"]);
+    expect(withBookmark.scopeSources["okta.policies.read"]).toEqual(["okta_app_bookmark"]);
   });
 
-  test("keeps a read scope when only data sources need it", () => {
+  test("needs only reads for data sources, and nothing for the public org metadata", () => {
     expect(managementAccessFor({ resources: [], dataSources: ["okta_everyone_group", "okta_org_metadata"] }).scopes).toEqual(["okta.groups.read"]);
   });
 
-  test("drops a role another granted role implies", () => {
+  test("drops a role another granted role covers", () => {
     expect(managementAccessFor({ resources: ["okta_group", "okta_trusted_origin"], dataSources: [] }).roles).toEqual(["ORG_ADMIN"]);
+    expect(rolesFor(["okta.groups.read"])).toEqual(["READ_ONLY_ADMIN"]);
   });
 
   test("reports types it does not know instead of guessing", () => {
@@ -50,14 +88,41 @@ describe("managementAccessFor", () => {
 });
 
 describe("OktaBootstrapStack", () => {
-  test.each(["dev", "staging", "prod"])("okta-bootstrap-%s grants exactly the scopes the main stack's resource types need", (env) => {
+  test.each(["dev", "staging", "prod"])("okta-bootstrap-%s grants the deploy identity exactly what the main stack's API calls need", (env) => {
     const { json, stack } = bootstrapOf(env);
     expect(stack.node.id).toBe(`okta-bootstrap-${env}`);
-    expect(onlyResource(json, "okta_app_oauth_api_scope").scopes).toEqual(EXAMPLE_SCOPES);
+    expect(grantedTo(json, "TerraformApp")).toEqual(EXAMPLE_SCOPES);
     expect(json.output?.terraform_api_scopes.value).toBe(EXAMPLE_SCOPES.join(","));
+    expect(rolesOf(json, "TerraformApp")).toEqual(["API_ACCESS_MANAGEMENT_ADMIN", "APP_ADMIN", "ORG_ADMIN"]);
   });
 
-  test("creates a service app with client_credentials and private_key_jwt, and no secret in state", () => {
+  test("creates a read-only plan identity: only .read scopes, READ_ONLY_ADMIN, a key of its own", () => {
+    const { json } = bootstrapOf("prod");
+    const scopes = grantedTo(json, "TerraformPlanApp") as string[];
+    expect(scopes).toEqual(EXAMPLE_PLAN_SCOPES);
+    expect(scopes.every((s) => s.endsWith(".read"))).toBe(true);
+    expect(rolesOf(json, "TerraformPlanApp")).toEqual(["READ_ONLY_ADMIN"]);
+    expect(json.output?.terraform_plan_api_scopes.value).toBe(EXAMPLE_PLAN_SCOPES.join(","));
+    expect(JSON.stringify(json)).toContain('"kid":"terraform-plan-okta-prod-2026"');
+  });
+
+  test("refuses a plan identity that reuses the deploy key", () => {
+    const config = editedConfig(configFor("dev"), (c) => {
+      c.bootstrap = { ...c.bootstrap, planJwks: c.bootstrap.jwks };
+    });
+    expect(errorOf(() => bootstrapOf("dev", undefined, config))).toContain("the plan identity reuses a deploy key");
+  });
+
+  test("creates the privileged reports-service with a fixed client id, its okta.* grant and the narrowest role", () => {
+    const { json } = bootstrapOf("staging");
+    expect(grantedTo(json, "reports-service")).toEqual(["okta.groups.read"]);
+    expect(rolesOf(json, "reports-service")).toEqual(["READ_ONLY_ADMIN"]);
+    const app = Object.entries(resourcesOf(json, "okta_app_oauth")).find(([k]) => k.startsWith("reports-service_App_"))?.[1];
+    expect(app).toMatchObject({ client_id: "reports-service-staging", type: "service", token_endpoint_auth_method: "private_key_jwt" });
+    expect(json.output?.["reports-service_client_id"]).toBeDefined();
+  });
+
+  test("creates service apps with client_credentials and private_key_jwt, and no secret in state", () => {
     const { json } = bootstrapOf("prod");
     expect(JSON.stringify(json)).toContain('"kid":"terraform-okta-prod-2026"');
     expect(Testing.synth(bootstrapOf("prod").stack)).toHaveResourceWithProperties(AppOauth, {
@@ -70,19 +135,27 @@ describe("OktaBootstrapStack", () => {
     expect(JSON.stringify(json)).not.toMatch(/"(d|p|q)":/);
   });
 
-  test("assigns the admin roles the resource types need, never SUPER_ADMIN", () => {
+  test("assigns roles by client id and never SUPER_ADMIN", () => {
     const { json, stack } = bootstrapOf("dev");
-    const roles = Object.values(resourcesOf(json, "okta_app_oauth_role_assignment")).map((r) => r.type);
-    expect(roles.sort()).toEqual(["API_ACCESS_MANAGEMENT_ADMIN", "APP_ADMIN", "ORG_ADMIN"]);
     expect(Testing.synth(stack)).toHaveResourceWithProperties(AppOauthRoleAssignment, {
       client_id: expect.stringMatching(/okta_app_oauth\.TerraformApp_\w+\.client_id/),
     });
-    expect(roles).not.toContain("SUPER_ADMIN");
+    expect(Object.values(resourcesOf(json, "okta_app_oauth_role_assignment")).map((r) => r.type)).not.toContain("SUPER_ADMIN");
   });
 
-  test("adds a scope when the main stack gains a resource type", () => {
-    const { json } = bootstrapOf("dev", (main) => new PolicyPassword(main, "Passwords", { name: "Passwords" }));
-    expect(onlyResource(json, "okta_app_oauth_api_scope").scopes).toEqual([...EXAMPLE_SCOPES, "okta.policies.manage"].sort());
+  test("refuses a main stack that grants okta.* scopes itself: a Super Admin act", () => {
+    const message = errorOf(() =>
+      bootstrapOf("dev", (main) => new AppOauthApiScope(main, "Grant", { appId: "0oa1", issuer: "https://acme.okta.com", scopes: ["okta.users.read"] })),
+    );
+    expect(message).toContain("okta-dev synthesizes okta_app_oauth_api_scope, which calls okta.appGrants.manage");
+    expect(message).toContain("a service app with oktaApiScopes is created by okta-bootstrap-<env>");
+  });
+
+  test("adds the scopes of a resource type the main stack gains", () => {
+    const { json } = bootstrapOf("dev", (main) => new GroupRule(main, "Rule", { name: "Finance", expressionValue: 'user.department=="Finance"', groupAssignments: ["00g1"] }));
+    expect(grantedTo(json, "TerraformApp")).toEqual(EXAMPLE_SCOPES);
+    const { json: swaOnly } = bootstrapOf("dev", (main) => new AppSwa(main, "Swa", { label: "Legacy", url: "https://legacy.example.com" }));
+    expect(grantedTo(swaOnly, "TerraformApp")).toEqual(EXAMPLE_SCOPES);
   });
 
   test("does not grant a scope no resource type needs", () => {
@@ -94,24 +167,23 @@ describe("OktaBootstrapStack", () => {
     const main = new OktaOrgStack(app, config);
     const json = JSON.parse(Testing.synth(new OktaBootstrapStack(app, config, main))) as TerraformJson;
     expect(resourcesOf(JSON.parse(Testing.synth(main)) as TerraformJson, "okta_trusted_origin")).toEqual({});
-    expect(onlyResource(json, "okta_app_oauth_api_scope").scopes).not.toContain("okta.trustedOrigins.manage");
-    const roles = Object.values(resourcesOf(json, "okta_app_oauth_role_assignment")).map((r) => r.type);
-    expect(roles.sort()).toEqual(["API_ACCESS_MANAGEMENT_ADMIN", "APP_ADMIN", "USER_ADMIN"]);
+    expect(grantedTo(json, "TerraformApp")).not.toContain("okta.trustedOrigins.manage");
+    expect(rolesOf(json, "TerraformApp")).toEqual(["API_ACCESS_MANAGEMENT_ADMIN", "APP_ADMIN", "READ_ONLY_ADMIN", "USER_ADMIN"]);
   });
 
-  test("fails at synth when the main stack has a resource type with no known scope", () => {
+  test("fails at synth when the main stack has a resource type whose API calls are not known", () => {
     const message = errorOf(() => bootstrapOf("dev", (main) => new Brand(main, "Brand", { name: "Acme" })));
     expect(message).toContain("Invalid Okta configuration at okta-bootstrap-dev");
-    expect(message).toContain("okta-dev synthesizes okta_brand, whose okta.* scope and admin role are not known");
-    expect(message).toContain("Fix: add it to RESOURCE_ACCESS or DATA_SOURCE_ACCESS in constructs/management-access.ts");
+    expect(message).toContain("okta-dev synthesizes okta_brand, whose Okta API calls (and so okta.* scopes and admin roles) are not known");
+    expect(message).toContain("Fix: add its calls to OKTA_API_OPERATIONS in constructs/okta-api-operations.ts");
   });
 
   test("fails at synth when a resource type is added to the main stack after the bootstrap stack was built", () => {
     const { app, stacks } = buildOrgApp([configFor("dev")]);
-    new PolicyPassword(stacks[0], "Late", { name: "Late" });
+    new AppOauthApiScope(stacks[0], "Late", { appId: "0oa1", issuer: "https://acme.okta.com", scopes: ["okta.users.read"] });
     const message = errorOf(() => app.synth());
     expect(message).toContain("okta-dev changed after okta-bootstrap-dev was built");
-    expect(message).toContain("okta.policies.manage");
+    expect(message).toContain("okta.appGrants.manage");
   });
 
   test("keeps its state apart from the main stack's", () => {
@@ -123,7 +195,7 @@ describe("OktaBootstrapStack", () => {
 
   test("fails when the bootstrap key is a private key", () => {
     const config = editedConfig(configFor("dev"), (c) => {
-      c.bootstrap = { jwks: [{ ...c.bootstrap.jwks[0], d: "private" } as never] };
+      c.bootstrap = { ...c.bootstrap, jwks: [{ ...c.bootstrap.jwks[0], d: "private" } as never] };
     });
     const app = new App();
     const message = errorOf(() => new OktaBootstrapStack(app, config, new OktaOrgStack(app, config)));

@@ -61,6 +61,7 @@ describe("OktaOrgStack", () => {
       "api_center_id",
       "api_center_issuer",
       "api_center_tiers",
+      "billing-sync_client_id",
       "billing_client_id",
       "expenses_app_id",
       "expenses_saml_metadata_url",
@@ -89,10 +90,26 @@ describe("OktaOrgStack", () => {
     expect(Object.keys(json.output ?? {}).filter((k) => k.endsWith("_secret"))).toEqual(["billing_client_secret"]);
   });
 
-  test("puts every user-facing app in the user policy and the service app in the service policy", () => {
-    const policies = Object.values(resourcesOf(synthOrg("staging"), "okta_auth_server_policy"));
-    const byName = Object.fromEntries(policies.map((p) => [p.name, (p.client_whitelist as string[]).length]));
-    expect(byName).toEqual({ "User access": 5, "Service access": 1 });
+  test("puts the apps that call the API in its user policy, and each service app in a policy of its own", () => {
+    const config = configFor("staging");
+    const json = synthOrg("staging");
+    const policies = Object.values(resourcesOf(json, "okta_auth_server_policy"));
+    const byName = Object.fromEntries(policies.map((p) => [p.name, p]));
+    const callers = config.apps.filter((a) => a.kind !== "service" && "apis" in a && a.apis?.includes("apiCenter"));
+    const services = config.apps.filter((a) => a.kind === "service");
+    expect((byName["User access"].client_whitelist as string[]).length).toBe(callers.length);
+    // Apps that call no API sign in at the org authorization server: in no policy here.
+    const portal = Object.entries(resourcesOf(json, "okta_app_oauth")).find(([k]) => k.startsWith("portal_App_"))![0];
+    expect(JSON.stringify(policies)).not.toContain(portal);
+    for (const service of services) {
+      expect(byName[`Service access: ${service.id}`].client_whitelist).toHaveLength(1);
+    }
+    // The privileged reports-service is created by okta-bootstrap-staging and named by its fixed client id.
+    expect(byName["Service access: reports-service"].client_whitelist).toEqual(["reports-service-staging"]);
+    // Priorities 1..n, each policy created after the one before (provider #1198).
+    const sorted = Object.entries(resourcesOf(json, "okta_auth_server_policy")).sort(([, a], [, b]) => (a.priority as number) - (b.priority as number));
+    expect(sorted.map(([, p]) => p.priority)).toEqual(sorted.map((_, i) => i + 1));
+    sorted.slice(1).forEach(([, p], i) => expect(p.depends_on).toEqual([`okta_auth_server_policy.${sorted[i][0]}`]));
   });
 
   test("assigns the API Center client to both subscriber groups (seed 002)", () => {
@@ -172,13 +189,13 @@ describe("OktaOrgStack", () => {
   test("writes nothing when any stack fails validation", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-synth-"));
     const broken = editedConfig(configFor("prod"), (c) => {
-      const service = c.apps.find((a) => a.kind === "service");
-      if (service?.kind === "service") Object.assign(service, { rulePriority: 2 });
+      const service = c.apps.find((a) => a.id === "billing-sync");
+      if (service?.kind === "service") Object.assign(service, { rulePriority: 3 });
     });
     const { app } = buildOrgApp([configFor("dev"), broken], { outdir });
     const message = errorOf(() => synthesizeAll(app));
     expect(message).toContain("Synth failed, nothing was written");
-    expect(message).toContain("[okta-prod/ApiCenter/ServiceAccess] rule priorities must run 1..1 without gaps: got [2]");
+    expect(message).toContain("[okta-prod/ApiCenter] policy priorities must run 1..3 without gaps: got [1,2,4]");
     // cdktf's App creates the empty stacks/ folder itself; no stack may have been written.
     expect(fs.readdirSync(path.join(outdir, "stacks"))).toEqual([]);
     expect(fs.existsSync(path.join(outdir, "manifest.json"))).toBe(false);

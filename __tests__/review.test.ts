@@ -45,12 +45,12 @@ describe("review: a PR that adds a tier rule", () => {
     const prod = stackReview(report, "okta-prod");
     expect(prod.access.grants.removed).toEqual([]);
     expect(prod.access.grants.added).toContainEqual(
-      expect.objectContaining({ client: "Customer Portal", who: "platinumSubscribers", grant: "authorization_code", scope: "http://myapp.com/scp/platinum", via: "User access › platinum tier" }),
+      expect.objectContaining({ client: "API Center Client", who: "goldSubscribers ∩ platinumSubscribers", grant: "authorization_code", scope: "http://myapp.com/scp/platinum", via: "User access › platinum tier" }),
     );
     expect(prod.resources.filter((r) => r.kind === "add").map((r) => r.type).sort()).toEqual(["okta_auth_server_policy_rule", "okta_auth_server_scope", "okta_group"]);
     const markdown = toMarkdown(report);
     expect(markdown).toContain("> 🚨 **Access broadens in prod** (okta-prod)");
-    expect(markdown).toMatch(/\| \+ \| API Center \| Customer Portal \| platinumSubscribers \| authorization_code \| http:\/\/myapp\.com\/scp\/platinum \|/);
+    expect(markdown).toMatch(/\| \+ \| API Center \| API Center Client \| goldSubscribers ∩ platinumSubscribers \| authorization_code \| http:\/\/myapp\.com\/scp\/platinum \| email openid profile http:\/\/myapp\.com\/scp\/platinum offline_access \|/);
   });
 });
 
@@ -244,10 +244,14 @@ describe("access view (npm run access)", () => {
     runAccess(["okta-prod", "--from", base], (t) => out.push(t));
     const text = out.join("");
     expect(text).toContain("## Effective access: okta-prod");
-    expect(text).toContain("| API Center | Reports Service | (the client itself) | client_credentials | http://myapp.com/scp/silver | Service access › Reports Service (client credentials) |");
+    expect(text).toContain("| API Center | client reports-service-prod | (the client itself) | client_credentials | http://myapp.com/scp/silver | http://myapp.com/scp/silver | Service access: reports-service › Reports Service (client credentials) |");
     expect(text).toContain("| Expenses | financeTeam |");
-    expect(text).toContain("| Reports Service | okta.groups.read |");
     expect(text).toContain("| https://portal.example.com | CORS |");
+    // okta.* grants live where a Super Admin applies them: the bootstrap stack.
+    const bootstrap: string[] = [];
+    runAccess(["okta-bootstrap-prod", "--from", base], (t) => bootstrap.push(t));
+    expect(bootstrap.join("")).toContain("| Reports Service | okta.groups.read |");
+    expect(bootstrap.join("")).toContain("| Terraform plan, read-only (okta-prod) | role READ_ONLY_ADMIN |");
   });
 
   test("restricts user grants to the groups assigned to the app", () => {

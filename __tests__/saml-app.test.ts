@@ -2,7 +2,9 @@ import { AppSaml } from "@cdktf/provider-okta/lib/app-saml";
 import { AppGroupAssignment } from "@cdktf/provider-okta/lib/app-group-assignment";
 import { TerraformOutput, Testing } from "cdktf";
 import { OktaGroup } from "../constructs/okta-group";
+import { X509Certificate } from "crypto";
 import { SamlApp, SamlAppProps, escapeTemplate } from "../constructs/saml-app";
+import { SP_CERTIFICATE_BASE64, SP_CERTIFICATE_PEM } from "../test-support/certificates";
 import { EnvironmentName } from "../constructs/environment";
 import { errorOf, onlyResource, resourcesOf, synthJson, testStack } from "../test-support";
 
@@ -43,7 +45,10 @@ describe("SamlApp", () => {
 
   test("escapes Okta's ${...} templates so Terraform passes them through literally", () => {
     expect(escapeTemplate("${user.email}")).toBe("$${user.email}");
-    expect(escapeTemplate("$${user.email}")).toBe("$${user.email}");
+    // Config strings are the literal values Okta receives: an already "escaped" string is
+    // escaped again, so Terraform hands Okta exactly what config says.
+    expect(escapeTemplate("$${user.email}")).toBe("$$${user.email}");
+    expect(escapeTemplate("%{if x}")).toBe("%%{if x}");
     expect(escapeTemplate("${user.firstName} ${user.lastName}")).toBe("$${user.firstName} $${user.lastName}");
     const { stack } = build({ nameIdFormat: "emailAddress", nameIdTemplate: "${user.email}" });
     expect(onlyResource(synthJson(stack), "okta_app_saml")).toMatchObject({
@@ -63,14 +68,21 @@ describe("SamlApp", () => {
     ]);
   });
 
-  test("configures single logout with the SP's public certificate", () => {
-    const certificate = "-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----";
-    const { stack } = build({ singleLogout: { url: "https://expenses.example.com/saml/slo", issuer: "https://expenses.example.com", certificate } });
-    expect(onlyResource(synthJson(stack), "okta_app_saml")).toMatchObject({
+  test("configures single logout with the SP's certificate, sent as base64 DER without the PEM armor", () => {
+    const { stack } = build({ singleLogout: { url: "https://expenses.example.com/saml/slo", issuer: "https://expenses.example.com", certificate: SP_CERTIFICATE_PEM } });
+    const saml = onlyResource(synthJson(stack), "okta_app_saml");
+    expect(saml).toMatchObject({
       single_logout_url: "https://expenses.example.com/saml/slo",
       single_logout_issuer: "https://expenses.example.com",
-      single_logout_certificate: certificate,
+      single_logout_certificate: SP_CERTIFICATE_BASE64,
     });
+    // What Okta receives as x5c[0] must parse as the same certificate.
+    expect(new X509Certificate(Buffer.from(String(saml.single_logout_certificate), "base64")).subject).toBe("CN=expenses.example.com");
+  });
+
+  test("fails when the single logout certificate is armored but not a certificate", () => {
+    const message = failure({ singleLogout: { url: "https://expenses.example.com/slo", issuer: "x", certificate: "-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----" } });
+    expect(message).toContain("singleLogout.certificate is not a PEM X.509 certificate");
   });
 
   test("assigns one group per okta_app_group_assignment and exposes the metadata URL and app id", () => {

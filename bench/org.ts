@@ -1,6 +1,6 @@
 import { AppConfig, OrgConfig } from "../config/types";
 import { EXAMPLE_SERVICE_KEY } from "../config/example-org";
-import { TERRAFORM_KEYS } from "../config/terraform-keys";
+import { TERRAFORM_KEYS, TERRAFORM_PLAN_KEYS } from "../config/terraform-keys";
 
 /**
  * An org of n apps for the benchmark, spread across SpaApp, WebApp and ServiceApp, each with
@@ -22,5 +22,5 @@ export function benchOrg(n: number): OrgConfig {
         apps.push({ kind: "service", id: `svc-${i}`, label: `Service ${i}`, tiers: ["silver"], rulePriority: ++servicePriority, authentication: { method: "private_key_jwt", jwks: [EXAMPLE_SERVICE_KEY] } });
     }
   }
-  return { environment: "staging", apiCenter: { audience: "api://bench" }, apps, bootstrap: { jwks: [TERRAFORM_KEYS.staging] } };
+  return { environment: "staging", apiCenter: { audience: "api://bench" }, apps, bootstrap: { jwks: [TERRAFORM_KEYS.staging], planJwks: [TERRAFORM_PLAN_KEYS.staging] } };
 }

@@ -24,15 +24,34 @@ interface AppConfigBase {
   readonly suppressions?: readonly Suppression[];
 }
 
-export type SpaAppConfig = AppConfigBase & Omit<SpaAppProps, "assignTo"> & { readonly kind: "spa"; readonly assignTo: AssignmentConfig };
-export type WebAppConfig = AppConfigBase & Omit<WebAppProps, "assignTo"> & { readonly kind: "web"; readonly assignTo: AssignmentConfig };
-export type NativeAppConfig = AppConfigBase & Omit<NativeAppProps, "assignTo"> & { readonly kind: "native"; readonly assignTo: AssignmentConfig };
+/** The APIs (custom authorization servers) of an org that apps can call, by config key. */
+export type ApiName = "apiCenter";
+export const API_NAMES: readonly ApiName[] = ["apiCenter"];
+
+/** Fields of user-facing OIDC apps: who may sign in, and where. */
+interface UserAppConfig {
+  readonly assignTo: AssignmentConfig;
+  /**
+   * The API whose authorization server the app signs in at, to get tokens for it. Without
+   * one the app signs in at the org authorization server (seed 000's portal needs no custom
+   * server) and is in no API's policy.
+   * @default - none: the org authorization server
+   */
+  readonly apis?: readonly ApiName[];
+}
+
+export type SpaAppConfig = AppConfigBase & Omit<SpaAppProps, "assignTo"> & UserAppConfig & { readonly kind: "spa" };
+export type WebAppConfig = AppConfigBase & Omit<WebAppProps, "assignTo"> & UserAppConfig & { readonly kind: "web" };
+export type NativeAppConfig = AppConfigBase & Omit<NativeAppProps, "assignTo"> & UserAppConfig & { readonly kind: "native" };
 export type ServiceAppConfig = AppConfigBase &
   Omit<ServiceAppProps, "scopes"> & {
     readonly kind: "service";
     /** Tiers whose scopes the service requests with client credentials. */
     readonly tiers: readonly string[];
-    /** Priority of its rule in the server's service access policy (1..n, no gaps). */
+    /**
+     * Order of the service's own access policy among the server's service policies (1..n,
+     * no gaps; each service app has a policy of its own so none can request another's scopes).
+     */
     readonly rulePriority: number;
   };
 
@@ -52,10 +71,17 @@ export type AppConfig = OAuthAppConfig | IntegrationConfig;
  */
 export interface BootstrapConfig {
   /**
-   * Public keys of Terraform's service app (private_key_jwt). The private key never enters
-   * the repo: it lives in the CI secret store as OKTA_API_PRIVATE_KEY.
+   * Public keys of Terraform's deploy identity (private_key_jwt). The private key never
+   * enters the repo: it lives in the okta-<env> deploy environment's secret store as
+   * OKTA_API_PRIVATE_KEY.
    */
   readonly jwks: readonly PublicJwk[];
+  /**
+   * Public keys of Terraform's read-only plan identity: only `.read` scopes and
+   * READ_ONLY_ADMIN, for plans of pull requests. Its private key lives in the okta-<env>-plan
+   * environment; it must be a different key from the deploy identity's.
+   */
+  readonly planJwks: readonly PublicJwk[];
   /** @default "Terraform (okta-<env>)" */
   readonly label?: string;
   /**

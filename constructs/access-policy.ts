@@ -1,9 +1,9 @@
 import { Construct } from "constructs";
 import { Lazy } from "cdktf";
-import { dependable } from "cdktf/lib/tfExpression";
 import { AuthServerPolicy } from "@cdktf/provider-okta/lib/auth-server-policy";
 import { AuthServerPolicyRule } from "@cdktf/provider-okta/lib/auth-server-policy-rule";
-import { OAuthApp } from "./oauth-app";
+import { IOAuthClient } from "./oauth-client";
+import { PriorityChain } from "./priority-chain";
 import { ResolvedLifetimes } from "./token-lifetimes";
 import { OktaConfigError } from "./validation";
 import { RuleGrantType } from "./vocabulary";
@@ -13,8 +13,6 @@ export interface AccessPolicyProps {
   /** Policy name, unique in its authorization server. */
   readonly name: string;
   readonly description: string;
-  /** Policy priority in the server (1 is evaluated first). */
-  readonly priority: number;
 }
 
 export interface AccessRuleOptions {
@@ -30,43 +28,48 @@ export interface AccessRuleOptions {
   readonly grantTypes: () => RuleGrantType[];
   /** Scopes the rule grants; may be computed at synth (a function). */
   readonly scopes: () => string[];
-  /** Group ids the rule applies to; omit for client_credentials rules (no user). */
-  readonly groupIds?: readonly string[];
+  /**
+   * Group ids the rule applies to. Okta requires a people condition on every rule; for
+   * client_credentials (no user) it is EVERYONE and the policy's client list is what restricts.
+   */
+  readonly groupIds: readonly string[];
   readonly lifetimes: ResolvedLifetimes;
 }
 
 /**
  * An access policy of a custom authorization server, restricted to the clients added to
  * it (RFC 9700 §2.3 least privilege: never ALL_CLIENTS), with rules at stable priorities.
+ * Its own priority in the server is given by the server (`AuthorizationServer` chains them).
  */
 export class AccessPolicy extends Construct {
   readonly policy: AuthServerPolicy;
-  private readonly clients: OAuthApp[] = [];
-  private readonly rules = new Map<number, AuthServerPolicyRule>();
+  readonly name: string;
+  private readonly clients: IOAuthClient[] = [];
+  private readonly rules = new PriorityChain<AuthServerPolicyRule>();
   private readonly authServerId: string;
 
-  constructor(scope: Construct, id: string, props: AccessPolicyProps) {
+  constructor(scope: Construct, id: string, props: AccessPolicyProps & { readonly priority: number }) {
     super(scope, id);
     this.authServerId = props.authServerId;
+    this.name = props.name;
     this.policy = new AuthServerPolicy(this, "Policy", {
       authServerId: props.authServerId,
       name: props.name,
       description: props.description,
       priority: props.priority,
       status: "ACTIVE",
-      // Resolved at synth so clients may be added in any order; sorted by path for stable output.
+      // Resolved at synth so clients may be added in any order; sorted for stable output.
       clientWhitelist: Lazy.listValue({
-        produce: () => [...this.clients].sort((a, b) => a.node.path.localeCompare(b.node.path)).map((c) => c.clientId),
+        produce: () => [...this.clients].sort((a, b) => a.key.localeCompare(b.key)).map((c) => c.clientId),
       }),
     });
     this.node.addValidation({
       validate: () => {
         const errors: string[] = [];
-        const priorities = [...this.rules.keys()].sort((a, b) => a - b);
-        const gap = priorities.findIndex((p, i) => p !== i + 1);
-        if (gap >= 0) {
+        const gap = this.rules.gap();
+        if (gap) {
           errors.push(
-            `rule priorities must run 1..${priorities.length} without gaps: got ${JSON.stringify(priorities)}. ` +
+            `rule priorities must run 1..${gap.length} without gaps: got ${JSON.stringify(gap)}. ` +
               `Fix: renumber the rules of policy "${props.name}" so priorities are 1, 2, 3, …`,
           );
         }
@@ -78,24 +81,24 @@ export class AccessPolicy extends Construct {
     });
   }
 
-  /** The apps whose tokens this policy governs. */
-  get clientApps(): readonly OAuthApp[] {
+  /** The clients whose tokens this policy governs. */
+  get clientApps(): readonly IOAuthClient[] {
     return this.clients;
   }
 
-  addClient(app: OAuthApp): void {
-    if (!this.clients.includes(app)) this.clients.push(app);
+  addClient(client: IOAuthClient): void {
+    if (!this.clients.includes(client)) this.clients.push(client);
   }
 
   /** Adds a rule at an explicit priority, chained after its predecessor. */
   addRule(id: string, options: AccessRuleOptions): AuthServerPolicyRule {
-    const taken = this.rules.get(options.priority);
+    const taken = this.rules.at(options.priority);
     if (!Number.isInteger(options.priority) || options.priority < 1 || taken) {
       throw new OktaConfigError(`${this.node.path}/${id}`, [
         {
           what: taken ? `priority ${options.priority} is already used by ${taken.node.path}` : "rule priority must be a whole number from 1",
           value: options.priority,
-          fix: `give each rule of this policy its own priority, 1..n (next free: ${this.rules.size + 1}).`,
+          fix: `give each rule of this policy its own priority, 1..n (next free: ${this.rules.nextFree()}).`,
         },
       ]);
     }
@@ -108,15 +111,10 @@ export class AccessPolicy extends Construct {
       type: "RESOURCE_ACCESS",
       grantTypeWhitelist: Lazy.listValue({ produce: options.grantTypes }),
       scopeWhitelist: Lazy.listValue({ produce: options.scopes }),
-      groupWhitelist: options.groupIds ? [...options.groupIds] : undefined,
+      groupWhitelist: [...options.groupIds],
       ...options.lifetimes,
     });
-    this.rules.set(options.priority, rule);
-    // Okta creates rules one by one; concurrent creates race for priorities (provider #2151).
-    const before = this.rules.get(options.priority - 1);
-    if (before) rule.dependsOn = [dependable(before)];
-    const after = this.rules.get(options.priority + 1);
-    if (after) after.dependsOn = [dependable(rule)];
+    this.rules.add(options.priority, rule);
     return rule;
   }
 }

@@ -1,108 +1,124 @@
 /**
- * What Terraform's own identity needs in an org: the okta.* management scopes (OAuth for
- * Okta's API, seed 004) and the admin roles, derived from the resource types a stack
- * synthesizes. The tables are the whole truth: a type not listed here fails synth, so adding
- * a new kind of resource forces someone to decide (and review) the access it needs.
+ * What Terraform's own identities need in an org, derived from the Okta API calls the okta
+ * provider makes for the resource and data-source types a stack synthesizes
+ * (constructs/okta-api-operations.ts): the okta.* scopes of those calls, and the narrowest
+ * standard admin roles that allow them. A type without an entry fails synth, so a new kind of
+ * resource cannot ship without someone deciding (and reviewing) the access it needs.
  */
+import { OKTA_API_OPERATIONS } from "./okta-api-operations";
 
 /** Okta's standard admin role types (okta_app_oauth_role_assignment.type). */
-export type AdminRole = "APP_ADMIN" | "API_ACCESS_MANAGEMENT_ADMIN" | "USER_ADMIN" | "ORG_ADMIN";
+export type AdminRole = "READ_ONLY_ADMIN" | "APP_ADMIN" | "API_ACCESS_MANAGEMENT_ADMIN" | "USER_ADMIN" | "ORG_ADMIN" | "SUPER_ADMIN";
 
-interface Access {
-  /** The okta.* scope the provider's API calls for this type need. */
-  readonly scope?: string;
-  /** The narrowest standard admin role that may make those calls. */
-  readonly role?: AdminRole;
+/**
+ * The narrowest standard role whose permissions include each scope's calls (Okta's standard
+ * admin role tables). Read scopes get READ_ONLY_ADMIN unless a role held anyway covers them.
+ * Granting okta.* scopes to apps and assigning admin roles are Super Admin acts in Okta
+ * ("Only the Super Admin role has permissions to grant scopes to an app").
+ */
+const SCOPE_ROLE: Readonly<Record<string, AdminRole>> = {
+  "okta.apps.manage": "APP_ADMIN",
+  "okta.apps.read": "READ_ONLY_ADMIN",
+  "okta.authorizationServers.manage": "API_ACCESS_MANAGEMENT_ADMIN",
+  "okta.authorizationServers.read": "READ_ONLY_ADMIN",
+  "okta.groups.manage": "USER_ADMIN",
+  "okta.groups.read": "READ_ONLY_ADMIN",
+  "okta.users.read": "READ_ONLY_ADMIN",
+  // Security › API settings: Okta's role tables give no narrower standard role than org admin.
+  "okta.trustedOrigins.manage": "ORG_ADMIN",
+  "okta.trustedOrigins.read": "READ_ONLY_ADMIN",
+  "okta.policies.manage": "ORG_ADMIN",
+  "okta.policies.read": "READ_ONLY_ADMIN",
+  "okta.appGrants.manage": "SUPER_ADMIN",
+  "okta.appGrants.read": "READ_ONLY_ADMIN",
+  "okta.roles.manage": "SUPER_ADMIN",
+  "okta.roles.read": "READ_ONLY_ADMIN",
+};
+
+/** Which scopes each role's permissions cover, to drop a role another one already implies. */
+function covers(role: AdminRole, scope: string): boolean {
+  const area = scope.replace(/^okta\.|\.(read|manage)$/g, "");
+  const read = scope.endsWith(".read");
+  switch (role) {
+    case "SUPER_ADMIN":
+      return true;
+    case "ORG_ADMIN":
+      // Counted only for what Okta's tables clearly give org admins; apps and authorization
+      // servers keep their own narrower roles, so removing trusted origins cannot widen them.
+      return area !== "appGrants" && area !== "roles" && (read || ["groups", "users", "trustedOrigins", "policies"].includes(area));
+    case "READ_ONLY_ADMIN":
+      return read;
+    case "APP_ADMIN":
+      return area === "apps";
+    case "API_ACCESS_MANAGEMENT_ADMIN":
+      return area === "authorizationServers";
+    case "USER_ADMIN":
+      return area === "groups" || area === "users";
+  }
 }
 
-const APPS: Access = { scope: "okta.apps.manage", role: "APP_ADMIN" };
-// Authorization servers and everything under /api/v1/authorizationServers (scopes, claims,
-// policies and their rules) are one API area with one scope; okta.policies.manage is for
-// org policies (okta_policy_*), which live elsewhere.
-const AUTH_SERVERS: Access = { scope: "okta.authorizationServers.manage", role: "API_ACCESS_MANAGEMENT_ADMIN" };
-const ORG_POLICIES: Access = { scope: "okta.policies.manage", role: "ORG_ADMIN" };
-
-/** Terraform resource type → what managing it takes. */
-export const RESOURCE_ACCESS: Readonly<Record<string, Access>> = {
-  okta_app_oauth: APPS,
-  okta_app_saml: APPS,
-  okta_app_saml_app_settings: APPS,
-  okta_app_swa: APPS,
-  okta_app_auto_login: APPS,
-  okta_app_bookmark: APPS,
-  okta_app_basic_auth: APPS,
-  okta_app_three_field: APPS,
-  // /api/v1/apps/{id}/groups: an app endpoint.
-  okta_app_group_assignment: APPS,
-  // Granting okta.* scopes to an app is a grant, with its own scope.
-  okta_app_oauth_api_scope: { scope: "okta.appGrants.manage", role: "APP_ADMIN" },
-  okta_auth_server: AUTH_SERVERS,
-  okta_auth_server_scope: AUTH_SERVERS,
-  okta_auth_server_claim: AUTH_SERVERS,
-  okta_auth_server_policy: AUTH_SERVERS,
-  okta_auth_server_policy_rule: AUTH_SERVERS,
-  // Group admins (USER_ADMIN) manage groups; org admins can too.
-  okta_group: { scope: "okta.groups.manage", role: "USER_ADMIN" },
-  // Security > API settings: Okta's role tables give no narrower standard role than org admin.
-  okta_trusted_origin: { scope: "okta.trustedOrigins.manage", role: "ORG_ADMIN" },
-  okta_policy_password: ORG_POLICIES,
-  okta_policy_rule_password: ORG_POLICIES,
-  okta_policy_signon: ORG_POLICIES,
-  okta_policy_rule_signon: ORG_POLICIES,
-};
-
-/** Data source type → what reading it takes. */
-export const DATA_SOURCE_ACCESS: Readonly<Record<string, Access>> = {
-  okta_everyone_group: { scope: "okta.groups.read" },
-  okta_group: { scope: "okta.groups.read" },
-  // /.well-known/okta-organization is public.
-  okta_org_metadata: {},
-};
-
-/** A role whose rights include another's: granting both would only add noise. */
-const ROLE_IMPLIES: Readonly<Partial<Record<AdminRole, readonly AdminRole[]>>> = {
-  ORG_ADMIN: ["USER_ADMIN"],
-};
-
 export interface ManagementAccess {
-  /** Sorted okta.* scopes; a `.read` scope is dropped when its `.manage` is present. */
+  /** Sorted okta.* scopes every call of a plan and an apply needs (read-after-write included). */
   readonly scopes: readonly string[];
-  /** Sorted admin roles, without those another role in the list already implies. */
+  /** The narrowest sorted set of admin roles that covers `scopes`. */
   readonly roles: readonly AdminRole[];
-  /** Which resource types asked for each scope (for the README and reviews). */
+  /** Sorted okta.* scopes a plan (refresh) needs: only reads. */
+  readonly planScopes: readonly string[];
+  /** Which types' calls asked for each scope (for the README and reviews). */
   readonly scopeSources: Readonly<Record<string, readonly string[]>>;
-  /** Types with no entry in the tables: synth must fail on these. */
+  /** Types with no entry in the table: synth must fail on these. */
   readonly unknownTypes: readonly string[];
 }
 
-/** Derives the access a stack's resource and data source types need. Pure. */
+/** Derives the access a stack's resource and data-source types need. Pure. */
 export function managementAccessFor(types: { readonly resources: Iterable<string>; readonly dataSources: Iterable<string> }): ManagementAccess {
   const sources = new Map<string, Set<string>>();
-  const roles = new Set<AdminRole>();
+  const plan = new Set<string>();
   const unknown: string[] = [];
-  const use = (access: Access | undefined, label: string) => {
-    if (!access) {
-      unknown.push(label);
-      return;
+  const keys = [...new Set(types.resources), ...[...new Set(types.dataSources)].map((t) => `data.${t}`)];
+  for (const key of keys) {
+    const ops = OKTA_API_OPERATIONS[key];
+    if (!ops) {
+      unknown.push(key);
+      continue;
     }
-    if (access.scope) sources.set(access.scope, (sources.get(access.scope) ?? new Set()).add(label));
-    if (access.role) roles.add(access.role);
-  };
-  for (const type of new Set(types.resources)) use(RESOURCE_ACCESS[type], type);
-  for (const type of new Set(types.dataSources)) use(DATA_SOURCE_ACCESS[type], `data.${type}`);
-  for (const scope of [...sources.keys()]) {
-    if (scope.endsWith(".read") && sources.has(scope.replace(/\.read$/, ".manage"))) {
-      const manage = sources.get(scope.replace(/\.read$/, ".manage"))!;
-      sources.get(scope)!.forEach((s) => manage.add(s));
-      sources.delete(scope);
-    }
+    for (const [, scope] of ops.plan) plan.add(scope);
+    for (const [, scope] of [...ops.plan, ...ops.apply]) sources.set(scope, (sources.get(scope) ?? new Set()).add(key));
   }
-  for (const role of [...roles]) for (const implied of ROLE_IMPLIES[role] ?? []) roles.delete(implied);
   const scopes = [...sources.keys()].sort();
   return {
     scopes,
-    roles: [...roles].sort(),
+    roles: rolesFor(scopes),
+    planScopes: [...plan].sort(),
     scopeSources: Object.fromEntries(scopes.map((s) => [s, [...sources.get(s)!].sort()])),
     unknownTypes: unknown.sort(),
   };
+}
+
+/**
+ * The narrowest standard roles whose permissions cover the scopes: each scope's own role,
+ * then any role whose scopes another chosen role already covers is dropped (ORG_ADMIN covers
+ * USER_ADMIN's groups and every read).
+ */
+export function rolesFor(scopes: readonly string[]): AdminRole[] {
+  const byRole = new Map<AdminRole, string[]>();
+  for (const scope of scopes) {
+    const role = SCOPE_ROLE[scope];
+    if (!role) throw new Error(`No admin role is known for ${scope}. Fix: add it to SCOPE_ROLE in constructs/management-access.ts.`);
+    byRole.set(role, [...(byRole.get(role) ?? []), scope]);
+  }
+  // Narrow roles first, so a narrow role is dropped in favour of a broad one held anyway.
+  const order: AdminRole[] = ["READ_ONLY_ADMIN", "USER_ADMIN", "APP_ADMIN", "API_ACCESS_MANAGEMENT_ADMIN", "ORG_ADMIN", "SUPER_ADMIN"];
+  const kept = new Set(byRole.keys());
+  for (const role of order) {
+    if (!kept.has(role)) continue;
+    const others = [...kept].filter((r) => r !== role);
+    if (byRole.get(role)!.every((scope) => others.some((other) => covers(other, scope)))) kept.delete(role);
+  }
+  return [...kept].sort();
+}
+
+/** Whether a scope is a known Okta management scope (okta.<area>.read|manage). */
+export function isKnownOktaScope(scope: string): boolean {
+  return scope in SCOPE_ROLE;
 }

@@ -42,6 +42,12 @@ export interface NativeAppProps {
    * @default false
    */
   readonly allowPasswordGrant?: boolean;
+  /**
+   * With allowPasswordGrant: manage the client secret in Terraform state and expose it as a
+   * sensitive output, as WebApp can. Choose once: changing it replaces the app (#1461).
+   * @default false
+   */
+  readonly manageClientSecret?: boolean;
 }
 
 /**
@@ -55,7 +61,11 @@ export class NativeApp extends OAuthApp {
     if (props.refreshTokens) grantTypes.push("refresh_token");
     if (props.embeddedWidget) grantTypes.push("interaction_code");
     if (props.allowPasswordGrant) grantTypes.push("password");
-    super(scope, id, new Problems(), {
+    const problems = new Problems();
+    if (props.manageClientSecret && !props.allowPasswordGrant) {
+      problems.add("manageClientSecret needs a secret: only a trusted app (allowPasswordGrant) has one", props.manageClientSecret, "drop manageClientSecret; a public native app authenticates with PKCE, not a secret.");
+    }
+    super(scope, id, problems, {
       label: props.label,
       type: "native",
       grantTypes,
@@ -67,6 +77,7 @@ export class NativeApp extends OAuthApp {
       allowCustomScheme: true,
       refreshTokenRotation: "ROTATE",
       refreshTokenLeewaySeconds: props.refreshTokenLeewaySeconds,
+      manageClientSecret: props.manageClientSecret,
       assignTo: props.assignTo,
     });
   }

@@ -6,15 +6,8 @@ import { environmentOf } from "./environment";
 import { claimLabel } from "./labels";
 import { checkRedirectUri } from "./uri";
 import { Problems, checkRange } from "./validation";
-import {
-  GrantType,
-  OAuthAppType,
-  RefreshTokenRotation,
-  ResponseType,
-  RuleGrantType,
-  TokenEndpointAuthMethod,
-  USER_RULE_GRANTS,
-} from "./vocabulary";
+import { IOAuthClient } from "./oauth-client";
+import { GrantType, OAuthAppType, RefreshTokenRotation, ResponseType, TokenEndpointAuthMethod } from "./vocabulary";
 
 /** A public JSON Web Key (RSA or EC). Never a private key: only public members exist here. */
 export interface PublicJwk {
@@ -54,6 +47,11 @@ export interface OAuthClientSettings {
   readonly loginUri?: string;
   /** Who may sign in; undefined for machine clients, which have no users. */
   readonly assignTo?: AppAssignment;
+  /**
+   * A client id chosen here instead of Okta's generated one, so another stack can name the
+   * client without reading this one's state (privileged service apps).
+   */
+  readonly clientId?: string;
 }
 
 /** Grace period Okta's console uses for refresh token rotation (seed 000). */
@@ -64,7 +62,7 @@ export const DEFAULT_REFRESH_TOKEN_LEEWAY_SECONDS = 30;
  * security-relevant attribute set explicitly (the provider sends surprising values for
  * unset ones), plus one group assignment per group.
  */
-export abstract class OAuthApp extends Construct {
+export abstract class OAuthApp extends Construct implements IOAuthClient {
   /** The OAuth client id (known at apply time). */
   readonly clientId: string;
   /** The Okta app id, for assignments and grants. */
@@ -76,6 +74,7 @@ export abstract class OAuthApp extends Construct {
   readonly clientSecret?: string;
   readonly resource: AppOauth;
   readonly assignments: readonly AppGroupAssignment[];
+  readonly assignedTo?: AppAssignment;
 
   protected constructor(scope: Construct, id: string, problems: Problems, settings: OAuthClientSettings) {
     super(scope, id);
@@ -138,6 +137,10 @@ export abstract class OAuthApp extends Construct {
       wildcardRedirect: settings.type === "service" ? undefined : "DISABLED",
       loginMode: settings.loginUri ? "SPEC" : "DISABLED",
       loginUri: settings.loginUri,
+      // The provider defaults hide_web to true: with an initiate-login URI the dashboard tile
+      // is the way users start sign-in there, so show it.
+      hideWeb: settings.loginUri ? false : undefined,
+      clientId: settings.clientId,
       // The provider defaults to STATIC; Okta's own SPA default is ROTATE.
       refreshTokenRotation: usesRefresh ? (settings.refreshTokenRotation ?? "ROTATE") : undefined,
       refreshTokenLeeway: usesRefresh ? (settings.refreshTokenLeewaySeconds ?? DEFAULT_REFRESH_TOKEN_LEEWAY_SECONDS) : undefined,
@@ -147,19 +150,21 @@ export abstract class OAuthApp extends Construct {
       // replaces the app (provider #1461), so it is decided once, here.
       omitSecret,
     });
+    if (settings.type === "service") {
+      // Provider 6.12 skips the access-policy assignment for service apps on create only; on
+      // update it lists and assigns one again unless told not to (resource_okta_app_oauth.go).
+      // The 4.20 bindings lack the attribute; the 6.12 schema has it (terraform/).
+      this.resource.addOverride("skip_authentication_policy", true);
+    }
     this.clientId = this.resource.clientId;
+    this.assignedTo = settings.assignTo;
     this.appId = this.resource.id;
     if (settings.manageClientSecret) this.clientSecret = this.resource.clientSecret;
     this.assignments = settings.assignTo === undefined ? [] : assignGroups(this, this.appId, settings.assignTo);
   }
 
-  /** The user grants this client uses, i.e. what its policy rules must allow. */
-  get userRuleGrants(): RuleGrantType[] {
-    return USER_RULE_GRANTS.filter((g) => this.grantTypes.includes(g));
-  }
-
-  /** Whether the client asks for refresh tokens (its rules must then allow offline_access). */
-  get usesRefreshTokens(): boolean {
-    return this.grantTypes.includes("refresh_token");
+  /** Orders clients in a policy's client list. */
+  get key(): string {
+    return this.node.path;
   }
 }

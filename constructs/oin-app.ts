@@ -1,7 +1,6 @@
 import { Construct } from "constructs";
 import { AppSaml } from "@cdktf/provider-okta/lib/app-saml";
 import { AppAutoLogin } from "@cdktf/provider-okta/lib/app-auto-login";
-import { AppSwa } from "@cdktf/provider-okta/lib/app-swa";
 import { AppIntegration, AppIntegrationProps } from "./app-integration";
 import { OinCatalogEntry, OinSignOnMode, resolveCatalogEntry, settingsJson } from "./oin-catalog";
 
@@ -19,7 +18,7 @@ export interface OinAppProps extends AppIntegrationProps {
  * Okta has validated the protocol side, so only the settings are ours to check.
  */
 export class OinApp extends AppIntegration {
-  readonly resource: AppSaml | AppAutoLogin | AppSwa;
+  readonly resource: AppSaml | AppAutoLogin;
   readonly signOnMode: OinSignOnMode;
   readonly metadataUrl?: string;
 
@@ -35,7 +34,8 @@ export class OinApp extends AppIntegration {
         case "AUTO_LOGIN":
           return new AppAutoLogin(this, "App", { ...common, appSettingsJson: settingsJson(settings) });
         case "BROWSER_PLUGIN":
-          return new AppSwa(this, "App", common);
+          // resolveCatalogEntry has reported it, so create() threw before building anything.
+          throw new Error(`${this.node.path}: BROWSER_PLUGIN reached create (a bug in OinApp).`);
       }
     });
     if (this.resource instanceof AppSaml) this.metadataUrl = this.resource.metadataUrl;

@@ -1,3 +1,4 @@
+import { escapeTemplate } from "./template";
 import { Problems, isToken } from "./validation";
 
 /**
@@ -97,14 +98,24 @@ export function resolveCatalogEntry(problems: Problems, entry: OinCatalogEntry):
     problems.add("catalog app needs its sign-on mode", signOnMode, 'set signOnMode to "SAML_2_0", "AUTO_LOGIN" or "BROWSER_PLUGIN", as its OIN page lists.');
     return { signOnMode: "SAML_2_0", settings };
   }
-  if (signOnMode === "BROWSER_PLUGIN" && settings !== undefined) {
-    problems.add("okta_app_swa has no app settings", settings, 'drop settings, or use signOnMode "AUTO_LOGIN" if the app has settings.');
+  if (signOnMode === "BROWSER_PLUGIN") {
+    // resource_okta_app_swa.go: with preconfigured_app set, the provider always creates the
+    // app with sign-on mode AUTO_LOGIN, so a BROWSER_PLUGIN catalog app cannot be expressed.
+    problems.add(
+      "a BROWSER_PLUGIN catalog app cannot be created by the okta provider: with preconfigured_app it always creates AUTO_LOGIN",
+      signOnMode,
+      'use signOnMode "AUTO_LOGIN" if the catalog app supports it, add the app in the Admin Console (Browse App Catalog), or use a custom SwaApp (kind "swa") for its sign-in page.',
+    );
   }
   return { signOnMode, settings };
 }
 
-/** app_settings_json with keys sorted, so a reordered config object is not a diff. */
+/**
+ * app_settings_json with keys sorted, so a reordered config object is not a diff, and Okta's
+ * `${…}` placeholders escaped (AWS's roleValuePattern `arn:aws:iam::${accountid}:…`):
+ * Terraform would read them as interpolations.
+ */
 export function settingsJson(settings: Record<string, unknown> | undefined): string | undefined {
   if (settings === undefined) return undefined;
-  return JSON.stringify(Object.fromEntries(Object.keys(settings).sort().map((k) => [k, settings[k]])));
+  return escapeTemplate(JSON.stringify(Object.fromEntries(Object.keys(settings).sort().map((k) => [k, settings[k]]))));
 }

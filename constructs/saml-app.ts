@@ -1,7 +1,11 @@
+import { X509Certificate } from "crypto";
 import { Construct } from "constructs";
 import { AppSaml, AppSamlAttributeStatements } from "@cdktf/provider-okta/lib/app-saml";
 import { AppIntegration, AppIntegrationProps } from "./app-integration";
+import { escapeTemplate } from "./template";
 import { isToken } from "./validation";
+
+export { escapeTemplate } from "./template";
 
 /** SAML NameID formats Okta offers (SAML 2.0 core §8.3). */
 export type NameIdFormat = "unspecified" | "emailAddress" | "x509SubjectName" | "persistent" | "transient";
@@ -102,11 +106,20 @@ function groupFilterOf(filter: GroupFilter): { type: "STARTS_WITH" | "EQUALS" | 
 }
 
 /**
- * Terraform reads `${…}` in any string as an interpolation; Okta's templates use the same
- * syntax, so it is escaped as `$${…}` to reach Okta literally.
+ * The okta provider sends single_logout_certificate as the x5c value: base64 DER without the
+ * PEM armor and line breaks (provider docs). Returns it, or undefined if the PEM is no
+ * certificate.
  */
-export function escapeTemplate(template: string): string {
-  return template.replace(/(^|[^$])\$\{/g, (_match, before: string) => before + "$$" + "{");
+export function certificateBase64(pem: string): string | undefined {
+  const match = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(pem);
+  if (!match) return undefined;
+  const body = match[1].replace(/\s+/g, "");
+  try {
+    new X509Certificate(Buffer.from(body, "base64"));
+    return body;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -165,8 +178,8 @@ export class SamlApp extends AppIntegration {
       const cert = props.singleLogout.certificate ?? "";
       if (/PRIVATE KEY/.test(cert)) {
         p.add("singleLogout.certificate contains a private key", "(redacted)", "give the SP's public certificate only; keep private keys out of the repo.");
-      } else if (!/-----BEGIN CERTIFICATE-----/.test(cert)) {
-        p.add("singleLogout.certificate is not a PEM certificate", cert.slice(0, 40), "paste the SP's public signing certificate (-----BEGIN CERTIFICATE-----).");
+      } else if (!isToken(cert) && certificateBase64(cert) === undefined) {
+        p.add("singleLogout.certificate is not a PEM X.509 certificate", cert.slice(0, 40), "paste the SP's public signing certificate (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----).");
       }
     }
 
@@ -190,7 +203,7 @@ export class SamlApp extends AppIntegration {
           attributeStatements: attributeStatements(props),
           singleLogoutUrl: props.singleLogout?.url,
           singleLogoutIssuer: props.singleLogout?.issuer,
-          singleLogoutCertificate: props.singleLogout?.certificate,
+          singleLogoutCertificate: props.singleLogout ? (isToken(props.singleLogout.certificate) ? props.singleLogout.certificate : certificateBase64(props.singleLogout.certificate)) : undefined,
         }),
     );
     this.metadataUrl = this.resource.metadataUrl;

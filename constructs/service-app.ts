@@ -1,8 +1,11 @@
 import { Construct } from "constructs";
 import { TerraformStack } from "cdktf";
 import { AppOauthApiScope } from "@cdktf/provider-okta/lib/app-oauth-api-scope";
+import { AppOauthRoleAssignment } from "@cdktf/provider-okta/lib/app-oauth-role-assignment";
 import { DataOktaOrgMetadata } from "@cdktf/provider-okta/lib/data-okta-org-metadata";
+import { AdminRole, isKnownOktaScope, rolesFor } from "./management-access";
 import { ClientAuthentication, OAuthApp } from "./oauth-app";
+import { IServiceClient } from "./oauth-client";
 import { Problems, isToken } from "./validation";
 import { OIDC_USER_SCOPES } from "./vocabulary";
 
@@ -18,8 +21,11 @@ export interface ServiceAppProps {
   readonly scopes: readonly string[];
   /**
    * Okta management API scopes (`okta.groups.read`, …) granted to the app
-   * (okta_app_oauth_api_scope), so automation needs no long-lived API token (seed 004).
-   * Okta requires private_key_jwt for these.
+   * (okta_app_oauth_api_scope), with the narrowest standard admin role that allows their calls
+   * (okta_app_oauth_role_assignment: without a role every call is 403), so automation needs no
+   * long-lived API token (seed 004). Okta requires private_key_jwt for these, and only a Super
+   * Admin may grant them: such an app belongs in a stack a Super Admin applies
+   * (okta-bootstrap-<env>), never in the main stack.
    * @default - none
    */
   readonly oktaApiScopes?: readonly string[];
@@ -33,6 +39,12 @@ export interface ServiceAppProps {
    * @default false
    */
   readonly manageClientSecret?: boolean;
+  /**
+   * A client id chosen in config instead of Okta's generated one, so another stack's policies
+   * can name this client without reading this stack's state.
+   * @default - Okta generates one
+   */
+  readonly clientId?: string;
 }
 
 const OKTA_API_SCOPE = /^okta\.[A-Za-z]+\.(read|manage)$/;
@@ -40,11 +52,13 @@ const OKTA_API_SCOPE = /^okta\.[A-Za-z]+\.(read|manage)$/;
 /**
  * A machine-to-machine client (seed 003 f): a `service` app with client_credentials only.
  */
-export class ServiceApp extends OAuthApp {
+export class ServiceApp extends OAuthApp implements IServiceClient {
   /** The custom scopes this service requests. */
   readonly scopes: readonly string[];
   /** The okta.* management scope grant, when oktaApiScopes were given. */
   readonly oktaApiScopeGrant?: AppOauthApiScope;
+  /** The admin roles its okta.* scopes need. */
+  readonly adminRoles: readonly AdminRole[] = [];
 
   constructor(scope: Construct, id: string, props: ServiceAppProps) {
     const problems = new Problems();
@@ -64,9 +78,14 @@ export class ServiceApp extends OAuthApp {
       }
     }
     for (const apiScope of props.oktaApiScopes ?? []) {
-      if (!isToken(apiScope) && !OKTA_API_SCOPE.test(apiScope)) {
-        problems.add("oktaApiScopes entry is not an Okta management scope", apiScope, "use a scope like okta.groups.read or okta.apps.manage.");
+      if (!isToken(apiScope) && (!OKTA_API_SCOPE.test(apiScope) || !isKnownOktaScope(apiScope))) {
+        problems.add("oktaApiScopes entry is not an Okta management scope this project knows", apiScope, "use a scope like okta.groups.read or okta.apps.manage (constructs/management-access.ts lists them).");
       }
+    }
+    const known = (props.oktaApiScopes ?? []).filter((x) => !isToken(x) && isKnownOktaScope(x));
+    const superScopes = known.filter((x) => rolesFor([x]).includes("SUPER_ADMIN"));
+    if (superScopes.length) {
+      problems.add("these okta.* scopes need the Super Admin role, which no app is given here", superScopes, "use narrower scopes; role assignment and scope grants stay with a person who is Super Admin.");
     }
     if (props.oktaApiScopes?.length && authentication.method !== "private_key_jwt") {
       problems.add(
@@ -86,6 +105,7 @@ export class ServiceApp extends OAuthApp {
       jwks: authentication.method === "private_key_jwt" ? authentication.jwks : undefined,
       jwksUri: authentication.method === "private_key_jwt" ? authentication.jwksUri : undefined,
       manageClientSecret: props.manageClientSecret,
+      clientId: props.clientId,
     });
     this.scopes = [...props.scopes];
     if (props.oktaApiScopes?.length) {
@@ -94,7 +114,17 @@ export class ServiceApp extends OAuthApp {
         issuer: orgUrl(this),
         scopes: [...props.oktaApiScopes].sort(),
       });
+      this.adminRoles = rolesFor(props.oktaApiScopes);
+      for (const role of this.adminRoles) {
+        // Without a role the app can call nothing: orgs give service apps no admin role by default.
+        new AppOauthRoleAssignment(this, `Role-${role}`, { clientId: this.clientId, type: role });
+      }
     }
+  }
+
+  /** The config id, which names this client's policy on the servers it calls. */
+  get id(): string {
+    return this.node.id;
   }
 }
 

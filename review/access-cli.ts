@@ -11,7 +11,7 @@ export function accessMarkdown(stack: string, m: AccessMatrix): string {
   return [
     `## Effective access: ${stack}`,
     "",
-    ...table("Token grants (authorization servers)", ["server", "client", "who", "grant", "scope", "via"], m.grants.map((r) => [r.server, r.client, r.who, r.grant, r.scope, r.via])),
+    ...table("Token grants (authorization servers)", ["server", "client", "who", "grant", "scope", "request", "via"], m.grants.map((r) => [r.server, r.client, r.who, r.grant, r.scope, r.request, r.via])),
     ...table("App assignments (who can sign in)", ["app", "group"], m.assignments.map((r) => [r.app, r.group])),
     ...table("Okta management access (okta.* scopes, admin roles)", ["app", "access"], m.management.map((r) => [r.app, r.access])),
     ...table("Trusted origins", ["origin", "scope"], m.origins.map((r) => [r.origin, r.scope])),

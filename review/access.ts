@@ -12,7 +12,14 @@ export interface GrantRow {
   /** A group name, `Everyone`, `user <id>`, or `(the client itself)` for client_credentials. */
   readonly who: string;
   readonly grant: string;
+  /** The API scope the request asks for, or SIGN_IN_ONLY for a request of OIDC scopes alone. */
   readonly scope: string;
+  /**
+   * The whole request, as a client sends it: the OIDC scopes clients of this server request,
+   * the API scope, and offline_access when the client uses refresh tokens. Okta admits a
+   * request only if one rule allows every scope of it. Display only.
+   */
+  readonly request: string;
   /** The policy and rule that grant it (first match, as Okta evaluates). */
   readonly via: string;
 }
@@ -47,6 +54,9 @@ export interface AccessMatrix {
 }
 
 export const CLIENT_ITSELF = "(the client itself)";
+/** The scope column of a sign-in request that asks for no API scope. */
+export const SIGN_IN_ONLY = "(sign-in only)";
+const OIDC_SCOPES = new Set(["openid", "profile", "email", "address", "phone"]);
 export const EVERYONE = "Everyone";
 
 const APP_TYPES = new Set(["okta_app_oauth", "okta_app_saml", "okta_app_swa", "okta_app_auto_login", "okta_app_bookmark", "okta_app_basic_auth", "okta_app_three_field"]);
@@ -65,6 +75,8 @@ interface Policy {
   readonly priority: number;
   readonly allClients: boolean;
   readonly clients: ReadonlySet<string>;
+  /** Literal client ids: clients created outside this stack. */
+  readonly external: readonly string[];
   readonly rules: readonly Rule[];
 }
 
@@ -107,40 +119,74 @@ export function accessOf(json: Json): AccessMatrix {
               users: strings(r.attrs.user_whitelist).map((u) => `user ${names.of(u)}`),
               scopes: strings(r.attrs.scope_whitelist),
             };
-            if (rule.groups.includes(EVERYONE)) markers.push(`EVERYONE in rule "${rule.name}" of policy "${policyName}" (${serverName})`);
+            // client_credentials has no user: EVERYONE there is Okta's required people condition,
+            // not a grant to people. Only a rule that admits users broadens with it.
+            const admitsUsers = rule.grants.some((g) => g !== "client_credentials");
+            if (admitsUsers && rule.groups.includes(EVERYONE)) markers.push(`EVERYONE in rule "${rule.name}" of policy "${policyName}" (${serverName})`);
             if (rule.scopes.includes("*")) markers.push(`scope * in rule "${rule.name}" of policy "${policyName}" (${serverName})`);
             return rule;
           })
           .sort((a, b) => a.priority - b.priority || a.name.localeCompare(b.name));
-        const clients = new Set(allClients ? apps.map((a) => a.address) : clientList.map((c) => appAddress(parseReference(c))).filter((a): a is string => !!a));
-        return { name: policyName, priority: Number(p.attrs.priority ?? Infinity), allClients, clients, rules };
+        const external = clientList.filter((c) => c !== "ALL_CLIENTS" && !parseReference(c));
+        const clients = new Set([
+          ...(allClients ? apps.map((a) => a.address) : clientList.map((c) => appAddress(parseReference(c))).filter((a): a is string => !!a)),
+          ...external,
+        ]);
+        return { name: policyName, priority: Number(p.attrs.priority ?? Infinity), allClients, clients, external, rules };
       })
       .sort((a, b) => a.priority - b.priority || a.name.localeCompare(b.name));
 
-    const scopeNames = new Set<string>(byType("okta_auth_server_scope").filter((s) => refersTo(s.attrs.auth_server_id, server)).map((s) => String(s.attrs.name)));
     const people = new Set<string>([EVERYONE]);
     for (const rule of policies.flatMap((p) => p.rules)) {
-      rule.scopes.forEach((s) => scopeNames.add(s));
       rule.groups.forEach((g) => people.add(g));
       rule.users.forEach((u) => people.add(u));
     }
-    const scopes = [...scopeNames].sort();
-    const clients = apps.filter((a) => policies.some((p) => p.clients.has(a.address)));
-    for (const client of clients) {
-      const clientName = names.of(`\${okta_app_oauth.${client.id}.id}`);
-      const assigned = assignedTo.get(client.address) ?? [];
-      for (const grant of strings(client.attrs.grant_types).filter((g) => g !== "refresh_token")) {
+    // What clients of this server request at sign-in: the OIDC scopes its user rules allow
+    // (openid at least); every user request carries them, as Okta's SDKs send them.
+    const userRules = policies.flatMap((p) => p.rules).filter((r) => r.grants.some((g) => g !== "client_credentials"));
+    const oidc = [...new Set(["openid", ...userRules.flatMap((r) => r.scopes.filter((s) => OIDC_SCOPES.has(s)))])].sort();
+    const apiScopes = [...new Set([
+      ...byType("okta_auth_server_scope").filter((s) => refersTo(s.attrs.auth_server_id, server)).map((s) => String(s.attrs.name)),
+      ...policies.flatMap((p) => p.rules.flatMap((r) => r.scopes)).filter((s) => !OIDC_SCOPES.has(s) && s !== "offline_access" && s !== "*"),
+    ])].sort();
+    const clients = [...apps.map((a) => ({ key: a.address, name: names.of(`\${okta_app_oauth.${a.id}.id}`), grants: strings(a.attrs.grant_types), external: false }))];
+    // A client named by a literal client id is created elsewhere (a privileged service app of
+    // okta-bootstrap-<env>): its grants are those the rules naming it allow.
+    for (const policy of policies) {
+      for (const id of policy.external) {
+        if (!clients.some((c) => c.key === id)) clients.push({ key: id, name: `client ${id}`, grants: [...new Set(policy.rules.flatMap((r) => r.grants))], external: true });
+      }
+    }
+    for (const client of clients.filter((c) => policies.some((p) => p.clients.has(c.key)))) {
+      const assigned = client.external ? [...people].filter((g) => g !== EVERYONE) : (assignedTo.get(client.key) ?? []);
+      const refresh = client.grants.includes("refresh_token");
+      for (const grant of client.grants.filter((g) => g !== "refresh_token")) {
+        const machine = grant === "client_credentials";
         // A user must be assigned to the app to get a token for it: who is an assigned group,
         // or its members who are also in a group a rule names (shown as "A ∩ B").
-        const audiences = grant === "client_credentials" ? [{ label: CLIENT_ITSELF, groups: [] }] : audiencesOf(assigned, people);
-        for (const scope of scopes) {
+        const audiences = machine ? [{ label: CLIENT_ITSELF, groups: [] }] : audiencesOf(assigned, people);
+        // Users ask for the OIDC scopes with one API scope or none; a service asks for one
+        // API scope at a time, which shows whether it can reach another service's scopes.
+        const requests = machine
+          ? apiScopes.map((scope) => ({ scope, scopes: [scope] }))
+          : [undefined, ...apiScopes].map((scope) => ({ scope: scope ?? SIGN_IN_ONLY, scopes: [...oidc, ...(scope ? [scope] : []), ...(refresh ? ["offline_access"] : [])] }));
+        for (const request of requests) {
           const granted = new Set<string>();
           for (const audience of audiences) {
             if (audience.groups.some((g) => granted.has(g))) continue;
-            const match = firstMatch(policies, client.address, grant, audience.groups, scope);
+            const match = firstMatch(policies, client.key, grant, audience.groups, request.scopes);
             if (!match) continue;
             if (audience.groups.length === 1) granted.add(audience.groups[0]);
-            grants.push({ server: serverName, client: clientName, clientKey: client.address, who: audience.label, grant, scope, via: `${match.policy.name}${match.policy.allClients ? " (ALL_CLIENTS)" : ""} › ${match.rule.name}` });
+            grants.push({
+              server: serverName,
+              client: client.name,
+              clientKey: client.key,
+              who: audience.label,
+              grant,
+              scope: request.scope,
+              request: request.scopes.join(" "),
+              via: `${match.policy.name}${match.policy.allClients ? " (ALL_CLIENTS)" : ""} › ${match.rule.name}`,
+            });
           }
         }
       }
@@ -199,8 +245,12 @@ function everyoneFirst(a: string, b: string): number {
   return (a === EVERYONE ? 0 : 1) - (b === EVERYONE ? 0 : 1) || a.localeCompare(b);
 }
 
-/** The first (policy, rule) that grants `scope` to a user in all of `groups` (none for client_credentials). */
-function firstMatch(policies: readonly Policy[], client: string, grant: string, groups: readonly string[], scope: string): { policy: Policy; rule: Rule } | undefined {
+/**
+ * The (policy, rule) Okta settles on for a request: the first policy by priority that names
+ * the client decides; in it, the first rule by priority whose grant, people and scopes all
+ * match (a rule matches only if it allows every requested scope). None for a refusal.
+ */
+function firstMatch(policies: readonly Policy[], client: string, grant: string, groups: readonly string[], scopes: readonly string[]): { policy: Policy; rule: Rule } | undefined {
   for (const policy of policies) {
     if (!policy.clients.has(client)) continue;
     for (const rule of policy.rules) {
@@ -210,8 +260,10 @@ function firstMatch(policies: readonly Policy[], client: string, grant: string, 
         const person = rule.groups.includes(EVERYONE) || groups.some((g) => rule.groups.includes(g) || rule.users.includes(g));
         if (!person) continue;
       }
-      if (rule.scopes.includes(scope) || rule.scopes.includes("*")) return { policy, rule };
+      if (rule.scopes.includes("*") || scopes.every((s) => rule.scopes.includes(s))) return { policy, rule };
     }
+    // Only the first policy that names the client is evaluated.
+    return undefined;
   }
   return undefined;
 }
@@ -258,7 +310,7 @@ function sortRows<T extends object>(rows: T[], keys: (keyof T)[]): T[] {
 }
 
 /** Display-only fields: renaming an app or renumbering rules is not an access change. */
-const DISPLAY_ONLY = new Set(["via", "client", "app"]);
+const DISPLAY_ONLY = new Set(["via", "client", "app", "request"]);
 
 /** A row's identity for diffing. */
 export function rowKey(row: object): string {

@@ -64,7 +64,7 @@ function renderStack(s: StackReview, detail: Detail): string[] {
   const accessChanged = [a.grants, a.assignments, a.management, a.origins].some((d) => d.added.length || d.removed.length) || a.newMarkers.length;
   out.push("#### Access changes", "");
   if (!accessChanged) out.push("No change in who can get what.", "");
-  out.push(...table("Token grants (authorization servers)", ["server", "client", "who", "grant", "scope", "via"], a.grants, (r: GrantRow) => [r.server, r.client, r.who, r.grant, r.scope, r.via]));
+  out.push(...table("Token grants (authorization servers)", ["server", "client", "who", "grant", "scope", "request", "via"], a.grants, (r: GrantRow) => [r.server, r.client, r.who, r.grant, r.scope, r.request, r.via]));
   out.push(...table("App assignments (who can sign in)", ["app", "group"], a.assignments, (r) => [r.app, r.group]));
   out.push(...table("Okta management access (okta.* scopes, admin roles)", ["app", "access"], a.management, (r) => [r.app, r.access]));
   out.push(...table("Trusted origins", ["origin", "scope"], a.origins, (r) => [r.origin, r.scope]));

@@ -1,14 +1,14 @@
 import { Construct } from "constructs";
 import { Aspects, TerraformDataSource, TerraformOutput, TerraformResource, TerraformStack } from "cdktf";
-import { AppOauthRoleAssignment } from "@cdktf/provider-okta/lib/app-oauth-role-assignment";
 import { EnvironmentName, setEnvironment } from "../constructs/environment";
-import { ManagementAccess, managementAccessFor } from "../constructs/management-access";
+import { ManagementAccess, managementAccessFor, rolesFor } from "../constructs/management-access";
 import { ServiceApp } from "../constructs/service-app";
-import { OktaConfigError } from "../constructs/validation";
+import { Problems } from "../constructs/validation";
 import { OKTA_OAUTH_PACK, OktaGuardrails } from "../guardrails";
 import { BackendConfig, OrgConfig } from "../config/types";
 import { configureBackend, providerConfig } from "./okta-org-stack";
 import { oktaProvider } from "./provider-version";
+import { privilegedApps, privilegedClientId } from "./privileged-apps";
 
 /** The bootstrap stack id of an environment. */
 export function bootstrapStackId(environment: EnvironmentName): string {
@@ -27,17 +27,24 @@ export function typesOf(stack: TerraformStack): { resources: string[]; dataSourc
 }
 
 /**
- * Terraform's own least-privilege identity for one environment (seed 004): an API Services
- * app (client_credentials, private_key_jwt with public keys from config), granted exactly the
- * okta.* scopes the main stack's resource types need, and the admin roles those need.
- * A super admin applies it once with a short-lived API token (README runbook); the main
- * stack then authenticates as this app. Separate state, so the main stack can never delete
- * its own credentials.
+ * Everything in an environment that only a Super Admin may apply (seed 004), in a state of its
+ * own so the main stack can never delete its own credentials:
+ * - Terraform's deploy identity: an API Services app (client_credentials, private_key_jwt with
+ *   public keys from config) granted exactly the okta.* scopes the main stack's API calls need,
+ *   and the narrowest admin roles those need;
+ * - Terraform's read-only plan identity: only the `.read` scopes a plan makes, READ_ONLY_ADMIN,
+ *   its own key: what pull-request plans run with;
+ * - privileged service apps (config apps with oktaApiScopes), with their grants and roles.
+ * A super admin applies it with a short-lived API token (README runbook); the main stack then
+ * authenticates as the deploy identity.
  */
 export class OktaBootstrapStack extends TerraformStack {
   readonly environment: EnvironmentName;
   readonly access: ManagementAccess;
   readonly terraformApp: ServiceApp;
+  readonly planApp: ServiceApp;
+  /** Privileged service apps by config id. */
+  readonly privilegedApps = new Map<string, ServiceApp>();
 
   /** @param main the environment's main stack, fully built: its resource types decide the access. */
   constructor(scope: Construct, config: OrgConfig, main: TerraformStack) {
@@ -45,16 +52,30 @@ export class OktaBootstrapStack extends TerraformStack {
     setEnvironment(this, config.environment);
     this.environment = config.environment;
     this.access = managementAccessFor(typesOf(main));
-    if (this.access.unknownTypes.length) {
-      throw new OktaConfigError(
-        this.node.path,
-        this.access.unknownTypes.map((type) => ({
-          what: `${main.node.id} synthesizes ${type}, whose okta.* scope and admin role are not known`,
-          value: type,
-          fix: "add it to RESOURCE_ACCESS or DATA_SOURCE_ACCESS in constructs/management-access.ts (Okta's API reference names the scope of each endpoint).",
-        })),
+    const problems = new Problems();
+    for (const type of this.access.unknownTypes) {
+      problems.add(
+        `${main.node.id} synthesizes ${type}, whose Okta API calls (and so okta.* scopes and admin roles) are not known`,
+        type,
+        "add its calls to OKTA_API_OPERATIONS in constructs/okta-api-operations.ts (from the provider source and Okta's API reference).",
       );
     }
+    const superScopes = this.access.scopes.filter((s) => rolesFor([s]).includes("SUPER_ADMIN"));
+    for (const scope of superScopes) {
+      problems.add(
+        `${main.node.id} synthesizes ${this.access.scopeSources[scope].join(", ")}, which calls ${scope}: a Super Admin act that Terraform's deploy identity must never be able to do`,
+        this.access.scopeSources[scope],
+        "move it out of the main stack: a service app with oktaApiScopes is created by okta-bootstrap-<env> (declare it in config).",
+      );
+    }
+    if (!config.bootstrap.planJwks?.length) {
+      problems.add("bootstrap.planJwks is required: pull-request plans run with a read-only identity of their own", config.bootstrap.planJwks, "generate a key pair for the plan identity and put its public JWK in bootstrap.planJwks (README, Terraform's own identity).");
+    }
+    const deployKids = new Set((config.bootstrap.jwks ?? []).map((k) => k.kid));
+    for (const key of config.bootstrap.planJwks ?? []) {
+      if (deployKids.has(key.kid)) problems.add("the plan identity reuses a deploy key", key.kid, "give the plan identity a key pair of its own.");
+    }
+    problems.throwIfAny(this);
 
     oktaProvider(this, providerConfig(this.node.path, config.provider));
     configureBackend(this, config.bootstrap.backend ?? bootstrapBackend(config.backend ?? { type: "local" }));
@@ -65,10 +86,23 @@ export class OktaBootstrapStack extends TerraformStack {
       oktaApiScopes: this.access.scopes,
       authentication: { method: "private_key_jwt", jwks: config.bootstrap.jwks },
     });
-    for (const role of this.access.roles) {
-      // Without a role the app can call nothing: orgs with "assign admin roles to public
-      // client apps" give service apps no role by default.
-      new AppOauthRoleAssignment(this, `Role-${role}`, { clientId: this.terraformApp.clientId, type: role });
+    this.planApp = new ServiceApp(this, "TerraformPlanApp", {
+      label: `Terraform plan, read-only (${main.node.id})`,
+      scopes: [],
+      oktaApiScopes: this.access.planScopes,
+      authentication: { method: "private_key_jwt", jwks: config.bootstrap.planJwks },
+    });
+    for (const app of privilegedApps(config.apps)) {
+      const created = new ServiceApp(this, app.id, {
+        label: app.label,
+        scopes: [],
+        oktaApiScopes: app.oktaApiScopes,
+        authentication: app.authentication,
+        manageClientSecret: app.manageClientSecret,
+        clientId: privilegedClientId(app, config.environment),
+      });
+      if (app.suppressions?.length) OktaGuardrails.suppress(created, app.suppressions);
+      this.privilegedApps.set(app.id, created);
     }
 
     // Resources added to the main stack after this point would go unnoticed: check again
@@ -77,18 +111,23 @@ export class OktaBootstrapStack extends TerraformStack {
       validate: () => {
         const now = managementAccessFor(typesOf(main));
         const same = (a: readonly string[], b: readonly string[]) => a.join() === b.join();
-        if (same(now.scopes, this.access.scopes) && same(now.roles, this.access.roles) && now.unknownTypes.length === 0) return [];
+        if (same(now.scopes, this.access.scopes) && same(now.planScopes, this.access.planScopes) && now.unknownTypes.length === 0) return [];
         return [
-          `${main.node.id} changed after ${this.node.id} was built: it now needs scopes [${now.scopes.join(", ")}] and roles [${now.roles.join(", ")}]` +
-            `${now.unknownTypes.length ? ` (unknown types: ${now.unknownTypes.join(", ")})` : ""}, but [${this.access.scopes.join(", ")}] and [${this.access.roles.join(", ")}] were granted. ` +
+          `${main.node.id} changed after ${this.node.id} was built: it now needs scopes [${now.scopes.join(", ")}] (plan: [${now.planScopes.join(", ")}])` +
+            `${now.unknownTypes.length ? ` (unknown types: ${now.unknownTypes.join(", ")})` : ""}, but [${this.access.scopes.join(", ")}] (plan: [${this.access.planScopes.join(", ")}]) were granted. ` +
             "Fix: build the bootstrap stack after every resource is added to the main stack (buildOrgApp does).",
         ];
       },
     });
 
-    new TerraformOutput(this, "terraform_client_id", { value: this.terraformApp.clientId, description: "OKTA_API_CLIENT_ID for the main stack" });
-    new TerraformOutput(this, "terraform_api_scopes", { value: this.access.scopes.join(","), description: "OKTA_API_SCOPES for the main stack" });
-    new TerraformOutput(this, "terraform_admin_roles", { value: [...this.access.roles], description: "Admin roles assigned to Terraform's app" });
+    new TerraformOutput(this, "terraform_client_id", { value: this.terraformApp.clientId, description: "OKTA_API_CLIENT_ID of the okta-<env> deploy environment" });
+    new TerraformOutput(this, "terraform_api_scopes", { value: this.access.scopes.join(","), description: "OKTA_API_SCOPES of the okta-<env> deploy environment" });
+    new TerraformOutput(this, "terraform_admin_roles", { value: [...this.terraformApp.adminRoles], description: "Admin roles assigned to Terraform's deploy identity" });
+    new TerraformOutput(this, "terraform_plan_client_id", { value: this.planApp.clientId, description: "OKTA_API_CLIENT_ID of the okta-<env>-plan environment (read-only)" });
+    new TerraformOutput(this, "terraform_plan_api_scopes", { value: this.access.planScopes.join(","), description: "OKTA_API_SCOPES of the okta-<env>-plan environment (read-only)" });
+    for (const [id, app] of this.privilegedApps) {
+      new TerraformOutput(this, `${id}_client_id`, { value: app.clientId, description: `${app.label}: OAuth client id` });
+    }
 
     // The full pack except OKTA-18: this stack is, by design, applied once with an API token.
     Aspects.of(this).add(new OktaGuardrails({ environment: config.environment, rules: OKTA_OAUTH_PACK.filter((r) => r.id !== "OKTA-18") }));

@@ -5,6 +5,7 @@ import { ApiCenterAuthServer } from "../constructs/api-center-auth-server";
 import { setEnvironment, EnvironmentName } from "../constructs/environment";
 import { NativeApp } from "../constructs/native-app";
 import { OAuthApp } from "../constructs/oauth-app";
+import { IServiceClient } from "../constructs/oauth-client";
 import { IOktaGroup, OktaGroup } from "../constructs/okta-group";
 import { ServiceApp } from "../constructs/service-app";
 import { SpaApp } from "../constructs/spa-app";
@@ -18,7 +19,8 @@ import { SwaApp } from "../constructs/swa-app";
 import { OktaConfigError, Problems, checkRange } from "../constructs/validation";
 import { OktaGuardrails } from "../guardrails";
 import { oktaProvider } from "./provider-version";
-import { AppConfig, AssignmentConfig, BackendConfig, IntegrationConfig, OrgConfig, ProviderSettings } from "../config/types";
+import { isPrivileged, privilegedClient } from "./privileged-apps";
+import { API_NAMES, AppConfig, AssignmentConfig, BackendConfig, IntegrationConfig, OrgConfig, ProviderSettings } from "../config/types";
 
 /** The stack id of an environment: what `cdktf deploy okta-prod` names. */
 export function stackId(environment: EnvironmentName): string {
@@ -35,6 +37,8 @@ export class OktaOrgStack extends TerraformStack {
   readonly apps = new Map<string, OAuthApp>();
   /** SAML, OIN, SWA and bookmark apps, by config id. */
   readonly integrations = new Map<string, AppIntegration>();
+  /** Privileged service apps, created by okta-bootstrap-<env> and named here by client id. */
+  readonly privilegedClients = new Map<string, IServiceClient>();
   private readonly groupsByName = new Map<string, IOktaGroup>();
 
   constructor(scope: Construct, config: OrgConfig) {
@@ -58,7 +62,7 @@ export class OktaOrgStack extends TerraformStack {
   }
 
   private addApp(app: AppConfig): void {
-    if (this.apps.has(app.id) || this.integrations.has(app.id)) {
+    if (this.apps.has(app.id) || this.integrations.has(app.id) || this.privilegedClients.has(app.id)) {
       throw new OktaConfigError(`${this.node.path}/${app.id}`, [{ what: "app id is used twice", value: app.id, fix: "give each app a distinct id." }]);
     }
     let created: OAuthApp;
@@ -80,15 +84,32 @@ export class OktaOrgStack extends TerraformStack {
         break;
       case "service": {
         const scopes = app.tiers.map((t) => this.apiCenter.tier(t, `${this.node.path}/${app.id}`).scopeName);
+        if (isPrivileged(app)) {
+          const client = privilegedClient(app, this.environment, scopes, this.node.path);
+          this.apiCenter.addServiceClient(client, { priority: app.rulePriority });
+          this.privilegedClients.set(app.id, client);
+          return;
+        }
         const service = new ServiceApp(this, app.id, { ...app, scopes });
         this.apiCenter.addServiceClient(service, { priority: app.rulePriority });
         created = service;
         break;
       }
     }
-    if (app.kind !== "service") this.apiCenter.addClient(created);
+    if (app.kind !== "service") this.signIn(app.id, app.apis, created);
     if (app.suppressions?.length) OktaGuardrails.suppress(created, app.suppressions);
     this.apps.set(app.id, created);
+  }
+
+  /** Where a user-facing app signs in: an API's authorization server, or the org server. */
+  private signIn(appId: string, apis: readonly string[] | undefined, app: OAuthApp): void {
+    const problems = new Problems();
+    for (const api of apis ?? []) {
+      if (!(API_NAMES as readonly string[]).includes(api)) problems.add("apis names an unknown API", api, `use one of ${API_NAMES.join(", ")}.`);
+    }
+    if (new Set(apis).size !== (apis ?? []).length) problems.add("apis names an API twice", apis, "list each API once.");
+    problems.throwIfAny(`${this.node.path}/${appId}`);
+    if (apis?.includes("apiCenter")) this.apiCenter.addClient(app);
   }
 
   private addIntegration(app: IntegrationConfig): void {
@@ -131,6 +152,9 @@ export class OktaOrgStack extends TerraformStack {
       if (app.clientSecret) {
         new TerraformOutput(this, `${id}_client_secret`, { value: app.clientSecret, sensitive: true, description: `${app.label}: client secret (opted in)` });
       }
+    }
+    for (const [id, client] of this.privilegedClients) {
+      new TerraformOutput(this, `${id}_client_id`, { value: client.clientId, description: `${client.label}: OAuth client id (created by okta-bootstrap-${this.environment})` });
     }
     for (const [id, app] of this.integrations) {
       new TerraformOutput(this, `${id}_app_id`, { value: app.appId, description: `${app.label}: Okta app id` });
