@@ -30,7 +30,7 @@ function sources() {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if ((entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) || entry.name.endsWith(".json")) files.push(full);
+      else if ((entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) || entry.name.endsWith(".json") || entry.name.endsWith(".proto")) files.push(full);
     }
   };
   SOURCE_DIRS.forEach((d) => walk(path.join(root, d)));
@@ -58,7 +58,7 @@ function build() {
     if (manifest[rel] === hash && fs.existsSync(out)) continue;
     changed = true;
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    if (file.endsWith(".json")) {
+    if (!file.endsWith(".ts")) {
       fs.writeFileSync(out, text);
       continue;
     }

@@ -1,0 +1,106 @@
+// The okta provider stand-in as a Terraform plugin process: Terraform starts it, it answers
+// HashiCorp go-plugin's handshake on stdout, and serves protocol 6 over gRPC on loopback with
+// go-plugin's automatic mutual TLS. See README, "Terraform checks every stack".
+import * as path from "path";
+import { generateKeyPairSync } from "crypto";
+import * as grpc from "@grpc/grpc-js";
+import * as protoLoader from "@grpc/proto-loader";
+import * as forge from "node-forge";
+import { HANDLERS } from "./provider";
+
+/** go-plugin's handshake for Terraform providers: this cookie, app protocol 6. */
+const MAGIC_COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE";
+const MAGIC_COOKIE_VALUE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
+const PROTOCOL_VERSION = 6;
+
+/**
+ * A self-signed server certificate as go-plugin's AutoMTLS expects: the client pins it as its
+ * only root, for the name "localhost", so it is a CA certificate for server and client auth.
+ */
+function serverCertificate(): { certPem: string; keyPem: string; der: Buffer } {
+  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const keyPem = privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: "spki", format: "pem" }).toString());
+  cert.serialNumber = "01" + forge.util.bytesToHex(forge.random.getBytesSync(15));
+  cert.validity.notBefore = new Date(Date.now() - 30_000);
+  cert.validity.notAfter = new Date(Date.now() + 24 * 3600 * 1000);
+  const name = [{ name: "commonName", value: "localhost" }, { name: "organizationName", value: "okta-as-code stand-in" }];
+  cert.setSubject(name);
+  cert.setIssuer(name);
+  cert.setExtensions([
+    { name: "basicConstraints", cA: true, critical: true },
+    { name: "keyUsage", digitalSignature: true, keyEncipherment: true, keyCertSign: true, critical: true },
+    { name: "extKeyUsage", serverAuth: true, clientAuth: true },
+    { name: "subjectAltName", altNames: [{ type: 2, value: "localhost" }] },
+  ]);
+  cert.sign(forge.pki.privateKeyFromPem(keyPem), forge.md.sha256.create());
+  const der = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), "binary");
+  return { certPem: forge.pki.certificateToPem(cert), keyPem, der };
+}
+
+function load(file: string): grpc.GrpcObject {
+  const definition = protoLoader.loadSync(path.join(__dirname, "proto", file), { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true });
+  return grpc.loadPackageDefinition(definition);
+}
+
+function unary(name: string, handler: (request: Record<string, unknown>) => Record<string, unknown>): grpc.handleUnaryCall<Record<string, unknown>, Record<string, unknown>> {
+  return (call, callback) => {
+    try {
+      callback(null, handler(call.request));
+    } catch (e) {
+      process.stderr.write(`stand-in ${name} failed: ${(e as Error).stack}\n`);
+      callback({ code: grpc.status.INTERNAL, details: `stand-in ${name}: ${(e as Error).message}` });
+    }
+  };
+}
+
+function main(): void {
+  if (process.env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
+    process.stderr.write("This is the okta provider stand-in, a Terraform plugin. Terraform starts it; it is not meant to be run by hand.\n");
+    process.exit(1);
+  }
+  const tfplugin6 = load("tfplugin6.proto").tfplugin6 as grpc.GrpcObject;
+  const health = ((load("health.proto").grpc as grpc.GrpcObject).health as grpc.GrpcObject).v1 as grpc.GrpcObject;
+  const plugin = load("go-plugin.proto").plugin as grpc.GrpcObject;
+
+  const server = new grpc.Server();
+  const provider = (tfplugin6.Provider as grpc.ServiceClientConstructor).service;
+  server.addService(provider, Object.fromEntries(Object.entries(HANDLERS).map(([name, h]) => [name, unary(name, h)])));
+  server.addService((health.Health as grpc.ServiceClientConstructor).service, {
+    Check: unary("Check", () => ({ status: "SERVING" })),
+  });
+  server.addService((plugin.GRPCController as grpc.ServiceClientConstructor).service, {
+    Shutdown: (_call: unknown, callback: grpc.sendUnaryData<Record<string, never>>) => {
+      callback(null, {});
+      setImmediate(() => server.tryShutdown(() => process.exit(0)));
+    },
+  });
+
+  const clientCert = process.env.PLUGIN_CLIENT_CERT;
+  const tls = clientCert ? serverCertificate() : undefined;
+  const credentials = tls
+    ? grpc.ServerCredentials.createSsl(Buffer.from(clientCert!), [{ private_key: Buffer.from(tls.keyPem), cert_chain: Buffer.from(tls.certPem) }], true)
+    : grpc.ServerCredentials.createInsecure();
+  server.bindAsync("127.0.0.1:0", credentials, (err, port) => {
+    if (err) {
+      process.stderr.write(`stand-in could not listen: ${err.message}\n`);
+      process.exit(1);
+    }
+    // go-plugin: CORE-VERSION|APP-VERSION|NETWORK|ADDRESS|PROTOCOL|SERVER-CERT (base64, no padding).
+    const cert = tls ? tls.der.toString("base64").replace(/=+$/, "") : "";
+    process.stdout.write(`1|${PROTOCOL_VERSION}|tcp|127.0.0.1:${port}|grpc|${cert}\n`);
+  });
+  // Terraform shuts the plugin down through the controller; if Terraform itself dies without a
+  // word, do not linger as an orphan.
+  const parent = process.ppid;
+  setInterval(() => {
+    try {
+      process.kill(parent, 0);
+    } catch {
+      process.exit(0);
+    }
+  }, 2000).unref();
+}
+
+main();
