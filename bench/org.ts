@@ -13,10 +13,10 @@ export function benchOrg(n: number): OrgConfig {
     const host = `https://app${i}.example.com`;
     switch (i % 3) {
       case 0:
-        apps.push({ kind: "spa", id: `spa-${i}`, label: `SPA ${i}`, redirectUris: [`${host}/login/callback`], baseUris: [host], assignTo: ["silverSubscribers"] });
+        apps.push({ kind: "spa", id: `spa-${i}`, label: `SPA ${i}`, redirectUris: [`${host}/login/callback`], baseUris: [host], assignTo: ["silverSubscribers"], apis: ["apiCenter"] });
         break;
       case 1:
-        apps.push({ kind: "web", id: `web-${i}`, label: `Web ${i}`, redirectUris: [`${host}/callback`], assignTo: ["silverSubscribers", "goldSubscribers"], authentication: { method: "private_key_jwt", jwks: [EXAMPLE_SERVICE_KEY] } });
+        apps.push({ kind: "web", id: `web-${i}`, label: `Web ${i}`, redirectUris: [`${host}/callback`], assignTo: ["silverSubscribers", "goldSubscribers"], apis: ["apiCenter"], authentication: { method: "private_key_jwt", jwks: [EXAMPLE_SERVICE_KEY] } });
         break;
       default:
         apps.push({ kind: "service", id: `svc-${i}`, label: `Service ${i}`, tiers: ["silver"], rulePriority: ++servicePriority, authentication: { method: "private_key_jwt", jwks: [EXAMPLE_SERVICE_KEY] } });

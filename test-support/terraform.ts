@@ -1,22 +1,65 @@
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { StandIn, installStandIn } from "../terraform/stand-in/install";
+
+const ROOT = path.resolve(__dirname, "..");
+
+/** The terraform binary on PATH, or why there is none (tests then skip, saying so). */
+export function terraformBinary(): { path: string } | { reason: string } {
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    const candidate = dir && path.join(dir, "terraform");
+    if (candidate && fs.existsSync(candidate)) return { path: candidate };
+  }
+  return { reason: "no terraform binary on PATH (Terraform 1.11 is at /usr/local/bin on the project's machines)" };
+}
+
+let standIn: StandIn | undefined;
 
 /**
- * Whether `terraform validate` can run here: it needs a terraform binary and, since
- * `terraform init` cannot reach the registry offline, the okta provider 4.20.0 already in a
- * local plugin directory. Returns the reason when it cannot.
+ * The okta provider stand-in, built from source (scripts/run.js transpiles it into .build/)
+ * and installed once per test file into a temporary filesystem mirror.
  */
-export function terraformValidation(): { available: true } | { available: false; reason: string } {
-  const onPath = (process.env.PATH ?? "").split(path.delimiter).some((dir) => dir && fs.existsSync(path.join(dir, "terraform")));
-  if (!onPath) return { available: false, reason: "no terraform binary on PATH" };
-  const roots = [process.env.TF_PLUGIN_CACHE_DIR, path.join(os.homedir(), ".terraform.d", "plugin-cache"), path.join(os.homedir(), ".terraform.d", "plugins")];
-  const found = roots.some((root) => root && fs.existsSync(path.join(root, "registry.terraform.io", "okta", "okta", "4.20.0")));
-  if (!found) {
-    return {
-      available: false,
-      reason: "terraform is on PATH but the okta provider 4.20.0 is not in a local plugin directory (TF_PLUGIN_CACHE_DIR, ~/.terraform.d/plugin-cache or ~/.terraform.d/plugins), and terraform init cannot download it without network",
-    };
+export function standInProvider(): StandIn {
+  if (!standIn) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require(path.join(ROOT, "scripts", "run.js")) as { build: () => void }).build();
+    standIn = installStandIn(path.join(ROOT, ".build", "terraform", "stand-in", "main.js"));
   }
-  return { available: true };
+  return standIn;
+}
+
+export interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** stdout and stderr, for assertions on Terraform's own messages. */
+  readonly output: string;
+  readonly seconds: number;
+}
+
+/** Runs a command with the stand-in's environment (offline, nothing in $HOME touched). */
+export function run(command: string, args: readonly string[], cwd: string, extraEnv: Record<string, string> = {}): Run {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(command, args, {
+    cwd,
+    env: { ...process.env, ...standInProvider().env, NO_COLOR: "1", ...extraEnv },
+    encoding: "utf8",
+    maxBuffer: 256 << 20,
+    timeout: 10 * 60 * 1000,
+  });
+  const stdout = r.stdout ?? "";
+  const stderr = r.stderr ?? "";
+  return { code: r.status ?? -1, stdout, stderr, output: stdout + stderr, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
+}
+
+/** `terraform <args>` in a stack directory. */
+export function terraform(dir: string, ...args: string[]): Run {
+  return run("terraform", [...args, "-no-color"], dir);
+}
+
+/** A fresh temporary directory whose `cdktf.out` local state paths stay inside it. */
+export function workDir(prefix = "okta-tf-"): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
