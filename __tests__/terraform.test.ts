@@ -3,7 +3,10 @@ import * as path from "path";
 import { App, TerraformOutput, TerraformStack } from "cdktf";
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import { Group } from "@cdktf/provider-okta/lib/group";
-import { selectEnvironments } from "../config";
+import { configFor, selectEnvironments } from "../config";
+import { runReview } from "../review/cli";
+import { readPlan } from "../review/plan";
+import { editedConfig } from "../test-support";
 import { setEnvironment } from "../constructs/environment";
 import { oktaProvider } from "../stacks/provider-version";
 import { buildOrgApp } from "../stacks/org-app";
@@ -110,6 +113,54 @@ suite("Terraform checks every stack (offline, okta provider stand-in)", () => {
     const failed = validate.code !== 0 ? validate : terraform(dir, "plan", "-input=false", "-lock=false");
     expect(failed.code).not.toBe(0);
     expect(failed.output).toMatch(message);
+  });
+});
+
+suite("npm run review --plan reads a real plan", () => {
+  test("adds Terraform's create and update per resource next to the access diff", () => {
+    const root = workDir("okta-plan-");
+    const base = path.join(root, "cdktf.out");
+    const head = path.join(root, "head.out");
+    const dev = configFor("dev");
+    synthesizeAll(buildOrgApp([dev], { outdir: base }).app);
+    // The head: Billing also for silver subscribers, and a renamed status page.
+    const edited = editedConfig(dev, (c) => {
+      for (const app of c.apps) {
+        if (app.id === "billing" && app.kind === "web") Object.assign(app, { assignTo: ["goldSubscribers", "silverSubscribers"] });
+        if (app.id === "status-page") Object.assign(app, { label: "Service Status" });
+      }
+    });
+    synthesizeAll(buildOrgApp([edited], { outdir: head }).app);
+    // Both outdirs keep local state in `root`, so the head plans against what the base applied.
+    const baseDir = path.join(base, "stacks", "okta-dev");
+    ok(terraform(baseDir, "init", "-input=false"));
+    ok(terraform(baseDir, "apply", "-input=false", "-auto-approve"));
+    const headDir = path.join(head, "stacks", "okta-dev");
+    ok(terraform(headDir, "init", "-input=false"));
+    ok(terraform(headDir, "plan", "-input=false", "-out=plan.bin"));
+    const planFile = path.join(root, "okta-dev.plan.json");
+    fs.writeFileSync(planFile, ok(terraform(headDir, "show", "-json", "plan.bin")).stdout);
+
+    const out: string[] = [];
+    expect(runReview({ baseOut: base, headOut: head, json: true, failOnBroadening: [], plans: [{ file: planFile }] }, (t) => out.push(t))).toBe(0);
+    const report = JSON.parse(out.join("")) as { stacks: { stack: string; plan?: { summary: Record<string, number>; changes: { address: string; action: string; path: string }[] }; access: { grants: { added: unknown[] } } }[] };
+    const stack = report.stacks.find((s) => s.stack === "okta-dev")!;
+    expect(stack.plan?.summary).toEqual({ create: 1, update: 1, replace: 0, delete: 0, import: 0, read: 0 });
+    expect(stack.plan?.changes.map((c) => [c.action, c.path])).toEqual([
+      ["update", "okta-dev/status-page/App"],
+      ["create", "okta-dev/billing/Assignment-silverSubscribers"],
+    ]);
+    expect(stack.access.grants.added.length).toBeGreaterThan(0);
+    const markdown: string[] = [];
+    runReview({ baseOut: base, headOut: head, json: false, failOnBroadening: [], plans: [{ stack: "okta-dev", file: planFile }] }, (t) => markdown.push(t));
+    expect(markdown.join("")).toContain("#### Terraform plan");
+    expect(markdown.join("")).toMatch(/- `\+` okta_app_group_assignment `okta-dev\/billing\/Assignment-silverSubscribers`/);
+  });
+
+  test("refuses a file that is not a plan's JSON, naming it", () => {
+    const file = path.join(workDir(), "plan.txt");
+    fs.writeFileSync(file, "Plan: 1 to add");
+    expect(() => readPlan(file)).toThrow(`${file} is not JSON. Fix: pass the output of \`terraform show -json <planfile>\``);
   });
 });
 

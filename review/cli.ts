@@ -1,14 +1,18 @@
 import * as fs from "fs";
 import { readSynthesized } from "./stack-json";
 import { toMarkdown } from "./markdown";
-import { buildReview } from "./review";
+import { buildReview, withPlans } from "./review";
+import { planOf, readPlan, stackOfPlan } from "./plan";
 import { defaultBase, describeRef, synthesizeRevision, synthesizeWorkingTree } from "./synth";
 
-const USAGE = `Usage: npm run review -- [--base <git ref> | --base-out <dir>] [--head-out <dir>] [--out <file>] [--json] [--json-out <file>] [--fail-on-broadening <env>[,<env>]]
+const USAGE = `Usage: npm run review -- [--base <git ref> | --base-out <dir>] [--head-out <dir>] [--plan [<stack>=]<file>]... [--out <file>] [--json] [--json-out <file>] [--fail-on-broadening <env>[,<env>]]
 
   --base <ref>          compare against this revision (default: the merge base with main)
   --base-out <dir>      compare against an already synthesized cdktf.out directory instead
   --head-out <dir>      use this cdktf.out as the head instead of synthesizing the working tree
+  --plan [<stack>=]<f>  add a real plan (\`terraform show -json\` of the stack's plan file): its create,
+                        update, replace and delete per resource, next to the access diff; the stack
+                        is recognised by its resource addresses unless named; repeat per stack
   --out <file>          write the report there instead of stdout
   --json                machine-readable report instead of Markdown
   --json-out <file>     also write the machine-readable report there (one synth for both)
@@ -22,6 +26,8 @@ export interface ReviewOptions {
   readonly json: boolean;
   readonly jsonOut?: string;
   readonly failOnBroadening: readonly string[];
+  /** Plans to attach: a file, optionally with the stack it is of. */
+  readonly plans?: readonly { readonly stack?: string; readonly file: string }[];
 }
 
 export function parseArgs(argv: readonly string[]): ReviewOptions {
@@ -40,6 +46,12 @@ export function parseArgs(argv: readonly string[]): ReviewOptions {
       case "--out": opts.out = value(); break;
       case "--json": opts.json = true; break;
       case "--json-out": opts.jsonOut = value(); break;
+      case "--plan": {
+        const v = value();
+        const m = /^(okta-[a-z0-9-]+)=(.+)$/.exec(v);
+        opts.plans = [...(opts.plans ?? []), m ? { stack: m[1], file: m[2] } : { file: v }];
+        break;
+      }
       case "--fail-on-broadening": opts.failOnBroadening = value().split(",").map((e) => e.trim()).filter(Boolean); break;
       case "--help": case "-h": throw new Error(USAGE);
       default: throw new Error(`Unknown argument ${JSON.stringify(arg)}.\n\n${USAGE}`);
@@ -54,10 +66,21 @@ export function runReview(opts: ReviewOptions, write: (text: string) => void = (
   const base = opts.baseOut ? undefined : opts.base ? { ref: opts.base, label: describeRef(opts.base) } : defaultBase();
   const baseDir = opts.baseOut ?? synthesizeRevision(base!.ref);
   const headDir = opts.headOut ?? synthesizeWorkingTree();
-  const report = buildReview(readSynthesized(baseDir), readSynthesized(headDir), {
-    base: base ? base.label : opts.baseOut!,
-    head: opts.headOut ?? "working tree",
+  const head = readSynthesized(headDir);
+  const plans = (opts.plans ?? []).map(({ stack, file }) => {
+    const json = readPlan(file);
+    const id = stack ?? stackOfPlan(file, json, head);
+    const synthesized = head.get(id);
+    if (!synthesized) throw new Error(`--plan names ${id}, which the head does not have. Fix: use one of ${[...head.keys()].join(", ")}.`);
+    return [id, planOf(file, json, synthesized)] as const;
   });
+  const report = withPlans(
+    buildReview(readSynthesized(baseDir), head, {
+      base: base ? base.label : opts.baseOut!,
+      head: opts.headOut ?? "working tree",
+    }),
+    new Map(plans),
+  );
   const json = JSON.stringify(report, null, 2) + "\n";
   const text = opts.json ? json : toMarkdown(report);
   if (opts.jsonOut) fs.writeFileSync(opts.jsonOut, json);

@@ -77,6 +77,14 @@ function renderStack(s: StackReview, detail: Detail): string[] {
       if (detail === "full") out.push(...attributeDiff(s), "");
     }
   }
+  if (s.plan) {
+    const p = s.plan;
+    const sum = `+${p.summary.create} ~${p.summary.update} -/+${p.summary.replace} -${p.summary.delete}${p.summary.import ? ` ⇐${p.summary.import} imported` : ""}`;
+    out.push(`#### Terraform plan (\`${escapeCell(p.file)}\`): ${sum}`, "");
+    if (!p.changes.length) out.push("No changes.", "");
+    else if (detail === "no-resource-lines") out.push("(per-resource lines left out to fit)", "");
+    else out.push(...p.changes.map((c) => `- \`${PLAN_SIGN[c.action]}\` ${c.type} \`${c.path}\`${c.action === "replace" ? " **replaced**" : ""}`), "");
+  }
   if (s.newFindings.length) {
     out.push("#### New guardrail findings", "");
     out.push(...s.newFindings.map((f) => `- **${f.rule} ${f.level}** \`${f.path}\`: ${escapeCell(f.detail)}. Fix: ${escapeCell(f.fix)}`), "");
@@ -97,6 +105,7 @@ export function markdownTable(columns: readonly string[], rows: readonly (readon
 }
 
 const SIGN = { add: "+", change: "~", destroy: "-" } as const;
+const PLAN_SIGN = { create: "+", update: "~", replace: "-/+", delete: "-", import: "⇐", read: "<=" } as const;
 
 function resourceLine(r: ResourceChange): string {
   const sign = r.replacedBy ? "-/+" : SIGN[r.kind];

@@ -1,6 +1,7 @@
 import { Finding } from "../guardrails/types";
 import { AccessMatrix, accessOf } from "./access";
 import { AccessDiff, ResourceChange, broadens, diffAccess, diffResources } from "./diff";
+import { StackPlan } from "./plan";
 import { SynthesizedStack, compareStacks, environmentOfStack } from "./stack-json";
 
 export interface StackReview {
@@ -16,6 +17,8 @@ export interface StackReview {
   readonly resources: readonly ResourceChange[];
   /** Unsuppressed guardrail findings in the head that the base did not have. */
   readonly newFindings: readonly Finding[];
+  /** What a real `terraform plan` of the head will do, when one was given (--plan). */
+  readonly plan?: StackPlan;
 }
 
 export interface ReviewReport {
@@ -77,5 +80,11 @@ export function summaryOf(review: StackReview): string {
 }
 
 export function isUnchanged(review: StackReview): boolean {
-  return review.resources.length === 0 && review.newFindings.length === 0;
+  return review.resources.length === 0 && review.newFindings.length === 0 && !review.plan?.changes.length;
+}
+
+/** The report with real plans attached to their stacks. */
+export function withPlans(report: ReviewReport, plans: ReadonlyMap<string, StackPlan>): ReviewReport {
+  if (plans.size === 0) return report;
+  return { ...report, stacks: report.stacks.map((s) => (plans.has(s.stack) ? { ...s, plan: plans.get(s.stack) } : s)) };
 }

@@ -1,0 +1,82 @@
+import * as fs from "fs";
+import { SynthesizedStack, blocksOf } from "./stack-json";
+
+/** What Terraform will do to one resource, from a real plan (`terraform show -json`). */
+export interface PlannedChange {
+  readonly address: string;
+  readonly type: string;
+  /** Construct path, from the stack's JSON. */
+  readonly path: string;
+  readonly action: "create" | "update" | "replace" | "delete" | "import" | "read";
+}
+
+export interface StackPlan {
+  readonly file: string;
+  readonly changes: readonly PlannedChange[];
+  readonly summary: Readonly<Record<PlannedChange["action"], number>>;
+}
+
+type Json = Record<string, unknown>;
+
+interface ResourceChangeJson {
+  address?: string;
+  type?: string;
+  mode?: string;
+  change?: { actions?: string[]; importing?: unknown };
+}
+
+function actionOf(actions: readonly string[], importing: boolean): PlannedChange["action"] | undefined {
+  const set = [...actions].sort().join(",");
+  if (set === "create,delete") return "replace";
+  if (importing && (set === "no-op" || set === "update")) return "import";
+  if (set === "create" || set === "update" || set === "delete" || set === "read") return set;
+  return undefined;
+}
+
+/** Reads a plan's JSON, failing with the file's name on anything that is not one. */
+export function readPlan(file: string): Json {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new Error(`Cannot read the plan ${file}: ${(e as Error).message}. Fix: pass the JSON of \`terraform show -json <planfile>\`.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error(`${file} is not JSON. Fix: pass the output of \`terraform show -json <planfile>\`, not the binary plan or its text rendering.`);
+  }
+  if (!json || typeof json !== "object" || Array.isArray(json) || !("format_version" in json)) {
+    throw new Error(`${file} is not a Terraform plan in JSON (no format_version). Fix: pass the output of \`terraform show -json <planfile>\`.`);
+  }
+  return json as Json;
+}
+
+/** The plan's changes to one stack's resources; no-ops are left out. */
+export function planOf(file: string, json: Json, stack: SynthesizedStack): StackPlan {
+  const blocks = blocksOf(stack.json);
+  const changes: PlannedChange[] = [];
+  for (const rc of (json.resource_changes ?? []) as ResourceChangeJson[]) {
+    const action = actionOf(rc.change?.actions ?? [], rc.change?.importing !== undefined && rc.change?.importing !== null);
+    if (!action || !rc.address) continue;
+    const address = rc.mode === "data" ? rc.address : rc.address;
+    changes.push({ address, type: rc.type ?? address.split(".")[0], path: blocks.get(address)?.path ?? address, action });
+  }
+  changes.sort((a, b) => a.address.localeCompare(b.address));
+  const summary = { create: 0, update: 0, replace: 0, delete: 0, import: 0, read: 0 };
+  for (const c of changes) summary[c.action]++;
+  return { file, changes, summary };
+}
+
+/** Which synthesized stack a plan is of: the one whose resource addresses it shares most. */
+export function stackOfPlan(file: string, json: Json, stacks: ReadonlyMap<string, SynthesizedStack>): string {
+  const addresses = new Set(((json.resource_changes ?? []) as ResourceChangeJson[]).map((r) => r.address).filter((a): a is string => !!a));
+  let best: { id: string; shared: number } | undefined;
+  for (const [id, stack] of stacks) {
+    const shared = [...blocksOf(stack.json).keys()].filter((a) => addresses.has(a)).length;
+    if (shared > 0 && (!best || shared > best.shared)) best = { id, shared };
+  }
+  if (!best) throw new Error(`${file} plans none of the head's stacks (${[...stacks.keys()].join(", ")}). Fix: pass the plan of one of them, e.g. --plan okta-dev=${file}.`);
+  return best.id;
+}
