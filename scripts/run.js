@@ -37,6 +37,13 @@ function sources() {
   return files;
 }
 
+/** Two builds may run at once (test workers): a reader never sees a half-written file. */
+function writeAtomically(file, content) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, content);
+  fs.renameSync(tmp, file);
+}
+
 /** Transpiles each .ts (and copies each .json) whose content differs from what was last built. */
 function build() {
   let swc;
@@ -59,12 +66,12 @@ function build() {
     changed = true;
     fs.mkdirSync(path.dirname(out), { recursive: true });
     if (!file.endsWith(".ts")) {
-      fs.writeFileSync(out, text);
+      writeAtomically(out, text);
       continue;
     }
     swc ??= require("@swc/core");
     const { code } = swc.transformSync(text.toString("utf8"), { ...SWC_OPTIONS, filename: file });
-    fs.writeFileSync(out, code);
+    writeAtomically(out, code);
   }
   // Output of a source that no longer exists would still be require()-able: remove it.
   for (const rel of Object.keys(manifest)) {
@@ -75,7 +82,7 @@ function build() {
   }
   if (changed || Object.keys(manifest).length !== Object.keys(next).length) {
     fs.mkdirSync(outRoot, { recursive: true });
-    fs.writeFileSync(MANIFEST, JSON.stringify(next));
+    writeAtomically(MANIFEST, JSON.stringify(next));
   }
 }
 

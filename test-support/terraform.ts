@@ -2,6 +2,12 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { App, TerraformStack } from "cdktf";
+import { OrgConfig, selectEnvironments } from "../config";
+import { setEnvironment } from "../constructs/environment";
+import { buildOrgApp } from "../stacks/org-app";
+import { oktaProvider } from "../stacks/provider-version";
+import { synthesizeAll } from "../stacks/synthesize";
 import { StandIn, installStandIn } from "../terraform/stand-in/install";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -62,4 +68,45 @@ export function terraform(dir: string, ...args: string[]): Run {
 /** A fresh temporary directory whose `cdktf.out` local state paths stay inside it. */
 export function workDir(prefix = "okta-tf-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * `describe` where terraform is on PATH, else `describe.skip` with the reason printed once:
+ * Terraform suites never fake a run.
+ */
+export function terraformSuite(): jest.Describe {
+  const binary = terraformBinary();
+  if ("reason" in binary) {
+    console.log(`Skipping a Terraform suite: ${binary.reason}.`);
+    return describe.skip;
+  }
+  jest.setTimeout(5 * 60 * 1000);
+  return describe;
+}
+
+/** The run, or a failure carrying Terraform's whole output. */
+export function ok(r: Run): Run {
+  if (r.code !== 0) throw new Error(`exit ${r.code}:\n${r.output}`);
+  return r;
+}
+
+/** Synthesizes configs the way `npm run synth` does, into `<fresh dir>/cdktf.out`; returns the stack dirs. */
+export function synthesized(configs: readonly OrgConfig[] = selectEnvironments()): { root: string; stacks: Map<string, string> } {
+  const root = workDir();
+  const outdir = path.join(root, "cdktf.out");
+  synthesizeAll(buildOrgApp(configs, { outdir }).app);
+  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8")) as { stacks: Record<string, { workingDirectory: string }> };
+  return { root, stacks: new Map(Object.entries(manifest.stacks).map(([id, s]) => [id, path.join(outdir, s.workingDirectory)])) };
+}
+
+/** A hand-built stack written straight to JSON, as a raw resource or escape hatch would be, bypassing our synth checks. */
+export function rawStackDir(build: (stack: TerraformStack) => void): string {
+  const root = workDir();
+  const app = new App({ outdir: path.join(root, "cdktf.out"), skipValidation: true });
+  const stack = new TerraformStack(app, "raw");
+  setEnvironment(stack, "dev");
+  oktaProvider(stack, {});
+  build(stack);
+  app.synth();
+  return path.join(root, "cdktf.out", "stacks", "raw");
 }

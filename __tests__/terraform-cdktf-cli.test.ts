@@ -1,0 +1,34 @@
+import * as fs from "fs";
+import * as path from "path";
+import { ok, run, terraform, terraformSuite, workDir } from "../test-support/terraform";
+
+// Terraform itself checks what we synthesize: it parses the JSON, type-checks it against the
+// okta provider 6.12.0 schema (served by the stand-in in terraform/stand-in/), builds the graph
+// and plans, offline. Where terraform is absent the suite skips and says why; it never fakes.
+
+terraformSuite()("cdktf's own CLI deploys through the stand-in", () => {
+  test("cdktf diff, then deploy of okta-bootstrap-dev and okta-dev, a second plan with no changes, and readable outputs", () => {
+    const root = workDir("okta-cdktf-");
+    const out = path.join(root, "cdktf.out");
+    const cdktf = (...args: string[]) => ok(run("npx", ["cdktf", ...args, "--output", out, "--skip-provider-lock", "--no-color"], path.resolve(__dirname, ".."), { CI: "true", OKTA_ENVIRONMENTS: "dev" }));
+    const diff = cdktf("diff", "okta-dev");
+    expect(diff.output).toMatch(/Plan: \d+ to add, 0 to change, 0 to destroy\./);
+    const deploy = cdktf("deploy", "okta-bootstrap-dev", "okta-dev", "--auto-approve");
+    expect(deploy.output).toMatch(/okta-bootstrap-dev\s+Apply complete! Resources: \d+ added/);
+    expect(deploy.output).toMatch(/okta-dev\s+Apply complete! Resources: \d+ added/);
+    // Local state went where configureBackend put it, beside cdktf.out and never inside it.
+    expect(fs.existsSync(path.join(root, "terraform.okta-dev.tfstate"))).toBe(true);
+
+    const dir = path.join(out, "stacks", "okta-dev");
+    const again = ok(terraform(dir, "plan", "-input=false", "-detailed-exitcode"));
+    expect(again.output).toContain("No changes. Your infrastructure matches the configuration.");
+
+    const outputs = JSON.parse(ok(terraform(dir, "output", "-json")).stdout) as Record<string, { value: unknown }>;
+    expect(outputs.portal_client_id.value).toMatch(/^0oa\w+/);
+    expect(outputs.api_center_issuer.value).toMatch(/^https:\/\/.+\/oauth2\/aus/);
+    expect(outputs.api_center_tiers.value).toMatchObject({ silver: { scope: "http://myapp.com/scp/silver", group: "silverSubscribers" } });
+    expect(outputs["reports-service_client_id"].value).toBe("reports-service-dev");
+    const viaCdktf = cdktf("output", "okta-dev");
+    expect(viaCdktf.output).toContain("api_center_issuer");
+  });
+});
