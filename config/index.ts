@@ -23,5 +23,9 @@ export function configFor(name: string): OrgConfig {
 export function selectEnvironments(list?: string): OrgConfig[] {
   if (list === undefined || list.trim() === "") return ENVIRONMENTS.map((e) => CONFIGS[e]);
   const names = list.split(",").map((n) => n.trim()).filter(Boolean);
+  const twice = names.filter((n, i) => names.indexOf(n) !== i);
+  if (twice.length) {
+    throw new Error(`OKTA_ENVIRONMENTS names ${[...new Set(twice)].join(", ")} twice: got ${JSON.stringify(list)}. Fix: list each environment once, e.g. dev,prod.`);
+  }
   return names.map(configFor);
 }

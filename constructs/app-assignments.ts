@@ -20,6 +20,10 @@ export function checkAssignment(problems: Problems, assignTo: AppAssignment | un
     problems.add("assignTo is required", assignTo, 'set assignTo: "everyone" or a list of groups (e.g. [tier.group]).');
     return;
   }
+  if (assignTo !== "everyone" && assignTo.length === 0) {
+    problems.add("assignTo is empty: nobody could sign in, and the app would look configured", [], 'assign the app to "everyone" or to at least one group.');
+    return;
+  }
   if (assignTo !== "everyone") {
     const seen = new Set<string>();
     for (const group of assignTo) {

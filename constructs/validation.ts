@@ -30,7 +30,45 @@ export class OktaConfigError extends Error {
 
 function describe(value: unknown): string {
   if (value === undefined) return "nothing";
-  return JSON.stringify(value);
+  try {
+    const text = JSON.stringify(value);
+    if (text === undefined) return String(value);
+    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * Everything wrong with a whole run: every environment's config and constructs, so one synth
+ * lists all problems. Sections are OktaConfigError messages or config-schema problems.
+ */
+export class OktaConfigErrors extends Error {
+  constructor(readonly sections: readonly string[]) {
+    super(`Invalid Okta configuration (${sections.length} section${sections.length === 1 ? "" : "s"} with problems):\n${sections.join("\n")}`);
+    this.name = "OktaConfigErrors";
+  }
+}
+
+/** One config-schema problem as a line: path, what, value, fix. */
+export function problemLine(p: { path: string; what: string; value: unknown; fix: string }): string {
+  return `  - ${p.path} ${p.what}: got ${describe(p.value)}. Fix: ${p.fix}`;
+}
+
+/**
+ * Runs `build` and collects an OktaConfigError (or several) instead of stopping at the first,
+ * so a run reports every construct's problems. Other errors are bugs and propagate.
+ */
+export function collectConfigErrors(into: string[], build: () => void): boolean {
+  try {
+    build();
+    return true;
+  } catch (e) {
+    if (e instanceof OktaConfigErrors) into.push(...e.sections);
+    else if (e instanceof OktaConfigError) into.push(e.message);
+    else throw e;
+    return false;
+  }
 }
 
 /** Collects problems during a constructor and throws them together. */

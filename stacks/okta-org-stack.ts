@@ -16,7 +16,7 @@ import { BookmarkApp } from "../constructs/bookmark-app";
 import { OinApp } from "../constructs/oin-app";
 import { SamlApp } from "../constructs/saml-app";
 import { SwaApp } from "../constructs/swa-app";
-import { OktaConfigError, Problems, checkRange } from "../constructs/validation";
+import { OktaConfigError, OktaConfigErrors, Problems, checkRange, collectConfigErrors } from "../constructs/validation";
 import { OktaGuardrails } from "../guardrails";
 import { oktaProvider } from "./provider-version";
 import { isPrivileged, privilegedClient } from "./privileged-apps";
@@ -51,14 +51,34 @@ export class OktaOrgStack extends TerraformStack {
 
     this.apiCenter = new ApiCenterAuthServer(this, "ApiCenter", config.apiCenter);
     this.apiCenter.tiers.forEach((t) => this.groupsByName.set(t.group.groupName, t.group));
-    for (const group of config.groups ?? []) {
-      const created = new OktaGroup(this, `Group-${slug(group.name)}`, group);
-      this.groupsByName.set(created.groupName, created);
-    }
-    for (const app of config.apps) this.addApp(app);
+    // Every problem of every group and app, not just the first: each is built on its own.
+    const sections: string[] = [];
+    for (const group of config.groups ?? []) collectConfigErrors(sections, () => this.addGroup(group));
+    for (const app of config.apps) collectConfigErrors(sections, () => this.addApp(app));
+    if (sections.length) throw new OktaConfigErrors(sections);
     this.addOutputs();
     if (config.suppressions?.length) OktaGuardrails.suppress(this, config.suppressions);
     Aspects.of(this).add(new OktaGuardrails({ environment: config.environment }));
+  }
+
+  /**
+   * Okta group names are unique in an org (case-insensitively): a declared group may not
+   * repeat a tier's subscriber group or another declared group, or apply fails half-way.
+   */
+  private addGroup(group: { readonly name: string; readonly description?: string }): void {
+    const clash = [...this.groupsByName.keys()].find((n) => n.toLowerCase() === group.name.toLowerCase());
+    if (clash !== undefined) {
+      const tier = this.apiCenter.tiers.find((t) => t.group.groupName === clash);
+      throw new OktaConfigError(`${this.node.path}/Group-${slug(group.name)}`, [
+        {
+          what: tier ? `group name is already the subscriber group of tier ${tier.tierName}` : "group is declared twice (Okta group names are unique, case-insensitively)",
+          value: group.name,
+          fix: tier ? `drop it from groups: the tier creates ${clash}; assign apps to "${clash}" directly.` : "declare each group once.",
+        },
+      ]);
+    }
+    const created = new OktaGroup(this, `Group-${slug(group.name)}`, group);
+    this.groupsByName.set(created.groupName, created);
   }
 
   private addApp(app: AppConfig): void {

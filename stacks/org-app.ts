@@ -1,5 +1,8 @@
 import { App } from "cdktf";
 import { OrgConfig } from "../config/types";
+import { validateOrgConfig } from "../config/validate";
+import { isEnvironmentName } from "../constructs/environment";
+import { OktaConfigErrors, collectConfigErrors, problemLine } from "../constructs/validation";
 import { OktaBootstrapStack } from "./okta-bootstrap-stack";
 import { OktaOrgStack } from "./okta-org-stack";
 
@@ -16,10 +19,32 @@ export interface OrgApp {
   readonly bootstrapStacks: OktaBootstrapStack[];
 }
 
-/** Builds the cdktf App with a main and a bootstrap stack per environment config. */
+/**
+ * Builds the cdktf App with a main and a bootstrap stack per environment config. Every config
+ * is first checked against the schema of its TypeScript type (config/validate.ts), then every
+ * environment is built even when an earlier one fails, so one run lists every problem of every
+ * environment; nothing is built when any config is malformed.
+ */
 export function buildOrgApp(configs: readonly OrgConfig[], options: OrgAppOptions = {}): OrgApp {
+  const sections: string[] = [];
+  const seen = new Set<string>();
+  configs.forEach((config, i) => {
+    const env = (config as { environment?: unknown })?.environment;
+    const label = isEnvironmentName(env) ? `okta-${env} config` : `config[${i}]`;
+    const problems = validateOrgConfig(config, label);
+    if (isEnvironmentName(env) && seen.has(env)) problems.push({ path: `${label}.environment`, what: "is configured twice", value: env, fix: "give each environment one config." });
+    if (isEnvironmentName(env)) seen.add(env);
+    if (problems.length) sections.push(`Invalid config ${label} (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${problems.map(problemLine).join("\n")}`);
+  });
+  if (sections.length) throw new OktaConfigErrors(sections);
+
   const app = new App({ outdir: options.outdir, skipValidation: false });
-  const stacks = configs.map((config) => new OktaOrgStack(app, config));
-  const bootstrapStacks = configs.map((config, i) => new OktaBootstrapStack(app, config, stacks[i]));
+  const mains = new Map<OrgConfig, OktaOrgStack>();
+  for (const config of configs) collectConfigErrors(sections, () => mains.set(config, new OktaOrgStack(app, config)));
+  const bootstrapStacks: OktaBootstrapStack[] = [];
+  // After every main stack: each bootstrap stack derives its scopes from a finished main stack.
+  for (const [config, main] of mains) collectConfigErrors(sections, () => bootstrapStacks.push(new OktaBootstrapStack(app, config, main)));
+  const stacks = [...mains.values()];
+  if (sections.length) throw new OktaConfigErrors(sections);
   return { app, stacks, bootstrapStacks };
 }

@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import * as path from "path";
 import { IConstruct } from "constructs";
 import { AnnotationMetadataEntryType, App, Aspects, TerraformStack } from "cdktf";
@@ -48,6 +49,7 @@ export function synthesizeAll(app: App): SynthResult {
   }
   if (failures.length) throw new SynthError(failures);
   withResolvedJsonReused(stacks, () => app.synth());
+  removeStaleStacks(app.outdir, stacks.map((s) => s.node.id));
   return {
     files: stacks.map((s) => path.join(app.outdir, "stacks", s.node.id, "cdk.tf.json")),
     reports: stacks.map((s) => OktaGuardrails.reportOf(s)).filter((r): r is GuardrailReport => r !== undefined),
@@ -80,5 +82,18 @@ function withResolvedJsonReused(stacks: readonly TerraformStack[], synth: () => 
       delete (stack as { toTerraform?: unknown }).toTerraform;
       delete (stack as { prepareStack?: unknown }).prepareStack;
     }
+  }
+}
+
+/**
+ * A synth of some environments (OKTA_ENVIRONMENTS=dev) would leave other stacks' old JSON in
+ * cdktf.out/stacks beside a manifest that no longer lists them, and a later `cdktf deploy` or
+ * review could read it. Stack folders this synth did not write are removed.
+ */
+function removeStaleStacks(outdir: string, current: readonly string[]): void {
+  const dir = path.join(outdir, "stacks");
+  if (!fs.existsSync(dir)) return;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && !current.includes(entry.name)) fs.rmSync(path.join(dir, entry.name), { recursive: true, force: true });
   }
 }

@@ -1,0 +1,198 @@
+import SCHEMA from "./org-config.schema.json";
+
+/**
+ * Run-time check of an org config against config/org-config.schema.json, the JSON Schema
+ * generated from the TypeScript types in config/types.ts (npm run config-schema; a test keeps
+ * the two in step). scripts/run.js transpiles without type-checking, so without this a missing
+ * `assignTo`, an unknown key or a string where a list belongs would reach the constructs, be
+ * dropped silently or crash with a JavaScript error. Every problem is reported with its config
+ * path, the value and the fix.
+ */
+
+interface Node {
+  readonly $ref?: string;
+  readonly type?: string | readonly string[];
+  readonly const?: unknown;
+  readonly enum?: readonly unknown[];
+  readonly anyOf?: readonly Node[];
+  readonly properties?: Readonly<Record<string, Node>>;
+  readonly required?: readonly string[];
+  readonly additionalProperties?: boolean | Node;
+  readonly items?: Node;
+  readonly description?: string;
+}
+
+const ROOT = SCHEMA as unknown as Node & { readonly definitions: Readonly<Record<string, Node>> };
+
+export interface ConfigProblem {
+  /** Where in the config: `okta-dev: apps[5] ("billing").refreshTokenLeeway`. */
+  readonly path: string;
+  readonly what: string;
+  readonly value: unknown;
+  readonly fix: string;
+}
+
+function deref(node: Node): Node {
+  let n = node;
+  for (let i = 0; n.$ref && i < 20; i++) n = ROOT.definitions[decodeURIComponent(n.$ref.replace("#/definitions/", ""))];
+  return n;
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isFinite(value) ? "number" : "non-finite number";
+  return typeof value;
+}
+
+/** A short human name of what a schema node accepts: `a list of strings`, `"spa" | "web"`. */
+function expected(node: Node): string {
+  const n = deref(node);
+  if (n.const !== undefined) return JSON.stringify(n.const);
+  if (n.enum) return n.enum.map((e) => JSON.stringify(e)).join(" | ");
+  if (n.anyOf) return n.anyOf.map(expected).join(" or ");
+  const types = Array.isArray(n.type) ? n.type : n.type ? [n.type] : [];
+  return types
+    .map((t) => {
+      if (t === "array") return `a list of ${plural(n.items ? expected(n.items) : "values")}`;
+      if (t === "object") return "an object";
+      if (t === "boolean") return "true or false";
+      return `a ${t}`;
+    })
+    .join(" or ");
+}
+
+function plural(what: string): string {
+  return what.replace(/^an? (\w+)/, "$1s");
+}
+
+function describeField(node: Node | undefined): string {
+  const d = node && (node.description ?? deref(node).description);
+  return d ? ` (${d.split(/(?<=\.)\s/)[0].replace(/\.$/, "")})` : "";
+}
+
+/** The closest allowed key, for "did you mean". */
+function closest(key: string, allowed: readonly string[]): string | undefined {
+  const distance = (a: string, b: string) => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    return d[a.length][b.length];
+  };
+  const lower = key.toLowerCase();
+  const scored = allowed.map((a) => ({ a, d: a.toLowerCase().startsWith(lower) || lower.startsWith(a.toLowerCase()) ? 1 : distance(lower, a.toLowerCase()) }));
+  const best = scored.sort((x, y) => x.d - y.d)[0];
+  return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? best.a : undefined;
+}
+
+/** A union whose branches all fix one property to a constant (kind, type, method): its discriminator. */
+function discriminatorOf(branches: readonly Node[]): string | undefined {
+  const objects = branches.map(deref);
+  if (!objects.every((b) => b.properties)) return undefined;
+  const candidates = Object.keys(objects[0].properties!).filter((k) => objects.every((b) => b.properties![k] && deref(b.properties![k]).const !== undefined));
+  return candidates[0];
+}
+
+function check(node: Node, value: unknown, path: string, out: ConfigProblem[]): void {
+  const n = deref(node);
+  if (n.anyOf) return checkUnion(n.anyOf, value, path, out);
+  if (n.const !== undefined) {
+    if (value !== n.const) out.push({ path, what: `must be ${JSON.stringify(n.const)}`, value, fix: `write ${JSON.stringify(n.const)}.` });
+    return;
+  }
+  if (n.enum) {
+    if (!n.enum.includes(value as never)) out.push({ path, what: "is not one of the allowed values", value, fix: `use one of ${n.enum.map((e) => JSON.stringify(e)).join(", ")}.` });
+    return;
+  }
+  const types = Array.isArray(n.type) ? n.type : n.type ? [n.type] : [];
+  const actual = typeOf(value);
+  if (types.length && !types.includes(actual) && !(types.includes("integer") && actual === "number")) {
+    out.push({ path, what: `must be ${expected(n)}${describeField(node)}`, value, fix: `write ${expected(n)} here${actual === "string" && types.includes("array") ? `, e.g. [${JSON.stringify(value)}]` : ""}.` });
+    return;
+  }
+  if (actual === "array" && n.items) {
+    // An index loop, not forEach: a hole in a sparse array (`[a, , b]`) is a problem too.
+    const items = value as unknown[];
+    for (let i = 0; i < items.length; i++) check(n.items, items[i], `${path}[${i}]${labelOf(items[i])}`, out);
+  }
+  if (actual === "object") checkObject(n, value as Record<string, unknown>, path, out);
+}
+
+function labelOf(item: unknown): string {
+  const id = item && typeof item === "object" && !Array.isArray(item) ? ((item as { id?: unknown; name?: unknown }).id ?? (item as { name?: unknown }).name) : undefined;
+  return typeof id === "string" ? ` (${JSON.stringify(id)})` : "";
+}
+
+function checkObject(n: Node, value: Record<string, unknown>, path: string, out: ConfigProblem[]): void {
+  const props = n.properties ?? {};
+  for (const key of n.required ?? []) {
+    if (value[key] === undefined) out.push({ path: `${path}.${key}`, what: `is required${describeField(props[key])}`, value: undefined, fix: `set ${key} to ${expected(props[key])}.` });
+  }
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined) continue;
+    if (props[key]) check(props[key], v, `${path}.${key}`, out);
+    else if (n.additionalProperties && typeof n.additionalProperties === "object") check(n.additionalProperties, v, `${path}.${key}`, out);
+    else if (n.additionalProperties !== true) {
+      const allowed = Object.keys(props);
+      const guess = closest(key, allowed);
+      out.push({
+        path: `${path}.${key}`,
+        what: "is not a setting here (it would be ignored)",
+        value: v,
+        fix: guess ? `did you mean ${guess}? Allowed here: ${allowed.join(", ")}.` : `remove it; allowed here: ${allowed.join(", ")}.`,
+      });
+    }
+  }
+}
+
+/** A union of unions (AppConfig = OAuthAppConfig | IntegrationConfig) as one flat list. */
+function flatten(branches: readonly Node[]): Node[] {
+  return branches.flatMap((b) => {
+    const d = deref(b);
+    return d.anyOf ? flatten(d.anyOf) : [b];
+  });
+}
+
+function checkUnion(nested: readonly Node[], value: unknown, path: string, out: ConfigProblem[]): void {
+  const branches = flatten(nested);
+  const key = value && typeof value === "object" && !Array.isArray(value) ? discriminatorOf(branches) : undefined;
+  if (key) {
+    const tag = (value as Record<string, unknown>)[key];
+    const branch = branches.find((b) => deref(deref(b).properties![key]).const === tag);
+    if (!branch) {
+      const tags = branches.map((b) => JSON.stringify(deref(deref(b).properties![key]).const));
+      out.push({ path: `${path}.${key}`, what: `must be one of ${tags.join(", ")}`, value: tag, fix: `set ${key} to one of ${tags.join(", ")}.` });
+      return;
+    }
+    return check(branch, value, path, out);
+  }
+  // No discriminator: the value is fine if one branch takes it; otherwise report the branch
+  // it came closest to (fewest problems), or what the union accepts.
+  const tries = branches.map((b) => {
+    const problems: ConfigProblem[] = [];
+    check(b, value, path, problems);
+    return problems;
+  });
+  if (tries.some((p) => p.length === 0)) return;
+  const sameType = branches.filter((b) => {
+    const t = deref(b).type;
+    return t === typeOf(value) || (Array.isArray(t) && t.includes(typeOf(value))) || deref(b).const !== undefined && typeof deref(b).const === typeof value;
+  });
+  if (sameType.length === 1 && deref(sameType[0]).const === undefined) {
+    out.push(...tries[branches.indexOf(sameType[0])]);
+    return;
+  }
+  const best = [...tries].sort((a, b) => a.length - b.length)[0];
+  if (sameType.length > 1 && best.length <= 2) {
+    out.push(...best);
+    return;
+  }
+  out.push({ path, what: `must be ${branches.map(expected).join(" or ")}`, value, fix: `write ${branches.map(expected).join(" or ")}.` });
+}
+
+/** Every problem of one config, each with its path from `label` (e.g. `config/dev.ts`). */
+export function validateOrgConfig(config: unknown, label: string): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  check(ROOT, config, label, out);
+  return out;
+}
