@@ -93,7 +93,34 @@ function discriminatorOf(branches: readonly Node[]): string | undefined {
   return candidates[0];
 }
 
+/**
+ * Terraform evaluates `${…}` and `%{…}` in every string of its JSON. Config strings are
+ * literal values for Okta, so they may not contain either, except in Okta's own templates
+ * (SAML NameID template and attribute values, OIN app settings), which the constructs escape
+ * as `$${…}` and `%%{…}`; stacks/synthesize.ts checks the final JSON whatever the source.
+ */
+const TEMPLATE_FIELD = /\.(nameIdTemplate|attributes\[\d+\][^.]*\.values\[\d+\]|catalog\.settings\..*)$/;
+const INTERPOLATION = /(?<!\$)\$\{|(?<!%)%\{/;
+/** C0/C1 controls, NUL, and bidi overrides/isolates that make a value read differently than it is. */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+/** Okta's field limits (Admin Console and API): app labels 100, names 255, descriptions 1,024. */
+const MAX_LENGTH: Readonly<Record<string, number>> = { label: 100, name: 255, description: 1024 };
+
+function checkString(value: string, path: string, out: ConfigProblem[]): void {
+  const key = /\.([A-Za-z]+)(\[\d+\][^.]*)?$/.exec(path)?.[1] ?? "";
+  if (INTERPOLATION.test(value) && !TEMPLATE_FIELD.test(path)) {
+    out.push({ path, what: "contains a Terraform interpolation or directive (${…} or %{…}), which Terraform would evaluate", value, fix: "write the literal value Okta should get; Okta templates are accepted only in SAML NameID templates, attribute values and OIN settings." });
+  }
+  const allowed = key === "certificate" ? value.replace(/\r?\n/g, "") : value;
+  if (INVISIBLE.test(allowed)) {
+    out.push({ path, what: "contains a control character, NUL or a bidi override (invisible, or makes the value read differently than it is)", value, fix: "retype the value without invisible characters." });
+  }
+  const max = MAX_LENGTH[key];
+  if (max !== undefined && value.length > max) out.push({ path, what: `is longer than Okta allows (${max} characters)`, value: `${value.slice(0, 40)}… (${value.length} characters)`, fix: `shorten it to at most ${max} characters.` });
+}
+
 function check(node: Node, value: unknown, path: string, out: ConfigProblem[]): void {
+  if (typeof value === "string") checkString(value, path, out);
   const n = deref(node);
   if (n.anyOf) return checkUnion(n.anyOf, value, path, out);
   if (n.const !== undefined) {

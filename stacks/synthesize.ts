@@ -5,6 +5,7 @@ import { AnnotationMetadataEntryType, App, Aspects, TerraformStack } from "cdktf
 import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { GuardrailReport, OktaGuardrails } from "../guardrails";
 import { checkAgainstSchema } from "../terraform/schema";
+import { unsafeInterpolations } from "../terraform/interpolations";
 
 /** Thrown when any stack fails validation; nothing has been written. */
 export class SynthError extends Error {
@@ -45,6 +46,12 @@ export function synthesizeAll(app: App): SynthResult {
     for (const stack of stacks) {
       const json = (OktaGuardrails.resolvedJsonOf(stack) ?? stack.toTerraform()) as Record<string, unknown>;
       for (const p of checkAgainstSchema(json)) failures.push(`[${p.path}] ${p.what} (${p.address}, attribute ${p.attribute}). Fix: ${p.fix}`);
+      for (const i of unsafeInterpolations(json)) {
+        failures.push(
+          `[${stack.node.id}] ${i.at} holds ${JSON.stringify(i.expression)}, which Terraform would evaluate: got ${JSON.stringify(i.value)}. ` +
+            "Fix: write literal values (a literal ${ or %{ reaches Okta only escaped as $${ or %%{; constructs escape Okta's templates); only plain references may be interpolated.",
+        );
+      }
     }
   }
   if (failures.length) throw new SynthError(failures);

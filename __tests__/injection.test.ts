@@ -1,0 +1,115 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { App, TerraformStack } from "cdktf";
+import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
+import { configFor } from "../config";
+import { OrgConfig } from "../config/types";
+import { setEnvironment } from "../constructs/environment";
+import { buildOrgApp } from "../stacks/org-app";
+import { oktaProvider } from "../stacks/provider-version";
+import { synthesizeAll } from "../stacks/synthesize";
+import { unsafeExpressions, unsafeInterpolations } from "../terraform/interpolations";
+import { errorOf } from "../test-support";
+
+const PAYLOADS = ['${"\\u002a"}', "%{if true}x%{endif}", "${var.secret}", '${jsonencode("x")}', "$${x}${path.root}"];
+
+/** Every path to a string in a config, with its value. */
+function stringPaths(value: unknown, prefix: (string | number)[] = []): { path: (string | number)[]; value: string }[] {
+  if (typeof value === "string") return [{ path: prefix, value }];
+  if (!value || typeof value !== "object") return [];
+  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  return entries.flatMap(([k, v]) => stringPaths(v, [...prefix, k]));
+}
+
+function withString(config: OrgConfig, at: (string | number)[], text: string): OrgConfig {
+  const copy = structuredClone(config) as unknown as Record<string | number, unknown>;
+  let target = copy;
+  for (const key of at.slice(0, -1)) target = target[key] as Record<string | number, unknown>;
+  target[at[at.length - 1]] = text;
+  return copy as unknown as OrgConfig;
+}
+
+/** Synthesizes; returns every stack's JSON, or the error. */
+function synth(config: OrgConfig): { jsons: Record<string, unknown>[] } | { error: string } {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-inject-"));
+  try {
+    synthesizeAll(buildOrgApp([config], { outdir }).app);
+    const stacks = fs.readdirSync(path.join(outdir, "stacks"));
+    return { jsons: stacks.map((s) => JSON.parse(fs.readFileSync(path.join(outdir, "stacks", s, "cdk.tf.json"), "utf8"))) };
+  } catch (e) {
+    return { error: (e as Error).message };
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+describe("config cannot smuggle Terraform expressions", () => {
+  const prod = configFor("prod");
+  const strings = stringPaths(prod).filter((s) => s.path[0] !== "environment");
+
+  test("every string field of the config either refuses an interpolation or reaches the JSON escaped", () => {
+    expect(strings.length).toBeGreaterThan(60);
+    const outcomes = { refused: 0, escaped: 0 };
+    for (const { path: at, value } of strings) {
+      const payload = PAYLOADS[at.length % PAYLOADS.length];
+      const result = synth(withString(prod, at, `${value}${payload}`));
+      if ("error" in result) {
+        expect({ at, error: result.error }).toEqual({ at, error: expect.stringMatching(/Terraform interpolation|Terraform would evaluate|Fix: /) });
+        outcomes.refused++;
+      } else {
+        // Whatever got through, Terraform reads no expression from it but plain references.
+        for (const json of result.jsons) expect({ at, unsafe: unsafeInterpolations(json) }).toEqual({ at, unsafe: [] });
+        outcomes.escaped++;
+      }
+    }
+    // Only Okta's template fields (SAML NameID template, attribute values) accept them, escaped.
+    expect(outcomes.escaped).toBeLessThan(6);
+    expect(outcomes.refused).toBeGreaterThan(strings.length - 6);
+  });
+
+  test("refuses the review's example: a prod redirect URI that Terraform would turn into a wildcard", () => {
+    const i = prod.apps.findIndex((a) => a.id === "portal");
+    const message = errorOf(() => synthesizeAll(buildOrgApp([withString(prod, ["apps", i, "redirectUris", 0], 'https://${"\\u002a"}.example.com/cb')], { outdir: fs.mkdtempSync(path.join(os.tmpdir(), "okta-inject-")) }).app));
+    expect(message).toContain('okta-prod config.apps[0] ("portal").redirectUris[0] contains a Terraform interpolation or directive');
+  });
+
+  test("keeps Okta's ${user.x} templates working: escaped for Terraform, literal for Okta", () => {
+    const result = synth(prod);
+    expect("jsons" in result).toBe(true);
+    const text = JSON.stringify((result as { jsons: unknown[] }).jsons);
+    expect(text).toContain('"subject_name_id_template":"$${user.email}"');
+  });
+
+  test("fails synth on an expression a construct or escape hatch wrote, naming the attribute", () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-inject-"));
+    const app = new App({ outdir });
+    const stack = new TerraformStack(app, "raw");
+    setEnvironment(stack, "dev");
+    oktaProvider(stack, {});
+    new AppOauth(stack, "app", { label: "A", type: "web", redirectUris: ['https://${"\\u002a"}.example.com/cb'], grantTypes: ["authorization_code"] });
+    const message = errorOf(() => synthesizeAll(app));
+    expect(message).toContain("redirect_uris[0] holds \"${\\\"\\\\u002a\\\"}\", which Terraform would evaluate");
+    expect(fs.existsSync(path.join(outdir, "stacks", "raw", "cdk.tf.json"))).toBe(false);
+  });
+
+  test.each([
+    ["a reference", "${okta_group.g_Group_1.id}", []],
+    ["an escaped template", "$${user.email} %%{x}", []],
+    ["a function call", '${file("/etc/passwd")}', ['${file("/etc/passwd")}']],
+    ["a directive", "%{for x in y}${x}%{endfor}", ["%{for x in y}", "${x}", "%{endfor}"]],
+  ])("tells %s apart", (_name, text, expected) => {
+    expect(unsafeExpressions(text)).toEqual(expected);
+  });
+
+  test.each([
+    ["a tab inside a URL", ["apps", 0, "redirectUris", 0], "https://portal.example.com/\tcb", "contains a control character"],
+    ["a newline in a label", ["apps", 0, "label"], "Portal\nAdmin", "contains a control character"],
+    ["a bidi override in a group name", ["groups", 0, "name"], "finance\u202eTeam", "bidi override"],
+    ["a NUL in a description", ["groups", 0, "description"], "a\u0000b", "contains a control character"],
+    ["an over-long label", ["apps", 0, "label"], "x".repeat(101), "is longer than Okta allows (100 characters)"],
+  ])("refuses %s", (_name, at, text, expected) => {
+    const message = errorOf(() => synthesizeAll(buildOrgApp([withString(prod, at as (string | number)[], text as string)], { outdir: fs.mkdtempSync(path.join(os.tmpdir(), "okta-inject-")) }).app));
+    expect(message).toContain(expected as string);
+  });
+});

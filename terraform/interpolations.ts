@@ -1,0 +1,76 @@
+/**
+ * The last line of defence against Terraform expressions smuggled in through strings: Terraform
+ * evaluates `${…}` and `%{…}` in every string of its JSON configuration, so a value that reads
+ * `https://${"\u002a"}.example.com/cb` to a reviewer and to the guardrails becomes
+ * `https://*.example.com/cb` in Okta. In the resolved JSON of a stack, the only interpolations
+ * allowed are cdktf's plain references (`${okta_group.x.id}`); a literal `${` or `%{` must be
+ * escaped (`$${`, `%%{`). This runs at every synth on every stack, whatever built it.
+ */
+
+const REFERENCE = /^(data\.)?[A-Za-z_][\w-]*\.[\w-]+(\.[\w-]+|\[\d+\]|\["[^"\\]*"\])*$/;
+
+export interface Interpolation {
+  /** JSON path of the string: `resource.okta_app_oauth.x.redirect_uris[0]`. */
+  readonly at: string;
+  readonly value: string;
+  /** The offending expression. */
+  readonly expression: string;
+}
+
+/** The unescaped template sequences of a string that are not plain references. */
+export function unsafeExpressions(text: string): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const two = text.slice(i, i + 2);
+    if (two === "$$" && text[i + 2] === "{") {
+      i += 2;
+      continue;
+    }
+    if (two === "%%" && text[i + 2] === "{") {
+      i += 2;
+      continue;
+    }
+    if (two === "%{") {
+      found.push(text.slice(i, closing(text, i + 2) + 1));
+      continue;
+    }
+    if (two === "${") {
+      const end = closing(text, i + 2);
+      const expression = text.slice(i, end + 1);
+      if (!REFERENCE.test(text.slice(i + 2, end))) found.push(expression);
+      i = end;
+    }
+  }
+  return found;
+}
+
+/** Index of the `}` that closes a `{` opened before `from`, or the string's end. */
+function closing(text: string, from: number): number {
+  let depth = 1;
+  let quoted = false;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === "\\") i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) return i;
+  }
+  return text.length - 1;
+}
+
+/** Every string of a stack's resources, data sources, providers and outputs with an unsafe expression. */
+export function unsafeInterpolations(json: Record<string, unknown>): Interpolation[] {
+  const out: Interpolation[] = [];
+  const walk = (value: unknown, at: string) => {
+    if (typeof value === "string") {
+      for (const expression of unsafeExpressions(value)) out.push({ at, value, expression });
+    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${at}[${i}]`));
+    else if (value && typeof value === "object") {
+      for (const [k, v] of Object.entries(value)) if (k !== "//") walk(v, `${at}.${k}`);
+    }
+  };
+  for (const section of ["resource", "data", "provider", "output"]) walk(json[section], section);
+  return out;
+}
