@@ -39,31 +39,108 @@ describe("workflow files", () => {
   });
 });
 
-describe("review.yml", () => {
-  const wf = load("review.yml");
-  const steps: Json[] = wf.jobs.report.steps;
-  const run = steps.map((s) => s.run ?? "").join("\n");
+const WORKFLOWS = fs.readdirSync(DIR).filter((f) => f.endsWith(".yml"));
+const text = (name: string) => fs.readFileSync(path.join(DIR, name), "utf8");
 
-  test("runs npm ci, npm test and npm run review on pull requests", () => {
-    expect(Object.keys(wf.on)).toEqual(["pull_request"]);
-    expect(run).toMatch(/npm ci[\s\S]*npm test[\s\S]*npm run --silent review -- --base "origin\/\$\{\{ github.base_ref \}\}" --out review.md --fail-on-broadening prod/);
+/** Every job of every workflow, with its workflow's name. */
+const jobs = WORKFLOWS.flatMap((file) => Object.entries(load(file).jobs as Record<string, Json>).map(([id, job]) => ({ file, id, job, wf: load(file) })));
+const stepsOf = (job: Json): Json[] => job.steps ?? [];
+const runsOf = (job: Json): string => stepsOf(job).map((s) => s.run ?? "").join("\n");
+const usesSecrets = (job: Json): boolean => /secrets\./.test(JSON.stringify(job));
+
+describe("workflow hardening (GitHub's Actions hardening guide)", () => {
+  test("pins every third-party action to a full commit SHA, with its tag in a comment", () => {
+    const refs = WORKFLOWS.flatMap((f) => [...text(f).matchAll(/^\s*(?:-\s*)?uses:\s*([^\s#]+)(\s*#\s*(\S+))?/gm)].map((m) => ({ f, action: m[1], tag: m[3] })));
+    expect(refs.length).toBeGreaterThan(10);
+    for (const r of refs.filter((r) => !r.action.startsWith("./"))) {
+      expect({ ...r, pinned: /@[0-9a-f]{40}$/.test(r.action) && /^v\d/.test(r.tag ?? "") }).toEqual({ ...r, pinned: true });
+    }
   });
 
-  test("updates one sticky comment found by the report's hidden marker", () => {
-    const script: string = steps.find((s) => s.uses === "actions/github-script@v7")?.with.script;
+  test("checks out without persisting credentials", () => {
+    for (const { file, id, job } of jobs) {
+      for (const step of stepsOf(job).filter((s) => String(s.uses).startsWith("actions/checkout@"))) {
+        expect({ file, id, persist: step.with?.["persist-credentials"] }).toEqual({ file, id, persist: false });
+      }
+    }
+  });
+
+  test("installs with npm ci --ignore-scripts everywhere", () => {
+    for (const { file, id, job } of jobs) {
+      for (const line of runsOf(job).split("\n").filter((l) => /npm (ci|install)\b/.test(l))) {
+        expect({ file, id, line }).toEqual({ file, id, line: expect.stringContaining("npm ci --ignore-scripts") });
+      }
+    }
+  });
+
+  test("fails a step when any command of a pipe fails (bash with pipefail)", () => {
+    for (const { file, id, job, wf } of jobs) {
+      for (const step of stepsOf(job).filter((s) => /\|(?!\|)/.test(s.run ?? ""))) {
+        // GitHub runs `shell: bash` as bash -e -o pipefail; the default shell has no pipefail.
+        const shell = step.shell ?? job.defaults?.run?.shell ?? wf.defaults?.run?.shell;
+        expect({ file, id, step: step.name ?? step.run, shell }).toEqual({ file, id, step: step.name ?? step.run, shell: "bash" });
+      }
+    }
+  });
+});
+
+describe("no pull request can reach a deploy credential or its own gate", () => {
+  const review = load("review.yml");
+
+  test("no job that runs pull-request code can read the deploy identity's secrets", () => {
+    // review.yml runs the PR's code; its only secrets are the plan environments' read-only identity.
+    expect(Object.keys(review.on)).toEqual(["pull_request"]);
+    for (const [id, job] of Object.entries(review.jobs as Record<string, Json>)) {
+      if (!usesSecrets(job)) continue;
+      expect({ id, environment: job.environment }).toEqual({ id, environment: "okta-${{ matrix.environment }}-plan" });
+    }
+    expect(review.permissions).toEqual({ contents: "read" });
+    // No write to the repository, its pull requests or statuses; id-token only mints the OIDC
+    // token the plan job exchanges for the state backend's read role.
+    for (const job of Object.values(review.jobs as Record<string, Json>)) {
+      const writes = Object.entries(job.permissions ?? {}).filter(([scope, level]) => level === "write" && scope !== "id-token");
+      expect(writes).toEqual([]);
+    }
+  });
+
+  test("the plan identity is read-only: the bootstrap stack grants it only .read scopes and READ_ONLY_ADMIN", () => {
+    // Asserted on the synthesized bootstrap stack in okta-bootstrap-stack.test.ts; here: what the plan job uses.
+    const plan = review.jobs.plan;
+    expect(plan.if).toBe("github.event.pull_request.head.repo.full_name == github.repository");
+    expect(plan.environment).toBe("okta-${{ matrix.environment }}-plan");
+    expect(runsOf(plan)).toContain('npx cdktf diff "okta-${{ matrix.environment }}"');
+  });
+
+  test("computes the report and the gate with the default branch's code, reading the PR's JSON as data", () => {
+    const report = load("review-report.yml");
+    expect(report.on).toEqual({ workflow_run: { workflows: ["review"], types: ["completed"] } });
+    const job = report.jobs.report;
+    const checkout = stepsOf(job).find((s) => String(s.uses).startsWith("actions/checkout@"));
+    expect(checkout?.with.ref).toBe("${{ github.event.repository.default_branch }}");
+    expect(runsOf(job)).toContain("npm run --silent review -- --base-out cdktf.out --head-out head/cdktf.out");
+    // Nothing from the pull request is executed: its artifact is only read.
+    expect(runsOf(job)).not.toMatch(/head\/.*\.(js|ts|sh)\b|cd head|node head/);
+    const script: string = stepsOf(job).find((s) => String(s.uses).startsWith("actions/github-script@"))?.with.script;
     expect(script).toContain(COMMENT_MARKER);
     expect(script).toContain("updateComment");
-    expect(script).toContain("createComment");
+    expect(script).toContain('context: "okta-review/access"');
+    expect(script).toContain("process.env.APPROVAL_LABEL");
   });
 
-  test("runs cdktf diff only where credentials exist, never for forks", () => {
-    const plan = wf.jobs.plan;
-    expect(plan.if).toBe("github.event.pull_request.head.repo.full_name == github.repository");
-    expect(plan.strategy.matrix.environment).toEqual(["dev", "staging", "prod"]);
-    const planRun = plan.steps.map((s: Json) => s.run ?? "").join("\n");
-    expect(planRun).toContain('npx cdktf diff "okta-${{ matrix.environment }}"');
-    expect(plan.steps.some((s: Json) => String(s.uses).startsWith("hashicorp/setup-terraform"))).toBe(true);
-    expect(wf.jobs.report.steps.some((s: Json) => /secrets\./.test(JSON.stringify(s)))).toBe(false);
+  test("re-runs the review when a maintainer adds or removes the approval label", () => {
+    expect(review.on.pull_request.types).toEqual(expect.arrayContaining(["labeled", "unlabeled"]));
+    expect(load("review-report.yml").env.APPROVAL_LABEL).toBe("okta-access-approved");
+  });
+
+  test("validates every stack with the real okta provider, without credentials", () => {
+    const job = review.jobs["terraform-validate"];
+    expect(runsOf(job)).toContain("terraform init -backend=false -input=false -no-color && terraform validate -no-color");
+    expect(usesSecrets(job)).toBe(false);
+  });
+
+  test("ships a CODEOWNERS template covering what judges and deploys changes", () => {
+    const owners = fs.readFileSync(path.join(DIR, "..", "CODEOWNERS"), "utf8");
+    for (const p of ["/.github/", "/review/", "/guardrails/", "/scripts/", "/terraform/", "/config/terraform-keys.ts"]) expect(owners).toMatch(new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s+@`, "m"));
   });
 });
 
@@ -71,25 +148,33 @@ describe("deploy.yml", () => {
   const wf = load("deploy.yml");
   const env = load("deploy-environment.yml");
 
-  test("deploys dev, then staging, then prod on push to main", () => {
+  test("deploys dev, then staging, then prod, and only from main", () => {
     expect(wf.on.push.branches).toEqual(["main"]);
     expect(Object.keys(wf.jobs)).toEqual(["dev", "staging", "prod"]);
     expect(wf.jobs.staging.needs).toBe("dev");
     expect(wf.jobs.prod.needs).toBe("staging");
     expect(Object.values(wf.jobs).map((j) => (j as Json).with.environment)).toEqual(["dev", "staging", "prod"]);
+    // workflow_dispatch can start it from any branch: every job refuses all but main.
+    for (const job of Object.values(wf.jobs) as Json[]) expect(job.if).toBe("github.ref == 'refs/heads/main'");
+    expect(env.jobs.deploy.if).toBe("github.ref == 'refs/heads/main'");
   });
 
   test("runs each deploy in its GitHub Environment with one never-cancelled concurrency group per state", () => {
     const job = env.jobs.deploy;
     expect(job.environment).toBe("okta-${{ inputs.environment }}");
     expect(job.concurrency).toEqual({ group: "okta-state-${{ inputs.environment }}", "cancel-in-progress": false });
-    expect(job.steps.map((s: Json) => s.run ?? "").join("\n")).toContain('npx cdktf deploy "okta-${{ inputs.environment }}" --auto-approve');
+    expect(runsOf(job)).toContain('npx cdktf deploy "okta-${{ inputs.environment }}" --auto-approve');
   });
 
-  test("authenticates with the OAuth service app's private key, not an API token", () => {
+  test("authenticates with the OAuth deploy identity's private key, refuses an API token, and gets backend credentials per backend", () => {
     const vars = env.jobs.deploy.env;
     expect(vars.OKTA_API_PRIVATE_KEY).toBe("${{ secrets.OKTA_API_PRIVATE_KEY }}");
     expect(vars.OKTA_API_CLIENT_ID).toBe("${{ secrets.OKTA_API_CLIENT_ID }}");
     expect(Object.keys(vars)).not.toContain("OKTA_API_TOKEN");
+    expect(runsOf(env.jobs.deploy)).toContain('if [ -n "${OKTA_API_TOKEN:-}" ]');
+    expect(vars.TF_TOKEN_app_terraform_io).toBe("${{ secrets.TF_API_TOKEN }}");
+    const aws = stepsOf(env.jobs.deploy).find((s) => String(s.uses).startsWith("aws-actions/configure-aws-credentials@"));
+    expect(aws?.with["role-to-assume"]).toBe("${{ vars.AWS_DEPLOY_ROLE_ARN }}");
+    expect(env.permissions["id-token"]).toBe("write");
   });
 });
