@@ -4,8 +4,16 @@ import { findingLine, summaryLine } from "./guardrails";
 import { buildOrgApp } from "./stacks/org-app";
 import { synthesizeAll } from "./stacks/synthesize";
 
+const HELP = `Usage: npm run synth [-- --help]
+
+Synthesizes every environment's main and bootstrap stack (config/) into cdktf.out/stacks/,
+after checking config, constructs, guardrails, the okta provider 6.12 schema and Terraform
+expressions; nothing is written when anything fails. OKTA_ENVIRONMENTS=dev,prod narrows it.`;
+
 // Every environment by default; OKTA_ENVIRONMENTS=dev,prod narrows it.
-try {
+if (process.argv.slice(2).some((a) => a === "--help" || a === "-h")) {
+  console.log(HELP);
+} else try {
   const { app } = buildOrgApp(selectEnvironments(process.env.OKTA_ENVIRONMENTS));
   const { files, reports } = synthesizeAll(app);
   for (const file of files) console.log(`synthesized ${path.relative(process.cwd(), file)}`);

@@ -2,6 +2,7 @@ import { AccessMatrix, accessOf } from "./access";
 import { markdownTable } from "./markdown";
 import { readSynthesized } from "./stack-json";
 import { synthesizeWorkingTree } from "./synth";
+import { cleanupTemp } from "./temp";
 
 const USAGE = "Usage: npm run access -- <stack, e.g. okta-dev> [--json] [--from <cdktf.out dir>]";
 
@@ -24,12 +25,24 @@ export function runAccess(argv: readonly string[], write: (text: string) => void
   let json = false;
   let from: string | undefined;
   for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--help" || argv[i] === "-h") {
+      write(`${USAGE}\n`);
+      return 0;
+    }
     if (argv[i] === "--json") json = true;
     else if (argv[i] === "--from") from = argv[++i];
     else if (!argv[i].startsWith("--") && !stack) stack = argv[i];
     else throw new Error(`Unknown argument ${JSON.stringify(argv[i])}.\n${USAGE}`);
   }
   if (!stack) throw new Error(USAGE);
+  try {
+    return printAccess(stack, from, json, write);
+  } finally {
+    cleanupTemp();
+  }
+}
+
+function printAccess(stack: string, from: string | undefined, json: boolean, write: (text: string) => void): number {
   const stacks = readSynthesized(from ?? synthesizeWorkingTree());
   const found = stacks.get(stack);
   if (!found) throw new Error(`No stack ${JSON.stringify(stack)}. Fix: use one of ${[...stacks.keys()].join(", ")}.`);

@@ -4,6 +4,7 @@ import { toMarkdown } from "./markdown";
 import { buildReview, withPlans } from "./review";
 import { planOf, readPlan, stackOfPlan } from "./plan";
 import { defaultBase, describeRef, synthesizeRevision, synthesizeWorkingTree } from "./synth";
+import { cleanupTemp } from "./temp";
 
 const USAGE = `Usage: npm run review -- [--base <git ref> | --base-out <dir>] [--head-out <dir>] [--plan [<stack>=]<file>]... [--out <file>] [--json] [--json-out <file>] [--fail-on-broadening <env>[,<env>]]
 
@@ -28,6 +29,21 @@ export interface ReviewOptions {
   readonly failOnBroadening: readonly string[];
   /** Plans to attach: a file, optionally with the stack it is of. */
   readonly plans?: readonly { readonly stack?: string; readonly file: string }[];
+  /** --help: print the usage and exit 0. */
+  readonly help?: boolean;
+}
+
+const ENVIRONMENT_NAMES = ["dev", "staging", "prod"];
+
+/** `prod` or `okta-prod` → prod; anything else is an error, never a gate that silently never fires. */
+function gatedEnvironments(value: string): string[] {
+  return value.split(",").map((e) => e.trim()).filter(Boolean).map((e) => {
+    const env = e.replace(/^okta-/, "");
+    if (!ENVIRONMENT_NAMES.includes(env)) {
+      throw new Error(`--fail-on-broadening names ${JSON.stringify(e)}, which is not an environment. Fix: use some of ${ENVIRONMENT_NAMES.join(", ")} (or okta-<env>), comma-separated.\n\n${USAGE}`);
+    }
+    return env;
+  });
 }
 
 export function parseArgs(argv: readonly string[]): ReviewOptions {
@@ -52,8 +68,8 @@ export function parseArgs(argv: readonly string[]): ReviewOptions {
         opts.plans = [...(opts.plans ?? []), m ? { stack: m[1], file: m[2] } : { file: v }];
         break;
       }
-      case "--fail-on-broadening": opts.failOnBroadening = value().split(",").map((e) => e.trim()).filter(Boolean); break;
-      case "--help": case "-h": throw new Error(USAGE);
+      case "--fail-on-broadening": opts.failOnBroadening = gatedEnvironments(value()); break;
+      case "--help": case "-h": opts.help = true; break;
       default: throw new Error(`Unknown argument ${JSON.stringify(arg)}.\n\n${USAGE}`);
     }
   }
@@ -63,6 +79,18 @@ export function parseArgs(argv: readonly string[]): ReviewOptions {
 
 /** Runs the review; returns the process exit code. */
 export function runReview(opts: ReviewOptions, write: (text: string) => void = (t) => process.stdout.write(t)): number {
+  if (opts.help) {
+    write(`${USAGE}\n`);
+    return 0;
+  }
+  try {
+    return review(opts, write);
+  } finally {
+    cleanupTemp();
+  }
+}
+
+function review(opts: ReviewOptions, write: (text: string) => void): number {
   const base = opts.baseOut ? undefined : opts.base ? { ref: opts.base, label: describeRef(opts.base) } : defaultBase();
   const baseDir = opts.baseOut ?? synthesizeRevision(base!.ref);
   const headDir = opts.headOut ?? synthesizeWorkingTree();

@@ -18,8 +18,15 @@ export const FORCES_REPLACEMENT: Readonly<Record<string, readonly string[]>> = {
   okta_auth_server_policy_rule: ["auth_server_id", "policy_id"],
 };
 
-/** Attribute names whose values are never printed. */
-const SENSITIVE = /secret|password|private_key|api_token|access_token|credential/i;
+/**
+ * Attributes whose values are never printed: secrets, passwords, keys and tokens themselves.
+ * Not settings about them: `omit_secret` (a boolean) or `access_token_lifetime_minutes`.
+ */
+const SENSITIVE = /(^|_)(secret|password|private_key|api_token|access_token|credentials?)$/i;
+
+export function isSensitive(attribute: string, value: unknown): boolean {
+  return SENSITIVE.test(attribute) && typeof value !== "boolean" && typeof value !== "number";
+}
 
 export type ChangeKind = "add" | "change" | "destroy";
 
@@ -62,6 +69,30 @@ export function diffRows<T extends object>(before: readonly T[], after: readonly
   const beforeKeys = new Set(before.map(rowKey));
   const afterKeys = new Set(after.map(rowKey));
   return { added: after.filter((r) => !beforeKeys.has(rowKey(r))), removed: before.filter((r) => !afterKeys.has(rowKey(r))) };
+}
+
+/**
+ * An app whose config id changed is destroyed and created under a new address (a new client
+ * id), but grants nobody anything new: the base's rows are moved to the new address first, so
+ * the rename is reported as a replacement, not as broadening.
+ */
+export function renamedApps(resources: readonly ResourceChange[]): Map<string, string> {
+  const renames = new Map<string, string>();
+  const added = resources.filter((r) => r.kind === "add" && APP_TYPES.has(r.type));
+  for (const gone of resources.filter((r) => r.kind === "destroy" && APP_TYPES.has(r.type))) {
+    const same = added.filter((a) => a.type === gone.type && a.label !== undefined && a.label === gone.label);
+    if (same.length === 1) renames.set(gone.address, same[0].address);
+  }
+  return renames;
+}
+
+const APP_TYPES = new Set(["okta_app_oauth", "okta_app_saml", "okta_app_swa", "okta_app_auto_login", "okta_app_bookmark"]);
+
+/** The matrix with app addresses moved as `renames` says. */
+export function withRenames(matrix: AccessMatrix, renames: ReadonlyMap<string, string>): AccessMatrix {
+  if (renames.size === 0) return matrix;
+  const move = <T extends object>(rows: readonly T[], key: keyof T) => rows.map((r) => ({ ...r, [key]: renames.get(String(r[key])) ?? r[key] }));
+  return { ...matrix, grants: move(matrix.grants, "clientKey"), assignments: move(matrix.assignments, "appKey"), management: move(matrix.management, "appKey") };
 }
 
 export function diffAccess(before: AccessMatrix, after: AccessMatrix): AccessDiff {
@@ -114,8 +145,8 @@ function attributeChanges(before: Json, after: Json): AttributeChange[] {
     const x = JSON.stringify(before[attribute]);
     const y = JSON.stringify(after[attribute]);
     if (x === y) continue;
-    const show = (text: string | undefined) => (text === undefined ? undefined : SENSITIVE.test(attribute) ? "(sensitive)" : text);
-    out.push({ attribute, before: show(x), after: show(y) });
+    const show = (text: string | undefined, value: unknown) => (text === undefined ? undefined : isSensitive(attribute, value) ? "(sensitive)" : text);
+    out.push({ attribute, before: show(x, before[attribute]), after: show(y, after[attribute]) });
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { Finding } from "../guardrails/types";
 import { AccessMatrix, accessOf } from "./access";
-import { AccessDiff, ResourceChange, broadens, diffAccess, diffResources } from "./diff";
+import { AccessDiff, ResourceChange, broadens, diffAccess, diffResources, renamedApps, withRenames } from "./diff";
 import { StackPlan } from "./plan";
 import { SynthesizedStack, compareStacks, environmentOfStack } from "./stack-json";
 
@@ -42,9 +42,20 @@ export function buildReview(base: ReadonlyMap<string, SynthesizedStack>, head: R
 
 function reviewStack(id: string, before: SynthesizedStack | undefined, after: SynthesizedStack | undefined): StackReview {
   const resources = diffResources(before?.json, after?.json);
-  const access = diffAccess(before ? accessOf(before.json) : EMPTY_ACCESS, after ? accessOf(after.json) : EMPTY_ACCESS);
+  const renames = renamedApps(resources);
+  const access = diffAccess(withRenames(before ? accessOf(before.json) : EMPTY_ACCESS, renames), after ? accessOf(after.json) : EMPTY_ACCESS);
   const warnings: string[] = [];
+  const byAddress = new Map(resources.map((r) => [r.address, r]));
+  for (const [from, to] of renames) {
+    const old = byAddress.get(from)!;
+    const now = byAddress.get(to)!;
+    warnings.push(
+      `renames ${old.type} "${old.label}" (\`${old.path}\` → \`${now.path}\`): its construct id changed, so Terraform replaces it` +
+        `${old.type === "okta_app_oauth" ? ": a new client id every client must be given, and its <id>_client_id output is renamed" : ": a new app id"}. Access is unchanged.`,
+    );
+  }
   for (const r of resources) {
+    if (renames.has(r.address) || [...renames.values()].includes(r.address)) continue;
     const what = `${r.type} ${r.label ? `"${r.label}" ` : ""}(\`${r.path}\`)`;
     if (r.kind === "destroy") warnings.push(`destroys ${what}${r.preventDestroy ? ": it carries prevent_destroy, so Terraform will refuse and the deploy fails" : ""}`);
     else if (r.replacedBy) warnings.push(`replaces ${what}: ${r.replacedBy.join(", ")} changed${r.type === "okta_app_oauth" ? ", so the app gets a new client id" : ""}${r.preventDestroy ? "; it carries prevent_destroy, so Terraform will refuse" : ""}`);

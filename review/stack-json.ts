@@ -30,16 +30,43 @@ export interface Block {
 export function readSynthesized(outdir: string): Map<string, SynthesizedStack> {
   const stacksDir = path.join(outdir, "stacks");
   if (!fs.existsSync(stacksDir)) throw new Error(`${outdir} holds no synthesized stacks (no ${stacksDir}). Fix: run npm run synth, or point at a cdktf.out directory.`);
+  // The manifest says which stacks this synth wrote; a folder it does not list is stale.
+  const manifestFile = path.join(outdir, "manifest.json");
+  const manifest = fs.existsSync(manifestFile) ? (readJson(manifestFile) as { stacks?: Record<string, { workingDirectory?: string }> }) : undefined;
+  if (manifest && (typeof manifest.stacks !== "object" || manifest.stacks === null)) throw new Error(`${manifestFile} lists no stacks. Fix: synthesize again (npm run synth).`);
+  const ids = manifest ? Object.keys(manifest.stacks!).sort() : fs.readdirSync(stacksDir).sort();
   const stacks = new Map<string, SynthesizedStack>();
-  for (const id of fs.readdirSync(stacksDir).sort()) {
+  for (const id of ids) {
     const file = path.join(stacksDir, id, "cdk.tf.json");
-    if (!fs.existsSync(file)) continue;
-    const json = JSON.parse(fs.readFileSync(file, "utf8")) as Json;
+    if (!fs.existsSync(file)) {
+      if (manifest) throw new Error(`${manifestFile} lists ${id}, but ${file} is missing. Fix: synthesize again (npm run synth).`);
+      continue;
+    }
+    const json = readJson(file);
+    if (!json || typeof json !== "object" || Array.isArray(json)) throw new Error(`${file} is not a Terraform JSON object (got ${Array.isArray(json) ? "an array" : JSON.stringify(json)}). Fix: synthesize again (npm run synth).`);
+    for (const section of ["resource", "data", "provider", "output", "terraform"]) {
+      const value = (json as Json)[section];
+      if (value !== undefined && (value === null || typeof value !== "object")) {
+        throw new Error(`${file}: "${section}" is ${JSON.stringify(value)}, not an object. Fix: synthesize again (npm run synth).`);
+      }
+    }
     const report = path.join(stacksDir, id, "guardrails.json");
-    const findings = fs.existsSync(report) ? ((JSON.parse(fs.readFileSync(report, "utf8")) as { findings?: Finding[] }).findings ?? []) : [];
-    stacks.set(id, { id, json, findings });
+    const parsed = fs.existsSync(report) ? (readJson(report) as { findings?: unknown }) : undefined;
+    if (parsed !== undefined && (!parsed || typeof parsed !== "object" || (parsed.findings !== undefined && !Array.isArray(parsed.findings)))) {
+      throw new Error(`${report} is not a guardrail report. Fix: synthesize again (npm run synth).`);
+    }
+    stacks.set(id, { id, json: json as Json, findings: (parsed?.findings as Finding[] | undefined) ?? [] });
   }
   return stacks;
+}
+
+function readJson(file: string): unknown {
+  const text = fs.readFileSync(file, "utf8");
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${file} is not valid JSON (${(e as Error).message}). Fix: synthesize again (npm run synth), or point at a cdktf.out directory.`);
+  }
 }
 
 /** Resources, data sources, provider blocks and the backend of a stack, by address. */

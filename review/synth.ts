@@ -1,10 +1,10 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { selectEnvironments } from "../config";
 import { buildOrgApp } from "../stacks/org-app";
 import { synthesizeAll } from "../stacks/synthesize";
+import { Interrupted, onCleanup, tempDir } from "./temp";
 
 /** The project root, whether this runs from source (jest) or from .build/ (scripts/run.js). */
 export function projectRoot(): string {
@@ -19,7 +19,7 @@ export function projectRoot(): string {
 
 /** Synthesizes the working tree's environments into a fresh temporary directory. */
 export function synthesizeWorkingTree(): string {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-review-head-"));
+  const outdir = path.join(tempDir("okta-review-head-"), "cdktf.out");
   synthesizeAll(buildOrgApp(selectEnvironments(), { outdir }).app);
   return outdir;
 }
@@ -55,10 +55,12 @@ export function describeRef(ref: string): string {
  */
 export function synthesizeRevision(ref: string): string {
   const root = projectRoot();
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "okta-review-base-"));
+  const work = tempDir("okta-review-base-");
   const tree = path.join(work, "tree");
   const outdir = path.join(work, "cdktf.out");
   git(["worktree", "add", "--detach", tree, `${ref}^{commit}`]);
+  // Removed in the finally below, or on SIGINT/SIGTERM while the base synthesizes.
+  const forget = onCleanup(() => git(["worktree", "remove", "--force", tree]));
   try {
     fs.symlinkSync(path.join(root, "node_modules"), path.join(tree, "node_modules"), "dir");
     if (!fs.existsSync(path.join(tree, "scripts", "run.js"))) {
@@ -72,11 +74,13 @@ export function synthesizeRevision(ref: string): string {
         stdio: ["ignore", "pipe", "pipe"],
       });
     } catch (e) {
-      const err = e as { stdout?: string; stderr?: string };
+      const err = e as { stdout?: string; stderr?: string; signal?: string };
+      if (err.signal === "SIGINT" || err.signal === "SIGTERM") throw new Interrupted(err.signal);
       throw new Error(`Synthesizing the base ${ref} failed:\n${err.stderr || err.stdout || (e as Error).message}`);
     }
     return outdir;
   } finally {
+    forget();
     git(["worktree", "remove", "--force", tree]);
   }
 }

@@ -1,0 +1,120 @@
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { selectEnvironments } from "../config";
+import { parseArgs, runReview } from "../review/cli";
+import { runAccess } from "../review/access-cli";
+import { toMarkdown } from "../review/markdown";
+import { readSynthesized } from "../review/stack-json";
+import { editedConfig, errorOf } from "../test-support";
+import { reviewOf, stackReview, synthesizeTo } from "../test-support/review";
+
+const ROOT = path.resolve(__dirname, "..");
+let base: string;
+beforeAll(() => {
+  base = synthesizeTo();
+});
+
+describe("review: renames and redaction", () => {
+  test("reports a changed app id as a rename that replaces the client, not as broadening", () => {
+    const head = synthesizeTo(selectEnvironments().map((c) => editedConfig(c, (d) => d.apps.forEach((a) => a.id === "billing" && Object.assign(a, { id: "billing-portal" })))));
+    const prod = stackReview(reviewOf(base, head), "okta-prod");
+    expect(prod.broadensAccess).toBe(false);
+    expect(prod.access.grants.added).toEqual([]);
+    expect(prod.access.assignments.added).toEqual([]);
+    expect(prod.warnings).toContainEqual(expect.stringMatching(/^renames okta_app_oauth "Billing" \(`okta-prod\/billing\/App` → `okta-prod\/billing-portal\/App`\).*a new client id.*_client_id output is renamed\. Access is unchanged\./));
+    expect(runReview({ baseOut: base, headOut: head, json: false, failOnBroadening: ["prod"] }, () => undefined)).toBe(0);
+  });
+
+  test("hides secrets but shows settings about them (omit_secret, token lifetimes)", () => {
+    const head = synthesizeTo(selectEnvironments(), (stacks) => {
+      for (const stack of stacks) {
+        const app = stack.apps.get("billing")!.resource;
+        app.addOverride("omit_secret", false);
+        app.addOverride("client_basic_secret", "not-for-your-eyes");
+      }
+    });
+    const markdown = toMarkdown(reviewOf(base, head));
+    expect(markdown).toContain("+   omit_secret = false");
+    expect(markdown).toContain("client_basic_secret = (sensitive)");
+    expect(markdown).not.toContain("not-for-your-eyes");
+    const lifetimes = synthesizeTo(selectEnvironments().map((c) => editedConfig(c, (d) => Object.assign(d.apiCenter, { tokenLifetimes: { accessTokenMinutes: 30 } }))));
+    expect(toMarkdown(reviewOf(base, lifetimes))).toContain("+   access_token_lifetime_minutes = 30");
+  });
+});
+
+describe("review: arguments", () => {
+  test("accepts prod and okta-prod for --fail-on-broadening, and refuses anything else", () => {
+    expect(parseArgs(["--fail-on-broadening", "okta-prod,dev"]).failOnBroadening).toEqual(["prod", "dev"]);
+    expect(errorOf(() => parseArgs(["--fail-on-broadening", "qa"]))).toContain('--fail-on-broadening names "qa", which is not an environment');
+    expect(errorOf(() => parseArgs(["--fail-on-broadening", "all"]))).toContain('names "all"');
+  });
+
+  test("prints help and exits 0 for --help, for review and access", () => {
+    const out: string[] = [];
+    expect(runReview(parseArgs(["--help"]), (t) => out.push(t))).toBe(0);
+    expect(out.join("")).toContain("Usage: npm run review");
+    expect(runAccess(["--help"], (t) => out.push(t))).toBe(0);
+    expect(out.join("")).toContain("Usage: npm run access");
+  });
+});
+
+describe("review: malformed input names the file", () => {
+  function copyOfBase(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-malformed-"));
+    fs.cpSync(base, dir, { recursive: true });
+    return dir;
+  }
+  const file = (dir: string) => path.join(dir, "stacks", "okta-dev", "cdk.tf.json");
+
+  test.each([
+    ["not JSON", "{ nope", "is not valid JSON"],
+    ["an array", "[]", "is not a Terraform JSON object (got an array)"],
+    ["a null section", '{"resource": null}', '"resource" is null, not an object'],
+  ])("refuses a cdk.tf.json that is %s", (_name, content, message) => {
+    const dir = copyOfBase();
+    fs.writeFileSync(file(dir), content);
+    expect(errorOf(() => readSynthesized(dir))).toContain(`${file(dir)}`);
+    expect(errorOf(() => readSynthesized(dir))).toContain(message);
+  });
+
+  test("reads only the stacks the manifest lists, never a stale folder", () => {
+    const dir = copyOfBase();
+    fs.mkdirSync(path.join(dir, "stacks", "okta-qa"));
+    fs.writeFileSync(path.join(dir, "stacks", "okta-qa", "cdk.tf.json"), "{}");
+    expect([...readSynthesized(dir).keys()]).not.toContain("okta-qa");
+    expect([...readSynthesized(dir).keys()].sort()).toEqual(["okta-bootstrap-dev", "okta-bootstrap-prod", "okta-bootstrap-staging", "okta-dev", "okta-prod", "okta-staging"]);
+  });
+});
+
+describe("review: temporary files", () => {
+  /** Runs `npm run review` (through scripts/run.js) with its own TMPDIR. */
+  function review(tmp: string, args: string[]) {
+    // Its own process group, which a terminal's Ctrl-C (or a CI runner's cancel) signals as a whole.
+    return spawn(process.execPath, [path.join(ROOT, "scripts", "run.js"), "review/review-main", ...args], { cwd: ROOT, env: { ...process.env, TMPDIR: tmp }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  }
+  const worktrees = () => require("child_process").execFileSync("git", ["worktree", "list"], { cwd: ROOT, encoding: "utf8" }) as string;
+
+  test("a normal run leaves nothing in the temp dir and no git worktree", async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "okta-tmp-"));
+    const child = review(tmp, ["--base", "HEAD", "--json"]);
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(0);
+    expect(fs.readdirSync(tmp)).toEqual([]);
+    expect(worktrees()).not.toContain(tmp);
+  }, 60_000);
+
+  test.each(["SIGINT", "SIGTERM"] as const)("an interrupted run (%s) removes its worktree and temp dirs", async (signal) => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "okta-tmp-"));
+    const child = review(tmp, ["--base", "HEAD"]);
+    // Interrupt once the base's worktree exists.
+    for (let i = 0; i < 300 && !worktrees().includes(tmp); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(worktrees()).toContain(tmp);
+    process.kill(-child.pid!, signal);
+    const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+    expect(code).toBe(signal === "SIGINT" ? 130 : 143);
+    expect(fs.readdirSync(tmp)).toEqual([]);
+    expect(worktrees()).not.toContain(tmp);
+  }, 60_000);
+});
