@@ -279,7 +279,12 @@ const gitAvailable = (() => {
 if (!gitAvailable) console.log("Skipping the git-revision review test: not inside a git checkout with a commit.");
 (gitAvailable ? describe : describe.skip)("review of a git revision (temporary worktree)", () => {
   test("synthesizes HEAD in a worktree, names it by its short sha, and leaves no worktree behind", () => {
-    const worktrees = () => execFileSync("git", ["worktree", "list"], { encoding: "utf8" });
+    // Only this process's worktrees: other suites (review-robustness) run reviews at the same time.
+    const worktrees = () =>
+      execFileSync("git", ["worktree", "list", "--porcelain"], { encoding: "utf8" })
+        .split("\n")
+        .filter((l) => l.startsWith("worktree ") && l.startsWith(`worktree ${fs.realpathSync(os.tmpdir())}`) && !l.includes("/okta-tmp-"))
+        .join("\n");
     const before = worktrees();
     const out: string[] = [];
     expect(runReview({ base: "HEAD", headOut: base, json: true, failOnBroadening: [] }, (t) => out.push(t))).toBe(0);
@@ -288,5 +293,6 @@ if (!gitAvailable) console.log("Skipping the git-revision review test: not insid
     expect(report.base).toBe(`HEAD (${sha})`);
     expect(report.stacks.map((s: { stack: string }) => s.stack)).toContain("okta-prod");
     expect(worktrees()).toBe(before);
+    expect(before).toBe("");
   });
 });

@@ -25,7 +25,17 @@ export function synthesizeWorkingTree(): string {
 }
 
 function git(args: string[], cwd = projectRoot()): string {
-  return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+  try {
+    return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+  } catch (e) {
+    throw interruption(e) ?? e;
+  }
+}
+
+/** A child process killed by Ctrl-C or a cancel: the whole run was interrupted. */
+function interruption(e: unknown): Interrupted | undefined {
+  const signal = (e as { signal?: string }).signal;
+  return signal === "SIGINT" || signal === "SIGTERM" ? new Interrupted(signal) : undefined;
 }
 
 /** The default base: the merge base of HEAD with main (or origin/main in CI clones). */
@@ -58,10 +68,19 @@ export function synthesizeRevision(ref: string): string {
   const work = tempDir("okta-review-base-");
   const tree = path.join(work, "tree");
   const outdir = path.join(work, "cdktf.out");
-  git(["worktree", "add", "--detach", tree, `${ref}^{commit}`]);
-  // Removed in the finally below, or on SIGINT/SIGTERM while the base synthesizes.
-  const forget = onCleanup(() => git(["worktree", "remove", "--force", tree]));
+  // Removed in the finally below, or on SIGINT/SIGTERM, even half-added (git then leaves it
+  // locked, which only a double --force removes).
+  const removeTree = () => {
+    try {
+      git(["worktree", "remove", "--force", "--force", tree]);
+    } catch {
+      fs.rmSync(tree, { recursive: true, force: true });
+      git(["worktree", "prune"]);
+    }
+  };
+  const forget = onCleanup(removeTree);
   try {
+    git(["worktree", "add", "--detach", tree, `${ref}^{commit}`]);
     fs.symlinkSync(path.join(root, "node_modules"), path.join(tree, "node_modules"), "dir");
     if (!fs.existsSync(path.join(tree, "scripts", "run.js"))) {
       throw new Error(`${ref} has no scripts/run.js, so it cannot be synthesized here. Fix: pick a newer --base, or pass --base-out.`);
@@ -74,13 +93,14 @@ export function synthesizeRevision(ref: string): string {
         stdio: ["ignore", "pipe", "pipe"],
       });
     } catch (e) {
-      const err = e as { stdout?: string; stderr?: string; signal?: string };
-      if (err.signal === "SIGINT" || err.signal === "SIGTERM") throw new Interrupted(err.signal);
+      const err = e as { stdout?: string; stderr?: string };
+      const interrupted = interruption(e);
+      if (interrupted) throw interrupted;
       throw new Error(`Synthesizing the base ${ref} failed:\n${err.stderr || err.stdout || (e as Error).message}`);
     }
     return outdir;
   } finally {
     forget();
-    git(["worktree", "remove", "--force", tree]);
+    removeTree();
   }
 }
