@@ -177,3 +177,27 @@ describe("no config crashes synth with a JavaScript error (fuzz)", () => {
     );
   });
 });
+
+describe("runbooks work as written", () => {
+  test("the bootstrap step synthesizes every stack with OKTA_API_TOKEN set (README, Terraform's own identity, step 3)", () => {
+    const saved = process.env.OKTA_API_TOKEN;
+    process.env.OKTA_API_TOKEN = "00-runbook-token-placeholder";
+    try {
+      const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-runbook-"));
+      const { reports } = synthesizeAll(buildOrgApp(selectEnvironments(), { outdir }).app);
+      const prod = reports.find((r) => r.stack === "okta-prod")!;
+      expect(prod.summary.errors).toBe(0);
+      expect(prod.findings.filter((f) => f.rule === "OKTA-18").map((f) => f.level)).toEqual(["warning"]);
+      expect(fs.readFileSync(path.join(outdir, "stacks", "okta-prod", "cdk.tf.json"), "utf8")).not.toContain("00-runbook-token-placeholder");
+    } finally {
+      if (saved === undefined) delete process.env.OKTA_API_TOKEN;
+      else process.env.OKTA_API_TOKEN = saved;
+    }
+  });
+
+  test("an unknown suppression id says it is not a rule of the pack", () => {
+    const message = buildError(edited("dev", (c) => (c.suppressions = [{ id: "OKTA-99", reason: "A reason long enough to pass" }])));
+    expect(message).toContain("OKTA-99 is not a rule of the Okta OAuth pack");
+    expect(message).toContain("Fix: use one of OKTA-01..OKTA-18");
+  });
+});

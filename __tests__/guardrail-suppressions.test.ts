@@ -33,7 +33,7 @@ describe("guardrail suppressions", () => {
 
   test("fails when the reason is shorter than 10 characters", () => {
     const message = errorOf(() => guardrailReport("dev", (s) => OktaGuardrails.suppress(rawApp(s, "legacy", implicitApp), [{ id: "OKTA-01", reason: "legacy" }])));
-    expect(message).toContain("Invalid guardrail suppression at test/legacy");
+    expect(message).toContain("Invalid Okta configuration at test/legacy");
     expect(message).toContain('OKTA-01: a suppression needs a reason of at least 10 characters: got "legacy"');
   });
 

@@ -53,7 +53,7 @@ export const OKTA_15: Rule = {
   id: "OKTA-15",
   title: "Short-lived tokens: access ≤ 60 min, refresh window ≤ 7 days, finite refresh lifetime",
   why: "Long-lived or unlimited tokens turn one theft into lasting access.",
-  fix: "Keep access_token_lifetime_minutes ≤ 60, refresh_token_window_minutes ≤ 10080 and refresh_token_lifetime_minutes finite (not 0).",
+  fix: "In config tokenLifetimes (server or tier): accessTokenMinutes ≤ 60, refreshTokenWindowMinutes ≤ 10080, refreshTokenLifetimeMinutes a number, not \"unlimited\"; raw rules: access_token_lifetime_minutes, refresh_token_window_minutes, refresh_token_lifetime_minutes (not 0).",
   source: "RFC 9700 §4.14.2; Okta refresh token guide",
   levels: levels("info", "warning", "error"),
   appliesTo: [RULE],
