@@ -1,3 +1,4 @@
+import { fixtureConfig } from "../test-support/fixture-org";
 import { Testing } from "cdktf";
 import { configFor, OrgConfig, selectEnvironments } from "../config";
 import { OktaOrgStack } from "../stacks/okta-org-stack";
@@ -8,7 +9,7 @@ type Draft = { -readonly [K in keyof OrgConfig]: OrgConfig[K] };
 
 /** Builds an environment's stack from its config with one edit; returns the error message. */
 function failureOf(env: string, edit: (config: Draft & { apps: Record<string, unknown>[] }) => void): string {
-  const config = editedConfig(configFor(env), (draft) => edit(draft as never));
+  const config = editedConfig(fixtureConfig(env), (draft) => edit(draft as never));
   return errorOf(() => new OktaOrgStack(Testing.app(), config));
 }
 
@@ -71,7 +72,7 @@ describe("bad input is refused at synth with path, value and fix", () => {
   test("fails when a service app asks for OIDC scopes", () => {
     // Config names a service's tiers, not raw scopes; a team extending the stack in code can
     // still ask for scopes directly, and gets the same refusal with the stack path.
-    const stack = new OktaOrgStack(Testing.app(), configFor("dev"));
+    const stack = new OktaOrgStack(Testing.app(), fixtureConfig("dev"));
     const message = errorOf(() => new ServiceApp(stack, "nightly-export", { label: "Nightly Export", scopes: ["openid", "profile"] }));
     expect(message).toContain("Invalid Okta configuration at okta-dev/nightly-export (2 problems)");
     expect(message).toContain('a service app cannot request "openid": the client credentials flow has no user');
@@ -98,7 +99,7 @@ describe("bad input is refused at synth with path, value and fix", () => {
   test("fails on an unknown environment name", () => {
     expect(errorOf(() => configFor("qa"))).toBe('Unknown environment "qa". Fix: use one of dev, staging, prod.');
     expect(errorOf(() => selectEnvironments("dev,qa"))).toContain('Unknown environment "qa"');
-    expect(errorOf(() => new OktaOrgStack(Testing.app(), { ...configFor("dev"), environment: "qa" as never }))).toContain(
+    expect(errorOf(() => new OktaOrgStack(Testing.app(), { ...fixtureConfig("dev"), environment: "qa" as never }))).toContain(
       'unknown environment "qa". Fix: use one of dev, staging, prod.',
     );
   });

@@ -1,8 +1,9 @@
+import { fixtureConfig, fixtureEnvironments } from "../test-support/fixture-org";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import fc from "fast-check";
-import { configFor, selectEnvironments } from "../config";
+import { selectEnvironments } from "../config";
 import { OrgConfig } from "../config/types";
 import { validateOrgConfig } from "../config/validate";
 import { buildOrgApp } from "../stacks/org-app";
@@ -13,7 +14,7 @@ import { errorOf } from "../test-support";
 
 /** A deep copy of an environment's config, edited as a user editing config/ might. */
 function edited(env: string, edit: (c: Record<string, any>) => void): OrgConfig {
-  const copy = structuredClone(configFor(env)) as unknown as Record<string, any>;
+  const copy = structuredClone(fixtureConfig(env)) as unknown as Record<string, any>;
   edit(copy);
   return copy as unknown as OrgConfig;
 }
@@ -33,30 +34,31 @@ describe("config validation at run time (config/org-config.schema.json)", () => 
     expect(fs.readFileSync(OUT, "utf8")).toBe(generate());
   });
 
-  test("accepts the example org in every environment", () => {
+  test("accepts the org in config/ and the test fixture org in every environment", () => {
+    for (const config of fixtureEnvironments()) expect(validateOrgConfig(config, "x")).toEqual([]);
     for (const config of selectEnvironments()) expect(validateOrgConfig(config, "x")).toEqual([]);
   });
 
   test("refuses a missing assignTo with the path and what it is for", () => {
-    const i = appIndex(configFor("dev"), "billing");
+    const i = appIndex(fixtureConfig("dev"), "billing");
     const message = buildError(edited("dev", (c) => delete c.apps[i].assignTo));
     expect(message).toContain(`okta-dev config.apps[${i}] ("billing").assignTo is required (Who may sign in to an app`);
     expect(message).toContain('Fix: set assignTo to "everyone" or a list of strings.');
   });
 
   test("refuses an unknown key instead of dropping it, and suggests the right one", () => {
-    const i = appIndex(configFor("dev"), "billing");
+    const i = appIndex(fixtureConfig("dev"), "billing");
     const message = buildError(edited("dev", (c) => (c.apps[i].refreshTokenLeeway = 120)));
     expect(message).toContain(`okta-dev config.apps[${i}] ("billing").refreshTokenLeeway is not a setting here (it would be ignored): got 120. Fix: did you mean refreshTokenLeewaySeconds?`);
   });
 
   test("refuses OIDC scopes on a service app as an unknown key (service apps request tiers)", () => {
-    const i = appIndex(configFor("dev"), "billing-sync");
+    const i = appIndex(fixtureConfig("dev"), "billing-sync");
     expect(buildError(edited("dev", (c) => (c.apps[i].scopes = ["openid"])))).toContain(`("billing-sync").scopes is not a setting here (it would be ignored): got ["openid"]`);
   });
 
   test("refuses an empty assignTo: nobody could sign in", () => {
-    expect(buildError(edited("dev", (c) => (c.apps[appIndex(configFor("dev"), "billing")].assignTo = [])))).toContain(
+    expect(buildError(edited("dev", (c) => (c.apps[appIndex(fixtureConfig("dev"), "billing")].assignTo = [])))).toContain(
       'assignTo is empty: nobody could sign in, and the app would look configured: got []. Fix: assign the app to "everyone" or to at least one group.',
     );
   });
@@ -66,7 +68,7 @@ describe("config validation at run time (config/org-config.schema.json)", () => 
     ["a number as label", (c: Record<string, any>) => (c.apps[0].label = 42), 'apps[0] ("portal").label must be a string (The name users see on their dashboard; unique per stack): got 42'],
     ["a string as redirect URI list", (c: Record<string, any>) => (c.apps[0].redirectUris = "https://portal.example.com/cb"), 'redirectUris must be a list of strings (Sign-in redirect URIs, matched exactly (seed 000)): got "https://portal.example.com/cb". Fix: write a list of strings here, e.g. ["https://portal.example.com/cb"]'],
     ["a group name as assignTo", (c: Record<string, any>) => (c.apps[0].assignTo = "Everyone"), 'assignTo must be "everyone" or a list of strings: got "Everyone"'],
-    ["a string as rule priority", (c: Record<string, any>) => (c.apps[appIndex(configFor("dev"), "billing-sync")].rulePriority = "2"), '("billing-sync").rulePriority must be a number'],
+    ["a string as rule priority", (c: Record<string, any>) => (c.apps[appIndex(fixtureConfig("dev"), "billing-sync")].rulePriority = "2"), '("billing-sync").rulePriority must be a number'],
   ])("refuses %s with a config error, never a JavaScript error", (_name, edit, expected) => {
     const message = buildError(edited("dev", edit));
     expect(message).toContain("Invalid config okta-dev config");
@@ -79,7 +81,7 @@ describe("config validation at run time (config/org-config.schema.json)", () => 
       c.apps[0].label = 42;
       c.apps[1].kind = "sap";
     });
-    const prod = edited("prod", (c) => (c.apps[appIndex(configFor("prod"), "billing")].refreshTokenLeeway = 1));
+    const prod = edited("prod", (c) => (c.apps[appIndex(fixtureConfig("prod"), "billing")].refreshTokenLeeway = 1));
     const message = buildError(dev, prod);
     expect(message).toContain("Invalid config okta-dev config (2 problems)");
     expect(message).toContain("Invalid config okta-prod config (1 problem)");
@@ -87,10 +89,10 @@ describe("config validation at run time (config/org-config.schema.json)", () => 
 
   test("lists the construct problems of every app and every environment in one run", () => {
     const dev = edited("dev", (c) => {
-      c.apps[appIndex(configFor("dev"), "billing")].redirectUris = ["https://billing.example.com/*"];
-      c.apps[appIndex(configFor("dev"), "mobile")].assignTo = ["nobody"];
+      c.apps[appIndex(fixtureConfig("dev"), "billing")].redirectUris = ["https://billing.example.com/*"];
+      c.apps[appIndex(fixtureConfig("dev"), "mobile")].assignTo = ["nobody"];
     });
-    const prod = edited("prod", (c) => (c.apps[appIndex(configFor("prod"), "portal")].redirectUris = ["http://portal.example.com/cb"]));
+    const prod = edited("prod", (c) => (c.apps[appIndex(fixtureConfig("prod"), "portal")].redirectUris = ["http://portal.example.com/cb"]));
     const message = buildError(dev, prod);
     expect(message).toContain("okta-dev/billing");
     expect(message).toContain("okta-dev/mobile");
@@ -106,7 +108,7 @@ describe("config validation at run time (config/org-config.schema.json)", () => 
   });
 
   test("names the next free priority, not a taken one", () => {
-    const message = buildError(edited("dev", (c) => (c.apps[appIndex(configFor("dev"), "billing-sync")].rulePriority = 1)));
+    const message = buildError(edited("dev", (c) => (c.apps[appIndex(fixtureConfig("dev"), "billing-sync")].rulePriority = 1)));
     expect(message).toContain("service priority 1 is already used by okta-dev/ApiCenter/Service-reports-service: got 1");
     expect(message).toContain("(next free: 2)");
   });
@@ -117,15 +119,15 @@ describe("config validation at run time (config/org-config.schema.json)", () => 
 
   test("removes stacks a narrower synth did not write, so no stale JSON sits beside the manifest", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-stale-"));
-    synthesizeAll(buildOrgApp(selectEnvironments("dev,prod"), { outdir }).app);
+    synthesizeAll(buildOrgApp(fixtureEnvironments("dev,prod"), { outdir }).app);
     expect(fs.readdirSync(path.join(outdir, "stacks")).sort()).toEqual(["okta-bootstrap-dev", "okta-bootstrap-prod", "okta-dev", "okta-prod"]);
-    synthesizeAll(buildOrgApp(selectEnvironments("dev"), { outdir }).app);
+    synthesizeAll(buildOrgApp(fixtureEnvironments("dev"), { outdir }).app);
     expect(fs.readdirSync(path.join(outdir, "stacks")).sort()).toEqual(["okta-bootstrap-dev", "okta-dev"]);
   });
 });
 
 describe("no config crashes synth with a JavaScript error (fuzz)", () => {
-  const base = configFor("dev") as unknown as Record<string, unknown>;
+  const base = fixtureConfig("dev") as unknown as Record<string, unknown>;
 
   /** Every path to a value inside the config. */
   function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
@@ -184,7 +186,7 @@ describe("runbooks work as written", () => {
     process.env.OKTA_API_TOKEN = "00-runbook-token-placeholder";
     try {
       const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-runbook-"));
-      const { reports } = synthesizeAll(buildOrgApp(selectEnvironments(), { outdir }).app);
+      const { reports } = synthesizeAll(buildOrgApp(fixtureEnvironments(), { outdir }).app);
       const prod = reports.find((r) => r.stack === "okta-prod")!;
       expect(prod.summary.errors).toBe(0);
       expect(prod.findings.filter((f) => f.rule === "OKTA-18").map((f) => f.level)).toEqual(["warning"]);

@@ -4,7 +4,7 @@ import { AuthServer } from "@cdktf/provider-okta/lib/auth-server";
 import { AuthServerPolicy } from "@cdktf/provider-okta/lib/auth-server-policy";
 import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
 import { TrustedOrigin } from "@cdktf/provider-okta/lib/trusted-origin";
-import { EXAMPLE_SERVICE_KEY } from "../config/example-org";
+import { FIXTURE_SERVICE_KEY as EXAMPLE_SERVICE_KEY } from "../test-support/fixture-org";
 import { Level, OKTA_OAUTH_PACK } from "../guardrails";
 import { findingsOf, guardrailReport, rawApp, rawRule } from "../test-support/guardrails";
 

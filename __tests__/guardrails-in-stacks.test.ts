@@ -1,9 +1,9 @@
+import { fixtureConfig, fixtureEnvironments } from "../test-support/fixture-org";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { App, Testing } from "cdktf";
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
-import { configFor, selectEnvironments } from "../config";
 import { OktaGuardrails } from "../guardrails";
 import { OktaOrgStack } from "../stacks/okta-org-stack";
 import { buildOrgApp } from "../stacks/org-app";
@@ -19,13 +19,13 @@ function checkedStack(stack: OktaOrgStack) {
 
 describe("guardrails on the org stacks", () => {
   test.each(["dev", "staging", "prod"])("the example org has no errors in %s and its report is pinned", (env) => {
-    const report = checkedStack(new OktaOrgStack(Testing.app(), configFor(env)));
+    const report = checkedStack(new OktaOrgStack(Testing.app(), fixtureConfig(env)));
     expect(report.summary.errors).toBe(0);
     expect(report).toMatchSnapshot();
   });
 
   test("catches a raw provider resource added to an org stack without our constructs", () => {
-    const stack = new OktaOrgStack(Testing.app(), configFor("prod"));
+    const stack = new OktaOrgStack(Testing.app(), fixtureConfig("prod"));
     new AppOauth(stack, "handmade", { label: "Handmade", type: "browser", grantTypes: ["implicit"], responseTypes: ["token"], redirectUris: ["https://x.example.com/cb"] });
     const rules = checkedStack(stack).findings.filter((f) => f.path === "okta-prod/handmade").map((f) => `${f.rule} ${f.level}`);
     expect(rules).toEqual(["OKTA-01 error", "OKTA-01 error"]);
@@ -33,11 +33,11 @@ describe("guardrails on the org stacks", () => {
 
   test("fails synth with rule, path and fix, and writes nothing", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-guardrails-"));
-    const prod = editedConfig(configFor("prod"), (c) => {
+    const prod = editedConfig(fixtureConfig("prod"), (c) => {
       const portal = c.apps.find((a) => a.id === "portal");
       Object.assign(portal ?? {}, { redirectUris: ["https://portal.example.com/login/callback", "http://localhost:8080/login/callback"] });
     });
-    const { app } = buildOrgApp([configFor("dev"), prod], { outdir });
+    const { app } = buildOrgApp([fixtureConfig("dev"), prod], { outdir });
     const message = errorOf(() => synthesizeAll(app));
     expect(message).toContain("Synth failed, nothing was written");
     expect(message).toContain(
@@ -48,7 +48,7 @@ describe("guardrails on the org stacks", () => {
 
   test("writes guardrails.json and guardrails.md next to each stack's cdk.tf.json", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-guardrails-"));
-    const { app } = buildOrgApp(selectEnvironments(), { outdir });
+    const { app } = buildOrgApp(fixtureEnvironments(), { outdir });
     const { reports } = synthesizeAll(app);
     expect(reports.map((r) => r.stack)).toEqual(["okta-dev", "okta-staging", "okta-prod", "okta-bootstrap-dev", "okta-bootstrap-staging", "okta-bootstrap-prod"]);
     expect(reports.slice(3).map((r) => r.summary)).toEqual(Array(3).fill({ errors: 0, warnings: 0, infos: 0, suppressed: 0 }));
@@ -60,7 +60,7 @@ describe("guardrails on the org stacks", () => {
   });
 
   test("carries app suppressions from config into the report", () => {
-    const staging = editedConfig(configFor("staging"), (c) => {
+    const staging = editedConfig(fixtureConfig("staging"), (c) => {
       const billing = c.apps.find((a) => a.id === "billing");
       Object.assign(billing ?? {}, { suppressions: [{ id: "OKTA-10", reason: "Vendor SDK only supports client_secret_basic" }] });
     });
@@ -70,8 +70,8 @@ describe("guardrails on the org stacks", () => {
 
   test("flags an audience reused across environments", () => {
     const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), "okta-")) });
-    const prod = editedConfig(configFor("prod"), (c) => (c.apiCenter = { ...c.apiCenter, audience: "api://api-center-staging" }));
-    const stagingStack = new OktaOrgStack(app, configFor("staging"));
+    const prod = editedConfig(fixtureConfig("prod"), (c) => (c.apiCenter = { ...c.apiCenter, audience: "api://api-center-staging" }));
+    const stagingStack = new OktaOrgStack(app, fixtureConfig("staging"));
     new OktaOrgStack(app, prod);
     const findings = checkedStack(stagingStack).findings.filter((f) => f.rule === "OKTA-16");
     expect(findings).toEqual([expect.objectContaining({ level: "warning", detail: "audience api://api-center-staging is also used by okta-prod/ApiCenter/AuthServer" })]);
@@ -90,7 +90,7 @@ describe("guardrails on the org stacks", () => {
     };
     const reason = "Legacy implicit client until the Q3 migration to code + PKCE (JIRA-123)";
     const withLegacy = (env: string) =>
-      editedConfig(configFor(env), (c) => {
+      editedConfig(fixtureConfig(env), (c) => {
         c.apps = [...c.apps, legacy];
         c.suppressions = [{ id: "OKTA-01", reason }];
       });

@@ -1,9 +1,9 @@
+import { fixtureConfig } from "../test-support/fixture-org";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { App, TerraformStack } from "cdktf";
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
-import { configFor } from "../config";
 import { OrgConfig } from "../config/types";
 import { setEnvironment } from "../constructs/environment";
 import { buildOrgApp } from "../stacks/org-app";
@@ -45,7 +45,7 @@ function synth(config: OrgConfig): { jsons: Record<string, unknown>[] } | { erro
 }
 
 describe("config cannot smuggle Terraform expressions", () => {
-  const prod = configFor("prod");
+  const prod = fixtureConfig("prod");
   const strings = stringPaths(prod).filter((s) => s.path[0] !== "environment");
 
   test("every string field of the config either refuses an interpolation or reaches the JSON escaped", () => {

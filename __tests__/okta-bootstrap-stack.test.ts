@@ -1,3 +1,4 @@
+import { fixtureConfig } from "../test-support/fixture-org";
 import { App, TerraformStack, Testing } from "cdktf";
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import { AppOauthRoleAssignment } from "@cdktf/provider-okta/lib/app-oauth-role-assignment";
@@ -5,7 +6,6 @@ import { AppOauthApiScope } from "@cdktf/provider-okta/lib/app-oauth-api-scope";
 import { AppSwa } from "@cdktf/provider-okta/lib/app-swa";
 import { GroupRule } from "@cdktf/provider-okta/lib/group-rule";
 import { Brand } from "@cdktf/provider-okta/lib/brand";
-import { configFor } from "../config";
 import { managementAccessFor, rolesFor } from "../constructs/management-access";
 import { OktaOrgStack } from "../stacks/okta-org-stack";
 import { OktaBootstrapStack, bootstrapBackend } from "../stacks/okta-bootstrap-stack";
@@ -27,7 +27,7 @@ const EXAMPLE_SCOPES = [
 ];
 const EXAMPLE_PLAN_SCOPES = ["okta.apps.read", "okta.authorizationServers.read", "okta.groups.read", "okta.trustedOrigins.read"];
 
-function bootstrapOf(env: string, edit?: (main: TerraformStack) => void, config = configFor(env)): { stack: OktaBootstrapStack; json: TerraformJson } {
+function bootstrapOf(env: string, edit?: (main: TerraformStack) => void, config = fixtureConfig(env)): { stack: OktaBootstrapStack; json: TerraformJson } {
   const app = Testing.app();
   const main = new OktaOrgStack(app, config);
   edit?.(main);
@@ -107,7 +107,7 @@ describe("OktaBootstrapStack", () => {
   });
 
   test("refuses a plan identity that reuses the deploy key", () => {
-    const config = editedConfig(configFor("dev"), (c) => {
+    const config = editedConfig(fixtureConfig("dev"), (c) => {
       c.bootstrap = { ...c.bootstrap, planJwks: c.bootstrap.jwks };
     });
     expect(errorOf(() => bootstrapOf("dev", undefined, config))).toContain("the plan identity reuses a deploy key");
@@ -159,7 +159,7 @@ describe("OktaBootstrapStack", () => {
   });
 
   test("does not grant a scope no resource type needs", () => {
-    const config = editedConfig(configFor("staging"), (c) => {
+    const config = editedConfig(fixtureConfig("staging"), (c) => {
       // Without browser apps the stack has no trusted origins.
       c.apps = c.apps.filter((a) => a.kind !== "spa");
     });
@@ -179,7 +179,7 @@ describe("OktaBootstrapStack", () => {
   });
 
   test("fails at synth when a resource type is added to the main stack after the bootstrap stack was built", () => {
-    const { app, stacks } = buildOrgApp([configFor("dev")]);
+    const { app, stacks } = buildOrgApp([fixtureConfig("dev")]);
     new AppOauthApiScope(stacks[0], "Late", { appId: "0oa1", issuer: "https://acme.okta.com", scopes: ["okta.users.read"] });
     const message = errorOf(() => app.synth());
     expect(message).toContain("okta-dev changed after okta-bootstrap-dev was built");
@@ -194,7 +194,7 @@ describe("OktaBootstrapStack", () => {
   });
 
   test("fails when the bootstrap key is a private key", () => {
-    const config = editedConfig(configFor("dev"), (c) => {
+    const config = editedConfig(fixtureConfig("dev"), (c) => {
       c.bootstrap = { ...c.bootstrap, jwks: [{ ...c.bootstrap.jwks[0], d: "private" } as never] };
     });
     const app = new App();

@@ -1,22 +1,23 @@
+import { fixtureConfig, fixtureEnvironments } from "../test-support/fixture-org";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Aspects, Testing } from "cdktf";
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
-import { configFor, selectEnvironments } from "../config";
+import { selectEnvironments } from "../config";
 import { OktaOrgStack } from "../stacks/okta-org-stack";
 import { buildOrgApp } from "../stacks/org-app";
 import { synthesizeAll } from "../stacks/synthesize";
 import { TerraformJson, editedConfig, errorOf, resourcesOf } from "../test-support";
 
 function synthOrg(env: string): TerraformJson {
-  const stack = new OktaOrgStack(Testing.app(), configFor(env));
+  const stack = new OktaOrgStack(Testing.app(), fixtureConfig(env));
   return JSON.parse(Testing.synth(stack)) as TerraformJson;
 }
 
 describe("OktaOrgStack", () => {
   test.each(["dev", "staging", "prod"])("names the %s stack okta-<env> for cdktf deploy", (env) => {
-    const { stacks } = buildOrgApp([configFor(env)]);
+    const { stacks } = buildOrgApp([fixtureConfig(env)]);
     expect(stacks[0].node.id).toBe(`okta-${env}`);
   });
 
@@ -32,7 +33,7 @@ describe("OktaOrgStack", () => {
   });
 
   test("uses an S3 backend with native locking when config names one", () => {
-    const config = editedConfig(configFor("prod"), (c) => {
+    const config = editedConfig(fixtureConfig("prod"), (c) => {
       c.backend = { type: "s3", bucket: "okta-state", key: "okta/prod.tfstate", region: "eu-west-1" };
     });
     const json = JSON.parse(Testing.synth(new OktaOrgStack(Testing.app(), config))) as TerraformJson;
@@ -42,7 +43,7 @@ describe("OktaOrgStack", () => {
   });
 
   test("uses HCP Terraform when config names a cloud workspace", () => {
-    const config = editedConfig(configFor("staging"), (c) => {
+    const config = editedConfig(fixtureConfig("staging"), (c) => {
       c.backend = { type: "cloud", organization: "acme", workspace: "okta-staging" };
     });
     const json = JSON.parse(Testing.synth(new OktaOrgStack(Testing.app(), config))) as TerraformJson;
@@ -81,7 +82,7 @@ describe("OktaOrgStack", () => {
   });
 
   test("outputs a client secret only for an app that opts in, as sensitive", () => {
-    const config = editedConfig(configFor("dev"), (c) => {
+    const config = editedConfig(fixtureConfig("dev"), (c) => {
       const billing = c.apps.find((a) => a.id === "billing");
       if (billing?.kind === "web") Object.assign(billing, { manageClientSecret: true });
     });
@@ -91,7 +92,7 @@ describe("OktaOrgStack", () => {
   });
 
   test("puts the apps that call the API in its user policy, and each service app in a policy of its own", () => {
-    const config = configFor("staging");
+    const config = fixtureConfig("staging");
     const json = synthOrg("staging");
     const policies = Object.values(resourcesOf(json, "okta_auth_server_policy"));
     const byName = Object.fromEntries(policies.map((p) => [p.name, p]));
@@ -132,7 +133,7 @@ describe("OktaOrgStack", () => {
   });
 
   test("fails when an integration names an unknown group", () => {
-    const config = editedConfig(configFor("dev"), (c) => {
+    const config = editedConfig(fixtureConfig("dev"), (c) => {
       Object.assign(c.apps.find((a) => a.id === "expenses") ?? {}, { assignTo: ["finance"] });
     });
     const message = errorOf(() => new OktaOrgStack(Testing.app(), config));
@@ -148,13 +149,13 @@ describe("OktaOrgStack", () => {
   });
 
   test("synthesizes all environments by default and a chosen subset on request", () => {
-    expect(selectEnvironments().map((c) => c.environment)).toEqual(["dev", "staging", "prod"]);
+    expect(selectEnvironments().map((c) => c.environment)).toEqual(["dev", "staging", "prod"]); // config/index, whatever the org
     expect(selectEnvironments("prod, dev").map((c) => c.environment)).toEqual(["prod", "dev"]);
   });
 
   test("writes one main and one bootstrap cdk.tf.json per environment", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-synth-"));
-    const { app } = buildOrgApp(selectEnvironments(), { outdir });
+    const { app } = buildOrgApp(fixtureEnvironments(), { outdir });
     const { files } = synthesizeAll(app);
     expect(files.map((f) => path.relative(outdir, f))).toEqual([
       "stacks/okta-dev/cdk.tf.json",
@@ -170,8 +171,8 @@ describe("OktaOrgStack", () => {
   test("writes exactly what cdktf's own synth writes, though it reuses the guardrails' resolved JSON", () => {
     const ours = fs.mkdtempSync(path.join(os.tmpdir(), "okta-synth-"));
     const theirs = fs.mkdtempSync(path.join(os.tmpdir(), "okta-synth-"));
-    const { files } = synthesizeAll(buildOrgApp(selectEnvironments(), { outdir: ours }).app);
-    buildOrgApp(selectEnvironments(), { outdir: theirs }).app.synth();
+    const { files } = synthesizeAll(buildOrgApp(fixtureEnvironments(), { outdir: ours }).app);
+    buildOrgApp(fixtureEnvironments(), { outdir: theirs }).app.synth();
     expect(files).toHaveLength(6);
     for (const file of files) {
       expect(fs.readFileSync(file, "utf8")).toBe(fs.readFileSync(path.join(theirs, path.relative(ours, file)), "utf8"));
@@ -180,7 +181,7 @@ describe("OktaOrgStack", () => {
 
   test("resolves afresh when another aspect could have changed a stack", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-synth-"));
-    const { app, stacks } = buildOrgApp([configFor("dev")], { outdir });
+    const { app, stacks } = buildOrgApp([fixtureConfig("dev")], { outdir });
     Aspects.of(stacks[0]).add({ visit: (node) => node instanceof AppOauth && node.node.path.endsWith("portal/App") && node.addOverride("label", "Renamed by an aspect") });
     synthesizeAll(app);
     expect(fs.readFileSync(path.join(outdir, "stacks/okta-dev/cdk.tf.json"), "utf8")).toContain("Renamed by an aspect");
@@ -188,11 +189,11 @@ describe("OktaOrgStack", () => {
 
   test("writes nothing when any stack fails validation", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-synth-"));
-    const broken = editedConfig(configFor("prod"), (c) => {
+    const broken = editedConfig(fixtureConfig("prod"), (c) => {
       const service = c.apps.find((a) => a.id === "billing-sync");
       if (service?.kind === "service") Object.assign(service, { rulePriority: 3 });
     });
-    const { app } = buildOrgApp([configFor("dev"), broken], { outdir });
+    const { app } = buildOrgApp([fixtureConfig("dev"), broken], { outdir });
     const message = errorOf(() => synthesizeAll(app));
     expect(message).toContain("Synth failed, nothing was written");
     expect(message).toContain("[okta-prod/ApiCenter] policy priorities must run 1..3 without gaps: got [1,2,4]");

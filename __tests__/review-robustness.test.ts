@@ -1,8 +1,8 @@
+import { fixtureEnvironments } from "../test-support/fixture-org";
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { selectEnvironments } from "../config";
 import { parseArgs, runReview } from "../review/cli";
 import { runAccess } from "../review/access-cli";
 import { toMarkdown } from "../review/markdown";
@@ -18,7 +18,7 @@ beforeAll(() => {
 
 describe("review: renames and redaction", () => {
   test("reports a changed app id as a rename that replaces the client, not as broadening", () => {
-    const head = synthesizeTo(selectEnvironments().map((c) => editedConfig(c, (d) => d.apps.forEach((a) => a.id === "billing" && Object.assign(a, { id: "billing-portal" })))));
+    const head = synthesizeTo(fixtureEnvironments().map((c) => editedConfig(c, (d) => d.apps.forEach((a) => a.id === "billing" && Object.assign(a, { id: "billing-portal" })))));
     const prod = stackReview(reviewOf(base, head), "okta-prod");
     expect(prod.broadensAccess).toBe(false);
     expect(prod.access.grants.added).toEqual([]);
@@ -28,7 +28,7 @@ describe("review: renames and redaction", () => {
   });
 
   test("hides secrets but shows settings about them (omit_secret, token lifetimes)", () => {
-    const head = synthesizeTo(selectEnvironments(), (stacks) => {
+    const head = synthesizeTo(fixtureEnvironments(), (stacks) => {
       for (const stack of stacks) {
         const app = stack.apps.get("billing")!.resource;
         app.addOverride("omit_secret", false);
@@ -39,7 +39,7 @@ describe("review: renames and redaction", () => {
     expect(markdown).toContain("+   omit_secret = false");
     expect(markdown).toContain("client_basic_secret = (sensitive)");
     expect(markdown).not.toContain("not-for-your-eyes");
-    const lifetimes = synthesizeTo(selectEnvironments().map((c) => editedConfig(c, (d) => Object.assign(d.apiCenter, { tokenLifetimes: { accessTokenMinutes: 30 } }))));
+    const lifetimes = synthesizeTo(fixtureEnvironments().map((c) => editedConfig(c, (d) => Object.assign(d.apiCenter, { tokenLifetimes: { accessTokenMinutes: 30 } }))));
     expect(toMarkdown(reviewOf(base, lifetimes))).toContain("+   access_token_lifetime_minutes = 30");
   });
 });
@@ -92,7 +92,7 @@ describe("review: temporary files", () => {
   /** Runs `npm run review` (through scripts/run.js) with its own TMPDIR. */
   function review(tmp: string, args: string[]) {
     // Its own process group, which a terminal's Ctrl-C (or a CI runner's cancel) signals as a whole.
-    return spawn(process.execPath, [path.join(ROOT, "scripts", "run.js"), "review/review-main", ...args], { cwd: ROOT, env: { ...process.env, TMPDIR: tmp }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    return spawn(process.execPath, [path.join(ROOT, "scripts", "run.js"), "review/review-main", ...args], { cwd: ROOT, env: { ...process.env, TMPDIR: tmp }, stdio: "ignore", detached: true });
   }
   const worktrees = () => require("child_process").execFileSync("git", ["worktree", "list"], { cwd: ROOT, encoding: "utf8" }) as string;
 

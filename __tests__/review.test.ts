@@ -1,3 +1,4 @@
+import { fixtureEnvironments } from "../test-support/fixture-org";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -5,7 +6,7 @@ import { IConstruct } from "constructs";
 import { AuthServerPolicyRule } from "@cdktf/provider-okta/lib/auth-server-policy-rule";
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import { AppAutoLogin } from "@cdktf/provider-okta/lib/app-auto-login";
-import { OrgConfig, selectEnvironments } from "../config";
+import { OrgConfig } from "../config";
 import { execFileSync } from "child_process";
 import { runAccess } from "../review/access-cli";
 import { SEED_002_TIERS } from "../constructs/api-center-auth-server";
@@ -29,7 +30,7 @@ function find<T>(stack: OktaOrgStack, type: new (...args: never[]) => T, pathPar
   return found as T;
 }
 
-const everyEnv = (edit: Parameters<typeof editedConfig<OrgConfig>>[1]) => selectEnvironments().map((c) => editedConfig(c, edit));
+const everyEnv = (edit: Parameters<typeof editedConfig<OrgConfig>>[1]) => fixtureEnvironments().map((c) => editedConfig(c, edit));
 
 describe("review: a PR that adds a tier rule", () => {
   const head = () =>
@@ -134,7 +135,7 @@ describe("review: a PR that removes an app", () => {
         d.apps = d.apps.filter((a) => a.id !== "expenses");
         d.groups = d.groups?.filter((g) => g.name !== "financeTeam");
       });
-    const prodOnly = selectEnvironments().map((c) => (c.environment === "prod" ? dropFinance(c) : c));
+    const prodOnly = fixtureEnvironments().map((c) => (c.environment === "prod" ? dropFinance(c) : c));
     const report = reviewOf(base, synthesizeTo(prodOnly));
     expect(stackReview(report, "okta-prod").warnings).toContain(
       'destroys okta_group "financeTeam" (`okta-prod/Group-financeTeam/Group`): it carries prevent_destroy, so Terraform will refuse and the deploy fails',
@@ -169,7 +170,7 @@ describe("review: a PR that changes only a label", () => {
 describe("review: a PR that touches prod only", () => {
   let report: ReturnType<typeof reviewOf>;
   beforeAll(() => {
-    const configs = selectEnvironments().map((c) =>
+    const configs = fixtureEnvironments().map((c) =>
       c.environment === "prod"
         ? editedConfig(c, (d) => (d.apps = [...d.apps, { kind: "bookmark", id: "runbooks", label: "Runbooks", url: "https://runbooks.example.com", assignTo: ["onCallEngineers"] }]))
         : c,
@@ -209,7 +210,7 @@ describe("review: a PR that touches prod only", () => {
 describe("review: guardrails and secrets", () => {
   test("lists only the guardrail findings that are new in this change", () => {
     const head = synthesizeTo(
-      selectEnvironments().map((c) =>
+      fixtureEnvironments().map((c) =>
         c.environment === "staging"
           ? editedConfig(c, (d) => (d.apps = [...d.apps, { kind: "web", id: "invoices", label: "Invoices", redirectUris: ["https://invoices.staging.example.com/cb"], assignTo: ["goldSubscribers"] }]))
           : c,

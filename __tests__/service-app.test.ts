@@ -2,7 +2,7 @@ import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import { AppOauthApiScope } from "@cdktf/provider-okta/lib/app-oauth-api-scope";
 import { Testing } from "cdktf";
 import { ServiceApp, ServiceAppProps } from "../constructs/service-app";
-import { EXAMPLE_SERVICE_KEY } from "../config/example-org";
+import { FIXTURE_SERVICE_KEY as EXAMPLE_SERVICE_KEY } from "../test-support/fixture-org";
 import { errorOf, onlyResource, synthJson, testStack } from "../test-support";
 
 const base: ServiceAppProps = { label: "Reports", scopes: ["http://myapp.com/scp/silver"] };

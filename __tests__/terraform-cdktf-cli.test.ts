@@ -1,5 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
+import { configFor } from "../config";
+import { SEED_002_TIERS } from "../constructs/api-center-auth-server";
 import { ok, run, terraform, terraformSuite, workDir } from "../test-support/terraform";
 
 // Terraform itself checks what we synthesize: it parses the JSON, type-checks it against the
@@ -24,10 +26,16 @@ terraformSuite()("cdktf's own CLI deploys through the stand-in", () => {
     expect(again.output).toContain("No changes. Your infrastructure matches the configuration.");
 
     const outputs = JSON.parse(ok(terraform(dir, "output", "-json")).stdout) as Record<string, { value: unknown }>;
-    expect(outputs.portal_client_id.value).toMatch(/^0oa\w+/);
+    // Derived from the org in config/, whatever it is: every OIDC app's client id, the issuer and the tier map.
+    const dev = configFor("dev");
+    for (const app of dev.apps.filter((a) => ["spa", "web", "native", "service"].includes(a.kind))) {
+      const privileged = app.kind === "service" && (app.oktaApiScopes?.length ?? 0) > 0;
+      expect({ app: app.id, value: outputs[`${app.id}_client_id`]?.value }).toEqual({ app: app.id, value: privileged ? (app.kind === "service" && app.clientId) || `${app.id}-dev` : expect.stringMatching(/^0oa\w+/) });
+    }
     expect(outputs.api_center_issuer.value).toMatch(/^https:\/\/.+\/oauth2\/aus/);
-    expect(outputs.api_center_tiers.value).toMatchObject({ silver: { scope: "http://myapp.com/scp/silver", group: "silverSubscribers" } });
-    expect(outputs["reports-service_client_id"].value).toBe("reports-service-dev");
+    const tiers = dev.apiCenter.tiers ?? SEED_002_TIERS;
+    expect(Object.keys(outputs.api_center_tiers.value as object).sort()).toEqual(Object.keys(tiers).sort());
+    for (const [name, tier] of Object.entries(tiers)) expect((outputs.api_center_tiers.value as Record<string, unknown>)[name]).toMatchObject({ scope: tier.scope, group: tier.groupName });
     const viaCdktf = cdktf("output", "okta-dev");
     expect(viaCdktf.output).toContain("api_center_issuer");
   });

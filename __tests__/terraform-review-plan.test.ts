@@ -1,6 +1,6 @@
+import { fixtureConfig } from "../test-support/fixture-org";
 import * as fs from "fs";
 import * as path from "path";
-import { configFor } from "../config";
 import { runReview } from "../review/cli";
 import { readPlan } from "../review/plan";
 import { buildOrgApp } from "../stacks/org-app";
@@ -17,7 +17,7 @@ terraformSuite()("npm run review --plan reads a real plan", () => {
     const root = workDir("okta-plan-");
     const base = path.join(root, "cdktf.out");
     const head = path.join(root, "head.out");
-    const dev = configFor("dev");
+    const dev = fixtureConfig("dev");
     synthesizeAll(buildOrgApp([dev], { outdir: base }).app);
     // The head: Billing also for silver subscribers, and a renamed status page.
     const edited = editedConfig(dev, (c) => {

@@ -1,7 +1,7 @@
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import { Testing } from "cdktf";
 import { WebApp, WebAppProps } from "../constructs/web-app";
-import { EXAMPLE_SERVICE_KEY } from "../config/example-org";
+import { FIXTURE_SERVICE_KEY as EXAMPLE_SERVICE_KEY } from "../test-support/fixture-org";
 import { errorOf, onlyResource, synthJson, testStack } from "../test-support";
 
 const base: WebAppProps = {

@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { OrgConfig, selectEnvironments } from "../config";
+import { OrgConfig } from "../config";
+import { fixtureEnvironments } from "./fixture-org";
 import { OktaOrgStack } from "../stacks/okta-org-stack";
 import { buildOrgApp } from "../stacks/org-app";
 import { synthesizeAll } from "../stacks/synthesize";
@@ -13,7 +14,7 @@ import { readSynthesized } from "../review/stack-json";
  * returns it, like `npm run synth` would. `edit` may change the main stacks before synth
  * (escape hatches a pull request might use).
  */
-export function synthesizeTo(configs: readonly OrgConfig[] = selectEnvironments(), edit?: (stacks: OktaOrgStack[]) => void): string {
+export function synthesizeTo(configs: readonly OrgConfig[] = fixtureEnvironments(), edit?: (stacks: OktaOrgStack[]) => void): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-review-test-"));
   const { app, stacks } = buildOrgApp(configs, { outdir });
   edit?.(stacks);
