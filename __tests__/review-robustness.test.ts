@@ -118,3 +118,19 @@ describe("review: temporary files", () => {
     expect(worktrees()).not.toContain(tmp);
   }, 60_000);
 });
+
+describe("review: service apps", () => {
+  test("a new service app's own policy is a new grant, but its required EVERYONE is not flagged as broad access", () => {
+    const head = synthesizeTo(
+      fixtureEnvironments().map((c) =>
+        editedConfig(c, (d) => {
+          const service = d.apps.find((a) => a.id === "billing-sync");
+          d.apps.push({ ...(service as object), id: "ledger-sync", label: "Ledger Sync", rulePriority: 3 } as never);
+        }),
+      ),
+    );
+    const prod = stackReview(reviewOf(base, head), "okta-prod");
+    expect(prod.access.newMarkers).toEqual([]);
+    expect(prod.access.grants.added.map((g) => [g.client, g.grant, g.scope])).toEqual([["Ledger Sync", "client_credentials", "http://myapp.com/scp/gold"]]);
+  });
+});
