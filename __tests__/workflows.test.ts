@@ -178,3 +178,26 @@ describe("deploy.yml", () => {
     expect(env.permissions["id-token"]).toBe("write");
   });
 });
+
+describe("drift.yml", () => {
+  const wf = load("drift.yml");
+  const job = wf.jobs.drift;
+
+  test("runs daily per environment with the read-only identity, a refresh-only plan and npm run drift", () => {
+    expect(wf.on.schedule).toEqual([{ cron: expect.stringMatching(/^\d+ \d+ \* \* \*$/) }]);
+    expect(job.strategy.matrix.environment).toEqual(["dev", "staging", "prod"]);
+    expect(job.environment).toBe("okta-${{ matrix.environment }}-drift");
+    expect(job.if).toBe("github.ref == 'refs/heads/main'");
+    expect(runsOf(job)).toContain("terraform plan -refresh-only");
+    expect(runsOf(job)).toContain('npm run --silent drift -- "okta-${{ matrix.environment }}" --plan drift.json --out drift.md');
+  });
+
+  test("opens or updates one issue per environment while there is drift, and closes it when it is gone", () => {
+    const script: string = stepsOf(job).find((s) => String(s.uses).startsWith("actions/github-script@"))?.with.script;
+    expect(script).toContain("Okta drift: ${process.env.STACK}");
+    expect(script).toMatch(/issues\.update\([^)]*body/);
+    expect(script).toContain("issues.create(");
+    expect(script).toContain('state: "closed"');
+    expect(job.permissions.issues).toBe("write");
+  });
+});

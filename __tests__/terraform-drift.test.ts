@@ -1,0 +1,53 @@
+import * as fs from "fs";
+import * as path from "path";
+import { runDrift } from "../review/drift-cli";
+import { DriftReport } from "../review/drift";
+import { buildOrgApp } from "../stacks/org-app";
+import { synthesizeAll } from "../stacks/synthesize";
+import { fixtureConfig } from "../test-support/fixture-org";
+import { ok, terraform, terraformSuite, workDir } from "../test-support/terraform";
+
+// Drift is judged on plans real Terraform makes (okta provider stand-in), with the state edited
+// the way a change in the Admin Console would leave Okta.
+terraformSuite()("npm run drift reads a real plan", () => {
+  test("reports nothing when Okta matches the code, and a console change in the review's access language", () => {
+    const root = workDir("okta-drift-");
+    const out = path.join(root, "cdktf.out");
+    synthesizeAll(buildOrgApp([fixtureConfig("dev")], { outdir: out }).app);
+    const dir = path.join(out, "stacks", "okta-dev");
+    ok(terraform(dir, "init", "-input=false"));
+    ok(terraform(dir, "apply", "-input=false", "-auto-approve"));
+    const planJson = (name: string) => {
+      ok(terraform(dir, "plan", "-input=false", `-out=${name}.bin`));
+      const file = path.join(root, `${name}.json`);
+      fs.writeFileSync(file, ok(terraform(dir, "show", "-json", `${name}.bin`)).stdout);
+      return file;
+    };
+    const drift = (file: string) => {
+      const out: string[] = [];
+      const code = runDrift(["okta-dev", "--plan", file, "--json"], (t) => out.push(t));
+      return { code, report: JSON.parse(out.join("")) as DriftReport };
+    };
+
+    const clean = drift(planJson("clean"));
+    expect(clean.code).toBe(0);
+    expect(clean.report.drifted).toEqual([]);
+
+    // In the Admin Console, someone opens the gold tier's rule to everyone.
+    const stateFile = path.join(root, "terraform.okta-dev.tfstate");
+    const state = JSON.parse(fs.readFileSync(stateFile, "utf8")) as { resources: { type: string; name: string; instances: { attributes: Record<string, unknown> }[] }[] };
+    const gold = state.resources.find((r) => r.type === "okta_auth_server_policy_rule" && r.name.includes("Rule-gold"))!;
+    gold.instances[0].attributes.group_whitelist = ["EVERYONE"];
+    fs.writeFileSync(stateFile, JSON.stringify(state));
+
+    const changed = drift(planJson("changed"));
+    expect(changed.code).toBe(2);
+    expect(changed.report.broadened).toBe(true);
+    expect(changed.report.drifted).toEqual([expect.objectContaining({ kind: "changed", address: expect.stringContaining("Rule-gold"), attributes: [expect.objectContaining({ attribute: "group_whitelist", after: '["EVERYONE"]' })] })]);
+    expect(changed.report.access.newMarkers).toEqual(['EVERYONE in rule "gold tier" of policy "User access" (API Center)']);
+    expect(changed.report.access.grants.added).toContainEqual(expect.objectContaining({ client: "API Center Client", who: "silverSubscribers", scope: "http://myapp.com/scp/gold" }));
+    const markdown: string[] = [];
+    runDrift(["okta-dev", "--plan", path.join(root, "changed.json")], (t) => markdown.push(t));
+    expect(markdown.join("")).toContain("🚨 **access was widened outside code**");
+  });
+});

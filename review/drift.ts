@@ -1,0 +1,140 @@
+import { AccessMatrix, accessOf } from "./access";
+import { AccessDiff, AttributeChange, broadens, diffAccess, isSensitive } from "./diff";
+import { markdownTable } from "./markdown";
+
+/**
+ * Drift: what changed in Okta outside code, read from a real Terraform plan (`terraform show
+ * -json`): a refresh-only plan's `resource_drift`, or a plan's in-place updates (Okta holds one
+ * value, config another). Told in the review's language: who gained or lost a token, an app
+ * assignment, an okta.* grant or a trusted origin outside code, plus the raw attribute changes.
+ */
+
+type Json = Record<string, unknown>;
+
+interface StateResource {
+  address: string;
+  mode: string;
+  type: string;
+  name: string;
+  values: Json;
+}
+
+interface Change {
+  address?: string;
+  mode?: string;
+  type?: string;
+  name?: string;
+  change?: { actions?: string[]; before?: Json | null; after?: Json | null };
+}
+
+export interface DriftedResource {
+  readonly address: string;
+  readonly type: string;
+  /** "changed" in Okta, or "deleted" in Okta (Terraform will create it again). */
+  readonly kind: "changed" | "deleted";
+  readonly attributes: readonly AttributeChange[];
+}
+
+export interface DriftReport {
+  readonly stack: string;
+  readonly drifted: readonly DriftedResource[];
+  /** From what code says (-) to what Okta has (+). */
+  readonly access: AccessDiff;
+  /** Okta grants more than code does: someone widened access by hand. */
+  readonly broadened: boolean;
+}
+
+function stateResources(module: Json | undefined, out: StateResource[] = []): StateResource[] {
+  for (const r of (module?.resources ?? []) as StateResource[]) out.push(r);
+  for (const child of (module?.child_modules ?? []) as Json[]) stateResources(child, out);
+  return out;
+}
+
+/**
+ * A stack JSON the access model can read, from state values: ids that belong to another
+ * resource become references to it again (`${okta_group.x.id}`), as in the synthesized JSON.
+ */
+export function stackJsonFromState(resources: readonly StateResource[]): Json {
+  const ref = new Map<string, string>();
+  for (const r of resources) {
+    const prefix = r.mode === "data" ? "data." : "";
+    if (typeof r.values.id === "string") ref.set(r.values.id, `\${${prefix}${r.type}.${r.name}.id}`);
+    if (r.type === "okta_app_oauth" && typeof r.values.client_id === "string") ref.set(r.values.client_id, `\${okta_app_oauth.${r.name}.client_id}`);
+  }
+  const relink = (value: unknown, key: string): unknown => {
+    if (key === "id") return value;
+    if (typeof value === "string") return ref.get(value) ?? value;
+    if (Array.isArray(value)) return value.map((v) => relink(v, ""));
+    return value;
+  };
+  const json: { resource: Record<string, Record<string, Json>>; data: Record<string, Record<string, Json>> } = { resource: {}, data: {} };
+  for (const r of resources) {
+    const section = r.mode === "data" ? json.data : json.resource;
+    const attrs = Object.fromEntries(Object.entries(r.values).filter(([, v]) => v !== null).map(([k, v]) => [k, relink(v, k)]));
+    (section[r.type] ??= {})[r.name] = attrs;
+  }
+  return json;
+}
+
+function attributeChanges(code: Json, real: Json): AttributeChange[] {
+  const out: AttributeChange[] = [];
+  for (const attribute of [...new Set([...Object.keys(code), ...Object.keys(real)])].sort()) {
+    const x = JSON.stringify(code[attribute] ?? null);
+    const y = JSON.stringify(real[attribute] ?? null);
+    if (x === y) continue;
+    const show = (text: string, value: unknown) => (isSensitive(attribute, value) ? "(sensitive)" : text);
+    out.push({ attribute, before: show(x, code[attribute]), after: show(y, real[attribute]) });
+  }
+  return out;
+}
+
+/** The drift a plan shows for one stack. */
+export function driftOf(stack: string, plan: Json): DriftReport {
+  const values = (plan.prior_state as Json | undefined)?.values as Json | undefined;
+  const real = new Map(stateResources(values?.root_module as Json | undefined).map((r) => [r.address, r]));
+  const code = new Map([...real].map(([a, r]) => [a, { ...r }]));
+  const drifted: DriftedResource[] = [];
+  const refreshed = ((plan.resource_drift ?? []) as Change[]).filter((c) => c.mode !== "data");
+  const source: Change[] = refreshed.length
+    ? refreshed
+    : ((plan.resource_changes ?? []) as Change[]).filter((c) => c.mode !== "data" && (c.change?.actions ?? []).join() === "update");
+  for (const c of source) {
+    if (!c.address || !c.type) continue;
+    // resource_drift: before = as Terraform last applied it (code), after = Okta now.
+    // An update: before = Okta now, after = what config restores.
+    const codeValues = (refreshed.length ? c.change?.before : c.change?.after) ?? {};
+    const realValues = refreshed.length ? c.change?.after : c.change?.before;
+    if (realValues === null || realValues === undefined) {
+      drifted.push({ address: c.address, type: c.type, kind: "deleted", attributes: [] });
+      real.delete(c.address);
+      code.set(c.address, { address: c.address, mode: "managed", type: c.type, name: c.name ?? c.address.split(".")[1], values: codeValues });
+      continue;
+    }
+    drifted.push({ address: c.address, type: c.type, kind: "changed", attributes: attributeChanges(codeValues, realValues) });
+    const base = real.get(c.address) ?? { address: c.address, mode: "managed", type: c.type, name: c.name ?? c.address.split(".")[1], values: {} };
+    real.set(c.address, { ...base, values: realValues });
+    code.set(c.address, { ...base, values: codeValues });
+  }
+  const matrix = (m: Map<string, StateResource>): AccessMatrix => accessOf(stackJsonFromState([...m.values()]));
+  const access = diffAccess(matrix(code), matrix(real));
+  return { stack, drifted, access, broadened: broadens(access) };
+}
+
+export function driftMarkdown(report: DriftReport): string {
+  const out = [`## Okta drift: ${report.stack}`, ""];
+  if (!report.drifted.length) return [...out, "No drift: Okta matches the code.", ""].join("\n");
+  out.push(`${report.drifted.length} resource${report.drifted.length === 1 ? "" : "s"} changed outside code${report.broadened ? " — 🚨 **access was widened outside code**" : ""}.`, "");
+  const a = report.access;
+  const table = (title: string, columns: string[], added: readonly object[], removed: readonly object[], cells: (r: never) => string[]) =>
+    added.length || removed.length ? [`**${title}** (\`+\` Okta grants it, code does not; \`-\` code grants it, Okta does not)`, "", ...markdownTable(["", ...columns], [...removed.map((r) => ["-", ...cells(r as never)]), ...added.map((r) => ["+", ...cells(r as never)])]), ""] : [];
+  out.push(...table("Token grants", ["server", "client", "who", "grant", "scope"], a.grants.added, a.grants.removed, (r: { server: string; client: string; who: string; grant: string; scope: string }) => [r.server, r.client, r.who, r.grant, r.scope]));
+  out.push(...table("App assignments", ["app", "group"], a.assignments.added, a.assignments.removed, (r: { app: string; group: string }) => [r.app, r.group]));
+  out.push(...table("Okta management access", ["app", "access"], a.management.added, a.management.removed, (r: { app: string; access: string }) => [r.app, r.access]));
+  out.push(...table("Trusted origins", ["origin", "scope"], a.origins.added, a.origins.removed, (r: { origin: string; scope: string }) => [r.origin, r.scope]));
+  if (a.newMarkers.length) out.push(...a.newMarkers.map((m) => `- 🚨 outside code: ${m}`), "");
+  out.push("#### Changed in Okta", "");
+  for (const d of report.drifted) {
+    out.push(`- \`${d.address}\` ${d.kind === "deleted" ? "**deleted in Okta** (Terraform would create it again)" : d.attributes.map((c) => `\`${c.attribute}\`: ${c.before} → ${c.after}`).join("; ")}`);
+  }
+  return out.concat("").join("\n");
+}
