@@ -1,6 +1,7 @@
 import { EnvironmentName } from "../constructs/environment";
 import { Suppression } from "../guardrails/suppressions";
 import { ApiCenterAuthServerProps } from "../constructs/api-center-auth-server";
+import { AuthorizationServerProps } from "../constructs/authorization-server";
 import { NativeAppProps } from "../constructs/native-app";
 import { ServiceAppProps } from "../constructs/service-app";
 import { SpaAppProps } from "../constructs/spa-app";
@@ -24,17 +25,23 @@ interface AppConfigBase {
   readonly suppressions?: readonly Suppression[];
 }
 
-/** The APIs (custom authorization servers) of an org that apps can call, by config key. */
-export type ApiName = "apiCenter";
-export const API_NAMES: readonly ApiName[] = ["apiCenter"];
+/**
+ * An API (custom authorization server) of the org that apps can call: "apiCenter" (seed 002),
+ * or a key of `apis`.
+ */
+export type ApiName = string;
+
+/** One API of the org: its authorization server, audience, tiers, claims and lifetimes. */
+export type ApiConfig = AuthorizationServerProps;
 
 /** Fields of user-facing OIDC apps: who may sign in, and where. */
 interface UserAppConfig {
   readonly assignTo: AssignmentConfig;
   /**
-   * The API whose authorization server the app signs in at, to get tokens for it. Without
-   * one the app signs in at the org authorization server (seed 000's portal needs no custom
-   * server) and is in no API's policy.
+   * The API the app calls: it signs in at that API's authorization server, to get tokens for
+   * it, and is in that server's user policy. Without one the app signs in at the org
+   * authorization server (seed 000's portal needs no custom server). One API per app: a token
+   * has one audience; an app that calls two APIs is two apps.
    * @default - none: the org authorization server
    */
   readonly apis?: readonly ApiName[];
@@ -46,13 +53,21 @@ export type NativeAppConfig = AppConfigBase & Omit<NativeAppProps, "assignTo"> &
 export type ServiceAppConfig = AppConfigBase &
   Omit<ServiceAppProps, "scopes"> & {
     readonly kind: "service";
-    /** Tiers whose scopes the service requests with client credentials. */
-    readonly tiers: readonly string[];
+    /** API Center tiers whose scopes the service requests with client credentials. @default - none */
+    readonly tiers?: readonly string[];
     /**
-     * Order of the service's own access policy among the server's service policies (1..n,
+     * Order of the service's own access policy among API Center's service policies (1..n,
      * no gaps; each service app has a policy of its own so none can request another's scopes).
+     * Required with tiers.
+     * @default - none
      */
-    readonly rulePriority: number;
+    readonly rulePriority?: number;
+    /**
+     * Scopes from other APIs (keys of `apis`): per API, its tiers and the order of this
+     * service's own policy among that API's service policies.
+     * @default - none
+     */
+    readonly scopesFrom?: Readonly<Record<string, { readonly tiers: readonly string[]; readonly priority: number }>>;
   };
 
 /** Non-OIDC integrations (seed 004): assigned by group name like the OIDC apps. */
@@ -148,6 +163,8 @@ export interface OrgConfig {
   readonly backend?: BackendConfig;
   /** The API Center authorization server (seed 002). */
   readonly apiCenter: Omit<ApiCenterAuthServerProps, "audience"> & { readonly audience: string };
+  /** More APIs, each its own authorization server, by id (apps name them in `apis`). @default - none */
+  readonly apis?: Readonly<Record<string, ApiConfig>>;
   /** Extra groups apps can be assigned to, by name. @default - none */
   readonly groups?: readonly { readonly name: string; readonly description?: string }[];
   readonly apps: readonly AppConfig[];

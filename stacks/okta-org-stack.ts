@@ -20,7 +20,8 @@ import { OktaConfigError, OktaConfigErrors, Problems, checkRange, collectConfigE
 import { OktaGuardrails } from "../guardrails";
 import { oktaProvider } from "./provider-version";
 import { isPrivileged, privilegedClient } from "./privileged-apps";
-import { API_NAMES, AppConfig, AssignmentConfig, BackendConfig, IntegrationConfig, OrgConfig, ProviderSettings } from "../config/types";
+import { AppConfig, AssignmentConfig, BackendConfig, IntegrationConfig, OrgConfig, ProviderSettings, ServiceAppConfig } from "../config/types";
+import { AuthorizationServer } from "../constructs/authorization-server";
 
 /** The stack id of an environment: what `cdktf deploy okta-prod` names. */
 export function stackId(environment: EnvironmentName): string {
@@ -34,6 +35,8 @@ export function stackId(environment: EnvironmentName): string {
 export class OktaOrgStack extends TerraformStack {
   readonly environment: EnvironmentName;
   readonly apiCenter: ApiCenterAuthServer;
+  /** Every API's authorization server by config key: apiCenter, then each of `apis`. */
+  readonly servers = new Map<string, AuthorizationServer>();
   readonly apps = new Map<string, OAuthApp>();
   /** SAML, OIN, SWA and bookmark apps, by config id. */
   readonly integrations = new Map<string, AppIntegration>();
@@ -50,7 +53,19 @@ export class OktaOrgStack extends TerraformStack {
     configureBackend(this, config.backend ?? { type: "local" });
 
     this.apiCenter = new ApiCenterAuthServer(this, "ApiCenter", config.apiCenter);
-    this.apiCenter.tiers.forEach((t) => this.groupsByName.set(t.group.groupName, t.group));
+    this.servers.set("apiCenter", this.apiCenter);
+    const serverProblems: string[] = [];
+    for (const [id, api] of Object.entries(config.apis ?? {})) {
+      collectConfigErrors(serverProblems, () => this.servers.set(id, new AuthorizationServer(this, `Api-${id}`, api)));
+    }
+    if (serverProblems.length) throw new OktaConfigErrors(serverProblems);
+    for (const server of this.servers.values()) {
+      for (const t of server.tiers) {
+        const clash = this.groupsByName.get(t.group.groupName);
+        if (clash) throw new OktaConfigError(t.node.path, [{ what: "tier group is already a tier group of another API", value: t.group.groupName, fix: "give each tier of each API its own group." }]);
+        this.groupsByName.set(t.group.groupName, t.group);
+      }
+    }
     // Every problem of every group and app, not just the first: each is built on its own.
     const sections: string[] = [];
     for (const group of config.groups ?? []) collectConfigErrors(sections, () => this.addGroup(group));
@@ -68,7 +83,7 @@ export class OktaOrgStack extends TerraformStack {
   private addGroup(group: { readonly name: string; readonly description?: string }): void {
     const clash = [...this.groupsByName.keys()].find((n) => n.toLowerCase() === group.name.toLowerCase());
     if (clash !== undefined) {
-      const tier = this.apiCenter.tiers.find((t) => t.group.groupName === clash);
+      const tier = [...this.servers.values()].flatMap((s) => s.tiers).find((t) => t.group.groupName === clash);
       throw new OktaConfigError(`${this.node.path}/Group-${slug(group.name)}`, [
         {
           what: tier ? `group name is already the subscriber group of tier ${tier.tierName}` : "group is declared twice (Okta group names are unique, case-insensitively)",
@@ -103,16 +118,16 @@ export class OktaOrgStack extends TerraformStack {
         created = new NativeApp(this, app.id, { ...app, assignTo: this.resolveAssignment(app.id, app.assignTo) });
         break;
       case "service": {
-        const scopes = app.tiers.map((t) => this.apiCenter.tier(t, `${this.node.path}/${app.id}`).scopeName);
-        if (isPrivileged(app)) {
-          const client = privilegedClient(app, this.environment, scopes, this.node.path);
-          this.apiCenter.addServiceClient(client, { priority: app.rulePriority });
+        const grants = this.serviceGrants(app);
+        const scopes = grants.flatMap((g) => g.scopes);
+        const client: IServiceClient = isPrivileged(app) ? privilegedClient(app, this.environment, scopes, this.node.path) : new ServiceApp(this, app.id, { ...app, scopes });
+        // One client_credentials policy per (service, API): none can request another's scopes.
+        for (const g of grants) g.server.addServiceClient({ ...serviceView(client), scopes: g.scopes }, { priority: g.priority });
+        if (client instanceof ServiceApp) created = client;
+        else {
           this.privilegedClients.set(app.id, client);
           return;
         }
-        const service = new ServiceApp(this, app.id, { ...app, scopes });
-        this.apiCenter.addServiceClient(service, { priority: app.rulePriority });
-        created = service;
         break;
       }
     }
@@ -121,15 +136,40 @@ export class OktaOrgStack extends TerraformStack {
     this.apps.set(app.id, created);
   }
 
-  /** Where a user-facing app signs in: an API's authorization server, or the org server. */
+  /** The servers a service requests scopes from, with those scopes and its policy's priority. */
+  private serviceGrants(app: ServiceAppConfig): { server: AuthorizationServer; scopes: string[]; priority: number }[] {
+    const path = `${this.node.path}/${app.id}`;
+    const problems = new Problems();
+    const wanted: [string, readonly string[], number | undefined][] = [];
+    if (app.tiers?.length) wanted.push(["apiCenter", app.tiers, app.rulePriority]);
+    else if (app.rulePriority !== undefined) problems.add("rulePriority without tiers orders nothing", app.rulePriority, "drop rulePriority, or list the API Center tiers the service requests.");
+    for (const [api, entry] of Object.entries(app.scopesFrom ?? {})) {
+      if (api === "apiCenter") problems.add("scopesFrom names apiCenter", api, "use tiers and rulePriority for API Center.");
+      else wanted.push([api, entry.tiers, entry.priority]);
+    }
+    if (!wanted.length) problems.add("a service app must request scopes from at least one API", app.tiers ?? [], "list API Center tiers (tiers + rulePriority) or other APIs' tiers (scopesFrom).");
+    for (const [api, , priority] of wanted) {
+      if (!this.servers.has(api)) problems.add("scopesFrom names an unknown API", api, `use one of ${[...this.servers.keys()].join(", ")}.`);
+      if (priority === undefined) problems.add(`the service's policy priority on ${api} is missing`, priority, api === "apiCenter" ? "set rulePriority." : `set scopesFrom.${api}.priority.`);
+    }
+    problems.throwIfAny(path);
+    return wanted.map(([api, tiers, priority]) => {
+      const server = this.servers.get(api)!;
+      return { server, scopes: tiers.map((t) => server.tier(t, path).scopeName), priority: priority! };
+    });
+  }
+
+  /** Where a user-facing app signs in: the one API's authorization server it calls, or the org server. */
   private signIn(appId: string, apis: readonly string[] | undefined, app: OAuthApp): void {
     const problems = new Problems();
     for (const api of apis ?? []) {
-      if (!(API_NAMES as readonly string[]).includes(api)) problems.add("apis names an unknown API", api, `use one of ${API_NAMES.join(", ")}.`);
+      if (!this.servers.has(api)) problems.add("apis names an unknown API", api, `use one of ${[...this.servers.keys()].join(", ")}, or declare it in apis.`);
     }
-    if (new Set(apis).size !== (apis ?? []).length) problems.add("apis names an API twice", apis, "list each API once.");
+    if ((apis ?? []).length > 1) {
+      problems.add("an app signs in at one authorization server, so it can call one API", apis, "split it into one app per API, or let it call one API (a token has one audience).");
+    }
     problems.throwIfAny(`${this.node.path}/${appId}`);
-    if (apis?.includes("apiCenter")) this.apiCenter.addClient(app);
+    if (apis?.length === 1) this.servers.get(apis[0])!.addClient(app);
   }
 
   private addIntegration(app: IntegrationConfig): void {
@@ -181,6 +221,16 @@ export class OktaOrgStack extends TerraformStack {
       if (app.metadataUrl) {
         new TerraformOutput(this, `${id}_saml_metadata_url`, { value: app.metadataUrl, description: `${app.label}: IdP metadata URL for the service provider` });
       }
+    }
+    for (const [id, server] of this.servers) {
+      if (id === "apiCenter") continue;
+      new TerraformOutput(this, `${id}_api_id`, { value: server.authServerId, description: `${server.name}: authorization server id` });
+      new TerraformOutput(this, `${id}_api_issuer`, { value: server.issuer, description: `${server.name}: issuer URI` });
+      new TerraformOutput(this, `${id}_api_audience`, { value: server.audience, description: `${server.name}: audience of its access tokens` });
+      new TerraformOutput(this, `${id}_api_tiers`, {
+        description: `${server.name}: tier → scope → group → resource`,
+        value: Object.fromEntries(server.tiers.map((t) => [t.tierName, { scope: t.scopeName, group: t.group.groupName, group_id: t.group.groupId, resource: t.resourcePath }])),
+      });
     }
     new TerraformOutput(this, "api_center_id", { value: this.apiCenter.authServerId, description: "API Center authorization server id" });
     new TerraformOutput(this, "api_center_issuer", { value: this.apiCenter.issuer, description: "API Center issuer URI" });
@@ -236,4 +286,9 @@ export function configureBackend(stack: TerraformStack, backend: BackendConfig):
       new CloudBackend(stack, { organization: backend.organization, hostname: backend.hostname, workspaces: new NamedCloudWorkspace(backend.workspace) });
       return;
   }
+}
+
+/** A service client as one server's policy sees it (scopes are set per server). */
+function serviceView(client: IServiceClient): IServiceClient {
+  return { id: client.id, clientId: client.clientId, label: client.label, key: client.key, grantTypes: client.grantTypes, scopes: client.scopes };
 }
