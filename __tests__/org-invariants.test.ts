@@ -59,7 +59,8 @@ describe.each(ORGS)("org invariants: %s", (_name, orgs) => {
     const config = configs.find((c) => c.environment === env)!;
     const access = accessOf(stack(`okta-${env}`));
     for (const app of config.apps.filter((a) => "assignTo" in a)) {
-      const assigned = access.assignments.filter((r) => r.app === app.label).map((r) => r.group).sort();
+      // A group a rule fills is shown with its rule: "financeTeam (rule: …)".
+      const assigned = access.assignments.filter((r) => r.app === app.label).map((r) => r.group.replace(/ \(rule: .*\)$/, "")).sort();
       const expected = (app as { assignTo: "everyone" | readonly string[] }).assignTo === "everyone" ? ["Everyone"] : [...(app as { assignTo: readonly string[] }).assignTo].sort();
       expect({ app: app.id, assigned }).toEqual({ app: app.id, assigned: expected });
     }
@@ -70,7 +71,7 @@ describe.each(ORGS)("org invariants: %s", (_name, orgs) => {
     const access = accessOf(stack(`okta-${env}`));
     for (const app of config.apps.filter((a) => "apis" in a && (a.apis?.length ?? 0) > 0)) {
       for (const group of (app as { assignTo: readonly string[] }).assignTo) {
-        const row = access.grants.find((g) => g.client === app.label && g.who === group && g.scope === SIGN_IN_ONLY);
+        const row = access.grants.find((g) => g.client === app.label && g.who.replace(/ \(rule: .*\)$/, "") === group && g.scope === SIGN_IN_ONLY);
         expect({ app: app.id, group, signsIn: !!row }).toEqual({ app: app.id, group, signsIn: true });
       }
     }
@@ -81,7 +82,11 @@ describe.each(ORGS)("org invariants: %s", (_name, orgs) => {
     const tiers = config.apiCenter.tiers ?? SEED_002_TIERS;
     const grants = accessOf(stack(`okta-${env}`)).grants.filter((g) => g.grant === "client_credentials");
     for (const app of config.apps.filter(isService)) {
-      const own = (app as { tiers: readonly string[] }).tiers.map((t) => tiers[t].scope).sort();
+      const service = app as { tiers?: readonly string[]; scopesFrom?: Record<string, { tiers: readonly string[] }> };
+      const own = [
+        ...(service.tiers ?? []).map((t) => tiers[t].scope),
+        ...Object.entries(service.scopesFrom ?? {}).flatMap(([api, e]) => e.tiers.map((t) => config.apis![api].tiers[t].scope)),
+      ].sort();
       const label = isPrivileged(app) ? `client ${(app as { clientId?: string }).clientId ?? `${app.id}-${env}`}` : app.label;
       expect({ app: app.id, scopes: grants.filter((g) => g.client === label).map((g) => g.scope).sort() }).toEqual({ app: app.id, scopes: own });
     }

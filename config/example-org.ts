@@ -2,6 +2,10 @@ import { EnvironmentName } from "../constructs/environment";
 import { PublicJwk } from "../constructs/oauth-app";
 import { OrgConfig, ProviderSettings } from "./types";
 import { TERRAFORM_KEYS, TERRAFORM_PLAN_KEYS } from "./terraform-keys";
+import { composeTeams } from "./teams/types";
+import { apiCenterTeam } from "./teams/api-center";
+import { customerExperienceTeam } from "./teams/customer-experience";
+import { financeTeam } from "./teams/finance";
 
 /** Where each example app is served in one environment. */
 export interface ExampleOrgUrls {
@@ -48,123 +52,10 @@ export function exampleOrg(environment: EnvironmentName, urls: ExampleOrgUrls, p
       audience: `api://api-center-${environment}`,
       // tiers: SEED_002_TIERS by default (silver → /planets, gold → /moons).
     },
-    groups: [
-      { name: "financeTeam", description: "Finance: signs in to Expenses" },
-      { name: "onCallEngineers", description: "On-call rota: PagerDuty and the status page" },
-    ],
+    // Each team's apps, groups, APIs and group rules live in config/teams/<team>.ts; .github/CODEOWNERS
+    // is generated from them (npm run codeowners).
+    ...composeTeams([customerExperienceTeam(environment, urls), apiCenterTeam(environment, urls), financeTeam(environment, urls)]),
     // Seed 004: Terraform's own identity, created by okta-bootstrap-<env>.
     bootstrap: { jwks: [TERRAFORM_KEYS[environment]], planJwks: [TERRAFORM_PLAN_KEYS[environment]] },
-    apps: [
-      // Seed 000: a single-page app, authorization code + PKCE, rotating refresh tokens. It
-      // calls no API, so it signs in at the org authorization server: everyone can sign in.
-      {
-        kind: "spa",
-        id: "portal",
-        label: "Customer Portal",
-        redirectUris: [`${urls.portal}/login/callback`],
-        postLogoutRedirectUris: [`${urls.portal}/`],
-        baseUris: [urls.portal],
-        loginUri: `${urls.portal}/login`,
-        assignTo: "everyone",
-      },
-      // Seed 002: the API Center client, assigned to the subscriber groups.
-      {
-        kind: "spa",
-        id: "api-center-client",
-        label: "API Center Client",
-        redirectUris: [`${urls.apiCenterClient}/apigee`],
-        apis: ["apiCenter"],
-        baseUris: [urls.apiCenterClient],
-        assignTo: ["silverSubscribers", "goldSubscribers"],
-      },
-      // Seed 003 b: a server-side web app with a confidential client.
-      {
-        kind: "web",
-        id: "billing",
-        label: "Billing",
-        redirectUris: [`${urls.billing}/authorization-code/callback`],
-        apis: ["apiCenter"],
-        postLogoutRedirectUris: [`${urls.billing}/`],
-        refreshTokens: true,
-        assignTo: ["goldSubscribers"],
-      },
-      // Seed 003 d: a native app with a private-use redirect scheme.
-      {
-        kind: "native",
-        id: "mobile",
-        label: "API Center Mobile",
-        redirectUris: ["com.example.apicenter:/callback"],
-        apis: ["apiCenter"],
-        postLogoutRedirectUris: ["com.example.apicenter:/logout"],
-        refreshTokens: true,
-        assignTo: ["silverSubscribers", "goldSubscribers"],
-      },
-      // Seed 001: an app signing in through the embedded widget (Interaction Code).
-      {
-        kind: "spa",
-        id: "widget-login",
-        label: "Embedded Sign-In",
-        redirectUris: [`${urls.widget}/login/callback`],
-        apis: ["apiCenter"],
-        baseUris: [urls.widget],
-        embeddedWidget: true,
-        assignTo: ["silverSubscribers"],
-      },
-      // Seed 003 f + seed 004: a service reading silver data, and groups through the
-      // management API, with a private key instead of a long-lived API token. Its okta.*
-      // scopes make it privileged: okta-bootstrap-<env> (applied by a Super Admin) creates it
-      // with a fixed client id, which the API Center's policy names.
-      {
-        kind: "service",
-        id: "reports-service",
-        label: "Reports Service",
-        tiers: ["silver"],
-        rulePriority: 1,
-        oktaApiScopes: ["okta.groups.read"],
-        authentication: { method: "private_key_jwt", jwks: [EXAMPLE_SERVICE_KEY] },
-      },
-      // Seed 003 f: a second service, on the gold tier. Each service has a policy of its own,
-      // so neither can request the other's scope.
-      {
-        kind: "service",
-        id: "billing-sync",
-        label: "Billing Sync",
-        tiers: ["gold"],
-        rulePriority: 2,
-        authentication: { method: "private_key_jwt", jwks: [BILLING_SYNC_KEY] },
-      },
-      // Seed 004: a custom SAML 2.0 integration with a group attribute statement.
-      {
-        kind: "saml",
-        id: "expenses",
-        label: "Expenses",
-        ssoUrl: `${urls.expenses}/saml/acs`,
-        audience: `${urls.expenses}/saml/metadata`,
-        nameIdFormat: "emailAddress",
-        nameIdTemplate: "${user.email}",
-        attributes: [
-          { name: "email", values: ["user.email"] },
-          { name: "displayName", values: ["user.displayName"] },
-        ],
-        groupAttribute: { name: "groups", filter: { regex: "^financeTeam$" } },
-        assignTo: ["financeTeam"],
-      },
-      // Seed 004: a prebuilt OIN integration, its settings typed and checked.
-      {
-        kind: "oin",
-        id: "pagerduty",
-        label: "PagerDuty",
-        catalog: { app: "pagerduty", settings: { subdomain: environment === "prod" ? "example" : `example-${environment}` } },
-        assignTo: ["onCallEngineers"],
-      },
-      // Seed 004: a bookmark tile.
-      {
-        kind: "bookmark",
-        id: "status-page",
-        label: "Status Page",
-        url: urls.statusPage,
-        assignTo: ["onCallEngineers"],
-      },
-    ],
   };
 }

@@ -21,6 +21,8 @@ export type AssignmentConfig = "everyone" | readonly string[];
 /** Fields every app config has. `id` is the construct id: changing it replaces the app (new client id). */
 interface AppConfigBase {
   readonly id: string;
+  /** The team that owns the app (shown in the access view and review; set by its team file). @default - none */
+  readonly owner?: string;
   /** Reasoned exceptions to guardrail rules for this app. @default - none */
   readonly suppressions?: readonly Suppression[];
 }
@@ -165,6 +167,13 @@ export interface OrgConfig {
   readonly apiCenter: Omit<ApiCenterAuthServerProps, "audience"> & { readonly audience: string };
   /** More APIs, each its own authorization server, by id (apps name them in `apis`). @default - none */
   readonly apis?: Readonly<Record<string, ApiConfig>>;
+  /**
+   * Group rules: Okta fills a group with the users whose profile matches an expression
+   * (okta_group_rule), e.g. `{ name: "Finance department", group: "financeTeam",
+   * expression: 'user.department == "Finance"' }`.
+   * @default - none
+   */
+  readonly groupRules?: readonly { readonly name: string; readonly group: string; readonly expression: string }[];
   /** Extra groups apps can be assigned to, by name. @default - none */
   readonly groups?: readonly { readonly name: string; readonly description?: string }[];
   readonly apps: readonly AppConfig[];

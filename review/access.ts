@@ -279,7 +279,18 @@ function appAddress(ref: Reference | undefined): string | undefined {
 
 /** Human names for references: app labels, group names, server names, Everyone. */
 class Names {
-  constructor(private readonly blocks: ReadonlyMap<string, Block>) {}
+  /** Groups filled by a group rule, by address: their expression. */
+  private readonly rules = new Map<string, string>();
+
+  constructor(private readonly blocks: ReadonlyMap<string, Block>) {
+    for (const b of blocks.values()) {
+      if (b.type !== "okta_group_rule" || (b.attrs.status ?? "ACTIVE") === "INACTIVE") continue;
+      for (const g of strings(b.attrs.group_assignments)) {
+        const ref = parseReference(g);
+        if (ref && !ref.data) this.rules.set(`${ref.type}.${ref.id}`, String(b.attrs.expression_value));
+      }
+    }
+  }
 
   /** A reference's stable identity (the Terraform address), or the literal value. */
   key(value: unknown): string {
@@ -295,7 +306,10 @@ class Names {
     const block = this.blocks.get(`${ref.type}.${ref.id}`);
     const attrs = block?.attrs ?? {};
     const name = attrs.label ?? attrs.name;
-    return typeof name === "string" ? name : `${ref.type}.${ref.id}`;
+    // A group a rule fills shows its rule: editing the rule changes who, and the review shows it.
+    const rule = this.rules.get(`${ref.type}.${ref.id}`);
+    if (typeof name === "string") return rule ? `${name} (rule: ${rule})` : name;
+    return `${ref.type}.${ref.id}`;
   }
 }
 

@@ -22,6 +22,7 @@ import { oktaProvider } from "./provider-version";
 import { isPrivileged, privilegedClient } from "./privileged-apps";
 import { AppConfig, AssignmentConfig, BackendConfig, IntegrationConfig, OrgConfig, ProviderSettings, ServiceAppConfig } from "../config/types";
 import { AuthorizationServer } from "../constructs/authorization-server";
+import { GroupRule } from "../constructs/group-rule";
 
 /** The stack id of an environment: what `cdktf deploy okta-prod` names. */
 export function stackId(environment: EnvironmentName): string {
@@ -69,6 +70,7 @@ export class OktaOrgStack extends TerraformStack {
     // Every problem of every group and app, not just the first: each is built on its own.
     const sections: string[] = [];
     for (const group of config.groups ?? []) collectConfigErrors(sections, () => this.addGroup(group));
+    for (const rule of config.groupRules ?? []) collectConfigErrors(sections, () => this.addGroupRule(rule));
     for (const app of config.apps) collectConfigErrors(sections, () => this.addApp(app));
     if (sections.length) throw new OktaConfigErrors(sections);
     this.addOutputs();
@@ -94,6 +96,16 @@ export class OktaOrgStack extends TerraformStack {
     }
     const created = new OktaGroup(this, `Group-${slug(group.name)}`, group);
     this.groupsByName.set(created.groupName, created);
+  }
+
+  private addGroupRule(rule: { readonly name: string; readonly group: string; readonly expression: string }): void {
+    const group = this.groupsByName.get(rule.group);
+    const path = `${this.node.path}/GroupRule-${slug(rule.name)}`;
+    if (!group) {
+      throw new OktaConfigError(path, [{ what: "the group rule fills an unknown group", value: rule.group, fix: `use one of ${[...this.groupsByName.keys()].join(", ")}, or declare it in groups.` }]);
+    }
+    const tierGroup = [...this.servers.values()].some((s) => s.tiers.some((t) => t.group === group));
+    new GroupRule(this, `GroupRule-${slug(rule.name)}`, { ...rule, group, groupHasManualMembers: tierGroup });
   }
 
   private addApp(app: AppConfig): void {

@@ -1,0 +1,52 @@
+import { EnvironmentName } from "../../constructs/environment";
+import { ExampleOrgUrls } from "../example-org";
+import { TeamConfig } from "./types";
+
+export function customerExperienceTeam(environment: EnvironmentName, urls: ExampleOrgUrls): TeamConfig {
+  return {
+    name: "customer-experience",
+    codeowners: "@example-org/customer-experience",
+    groups: [{ name: "onCallEngineers", description: "On-call rota: PagerDuty and the status page" }],
+    apps: [
+      // Seed 000: a single-page app, authorization code + PKCE, rotating refresh tokens. It
+      // calls no API, so it signs in at the org authorization server: everyone can sign in.
+      {
+        kind: "spa",
+        id: "portal",
+        label: "Customer Portal",
+        redirectUris: [`${urls.portal}/login/callback`],
+        postLogoutRedirectUris: [`${urls.portal}/`],
+        baseUris: [urls.portal],
+        loginUri: `${urls.portal}/login`,
+        assignTo: "everyone",
+      },
+      // Seed 001: an app signing in through the embedded widget (Interaction Code).
+      {
+        kind: "spa",
+        id: "widget-login",
+        label: "Embedded Sign-In",
+        redirectUris: [`${urls.widget}/login/callback`],
+        apis: ["apiCenter"],
+        baseUris: [urls.widget],
+        embeddedWidget: true,
+        assignTo: ["silverSubscribers"],
+      },
+      // Seed 004: a bookmark tile.
+      {
+        kind: "bookmark",
+        id: "status-page",
+        label: "Status Page",
+        url: urls.statusPage,
+        assignTo: ["onCallEngineers"],
+      },
+      // Seed 004: a prebuilt OIN integration, its settings typed and checked.
+      {
+        kind: "oin",
+        id: "pagerduty",
+        label: "PagerDuty",
+        catalog: { app: "pagerduty", settings: { subdomain: environment === "prod" ? "example" : `example-${environment}` } },
+        assignTo: ["onCallEngineers"],
+      },
+    ],
+  };
+}

@@ -1,0 +1,77 @@
+import { EnvironmentName } from "../../constructs/environment";
+import { PublicJwk } from "../../constructs/oauth-app";
+import { BILLING_SYNC_KEY, ExampleOrgUrls } from "../example-org";
+import { TeamConfig } from "./types";
+
+/** Public half of the payments console's key (private_key_jwt); the private key was never committed. */
+const PAYMENTS_CONSOLE_KEY: PublicJwk = { kid: "payments-console-2026", kty: "RSA", e: "AQAB", n: "s43I43VlRTKP8o8gcLyCtvadl1aZAE-ILUvavXJQhTk1LFPUbuHgtu5ejZk5GeqlocHu68ozuzy25L6E4cuJrJNsSi-FiZNmNPcYuEcEZve44Jci7TurGL9P7rLY3qz41NKQsaD4T2VLdPgEKha8AuxQh2A5oyMIn6nJEFeVZCKzEvZx4scCgb-MQO20_JqvE1IcjK1F26j1gDLr_LL1CxOoU-AccoxowdRgVnPq3eJX2ULNoIO_BZwMNB7gKMeSGVtmutkqfT2ULiGUeL-jctLTK_bRAPLQC0zWX8E9mvTMkr1HPQ8iS0aFZewKO7MEyrxhU2U6hXMO6PWFEFCctQ" };
+
+export function financeTeam(environment: EnvironmentName, urls: ExampleOrgUrls): TeamConfig {
+  return {
+    name: "finance",
+    codeowners: "@example-org/finance",
+    groups: [{ name: "financeTeam", description: "Finance: signs in to Expenses (filled by the Finance department rule)" }],
+    // Membership by rule: Okta adds everyone whose profile says Finance.
+    groupRules: [{ name: "Finance department", group: "financeTeam", expression: 'user.department == "Finance"' }],
+    // A second API beside API Center: payments, its own audience, scope and groups claim.
+    apis: {
+      payments: {
+        name: "Payments",
+        audience: `api://payments-${environment}`,
+        tiers: { viewer: { scope: "payments:read", groupName: "paymentsViewers", resource: "/payments", priority: 1 } },
+        claims: [{ name: "payment_groups", kind: "groups", filter: { regex: "^payments" } }],
+      },
+    },
+    apps: [
+      // Seed 003 b: a server-side web app with a confidential client.
+      {
+        kind: "web",
+        id: "billing",
+        label: "Billing",
+        redirectUris: [`${urls.billing}/authorization-code/callback`],
+        apis: ["apiCenter"],
+        postLogoutRedirectUris: [`${urls.billing}/`],
+        refreshTokens: true,
+        assignTo: ["goldSubscribers"],
+      },
+      // Seed 003 f: a second service, on the gold tier. Each service has a policy of its own,
+      // so neither can request the other's scope.
+      {
+        kind: "service",
+        id: "billing-sync",
+        label: "Billing Sync",
+        tiers: ["gold"],
+        rulePriority: 2,
+        // And the payments API's viewer scope: its own policy there too.
+        scopesFrom: { payments: { tiers: ["viewer"], priority: 1 } },
+        authentication: { method: "private_key_jwt", jwks: [BILLING_SYNC_KEY] },
+      },
+      // Seed 004: a custom SAML 2.0 integration with a group attribute statement.
+      {
+        kind: "saml",
+        id: "expenses",
+        label: "Expenses",
+        ssoUrl: `${urls.expenses}/saml/acs`,
+        audience: `${urls.expenses}/saml/metadata`,
+        nameIdFormat: "emailAddress",
+        nameIdTemplate: "${user.email}",
+        attributes: [
+          { name: "email", values: ["user.email"] },
+          { name: "displayName", values: ["user.displayName"] },
+        ],
+        groupAttribute: { name: "groups", filter: { regex: "^financeTeam$" } },
+        assignTo: ["financeTeam"],
+      },
+      // Calls the payments API only, so it signs in at the payments server.
+      {
+        kind: "web",
+        id: "payments-console",
+        label: "Payments Console",
+        redirectUris: [`${urls.billing.replace("billing", "payments")}/callback`],
+        apis: ["payments"],
+        authentication: { method: "private_key_jwt", jwks: [PAYMENTS_CONSOLE_KEY] },
+        assignTo: ["paymentsViewers"],
+      },
+    ],
+  };
+}

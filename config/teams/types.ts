@@ -1,0 +1,26 @@
+import { AppConfig, ApiConfig, OrgConfig } from "../types";
+
+/** One team's part of the org: its apps (for every environment), and the groups, APIs and group rules it owns. */
+export interface TeamConfig {
+  /** The team's name: every app it declares carries it as `owner`. */
+  readonly name: string;
+  /** Who reviews changes to this team's file: a GitHub user or team, e.g. `@acme/payments`. */
+  readonly codeowners: string;
+  readonly apps: readonly AppConfig[];
+  /** @default - none */
+  readonly groups?: OrgConfig["groups"];
+  /** @default - none */
+  readonly apis?: Readonly<Record<string, ApiConfig>>;
+  /** @default - none */
+  readonly groupRules?: OrgConfig["groupRules"];
+}
+
+/** The org's apps, groups, APIs and group rules from its teams, each app owned by its team. */
+export function composeTeams(teams: readonly TeamConfig[]): Pick<OrgConfig, "apps" | "groups" | "apis" | "groupRules"> {
+  return {
+    apps: teams.flatMap((t) => t.apps.map((a) => ({ ...a, owner: a.owner ?? t.name }))),
+    groups: teams.flatMap((t) => t.groups ?? []),
+    apis: Object.assign({}, ...teams.map((t) => t.apis ?? {})),
+    groupRules: teams.flatMap((t) => t.groupRules ?? []),
+  };
+}
