@@ -64,6 +64,8 @@ export function expressionProblems(expression: string): string[] {
   if (quote) problems.push(`a ${quote === '"' ? "double" : "single"} quote is not closed`);
   if (depth > 0) problems.push(`${depth} parenthes${depth === 1 ? "is is" : "es are"} not closed`);
   for (const m of code.matchAll(/([A-Za-z_][\w.]*)\s*\(/g)) {
+    // AND ( … ), OR ( … ), NOT ( … ) are operators before a parenthesis, not calls.
+    if (/^(and|or|not)$/i.test(m[1])) continue;
     if (!(EXPRESSION_FUNCTIONS as readonly string[]).includes(m[1])) problems.push(`unknown function ${m[1]}()`);
   }
   for (const m of code.matchAll(/\buser\.([^\s=!<>()&|,]*)/g)) {
