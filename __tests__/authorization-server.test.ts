@@ -140,6 +140,6 @@ describe("GroupRule", () => {
     expect(prod.access.assignments.added).toEqual([expect.objectContaining({ app: "Expenses", group: 'financeTeam (rule: user.department == "Finance" OR user.department == "Sales")' })]);
     expect(prod.broadensAccess).toBe(true);
     const json = JSON.parse(fs.readFileSync(path.join(head, "stacks", "okta-prod", "cdk.tf.json"), "utf8"));
-    expect(accessMarkdown("okta-prod", accessOf(json))).toContain('| Expenses | financeTeam (rule: user.department == "Finance" OR user.department == "Sales") |');
+    expect(accessMarkdown("okta-prod", accessOf(json))).toContain('| Expenses |  | financeTeam (rule: user.department == "Finance" OR user.department == "Sales") |');
   });
 });

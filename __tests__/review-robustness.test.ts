@@ -108,8 +108,9 @@ describe("review: temporary files", () => {
   test.each(["SIGINT", "SIGTERM"] as const)("an interrupted run (%s) removes its worktree and temp dirs", async (signal) => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "okta-tmp-"));
     const child = review(tmp, ["--base", "HEAD"]);
-    // Interrupt once the base's worktree exists.
-    for (let i = 0; i < 300 && !worktrees().includes(tmp); i++) await new Promise((r) => setTimeout(r, 50));
+    // Interrupt once the base's worktree exists and its synth runs (a process of the group).
+    const synthRunning = () => require("child_process").execFileSync("ps", ["-o", "args=", "-g", String(child.pid)], { encoding: "utf8" }).includes("scripts/run.js main");
+    for (let i = 0; i < 600 && !(worktrees().includes(tmp) && synthRunning()); i++) await new Promise((r) => setTimeout(r, 25));
     expect(worktrees()).toContain(tmp);
     process.kill(-child.pid!, signal);
     const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));

@@ -51,7 +51,7 @@ describe("review: a PR that adds a tier rule", () => {
     expect(prod.resources.filter((r) => r.kind === "add").map((r) => r.type).sort()).toEqual(["okta_auth_server_policy_rule", "okta_auth_server_scope", "okta_group"]);
     const markdown = toMarkdown(report);
     expect(markdown).toContain("> 🚨 **Access broadens in prod** (okta-prod)");
-    expect(markdown).toMatch(/\| \+ \| API Center \| API Center Client \| goldSubscribers ∩ platinumSubscribers \| authorization_code \| http:\/\/myapp\.com\/scp\/platinum \| email openid profile http:\/\/myapp\.com\/scp\/platinum offline_access \|/);
+    expect(markdown).toMatch(/\| \+ \| API Center \| API Center Client \| +\| goldSubscribers ∩ platinumSubscribers \| authorization_code \| http:\/\/myapp\.com\/scp\/platinum \| email openid profile http:\/\/myapp\.com\/scp\/platinum offline_access \|/);
   });
 });
 
@@ -202,7 +202,7 @@ describe("review: a PR that touches prod only", () => {
     }
     const tiny = toMarkdown(report, 100);
     expect(tiny).toContain("per-resource lines left out");
-    expect(tiny).toContain("| + | Runbooks | onCallEngineers |");
+    expect(tiny).toContain("| + | Runbooks |  | onCallEngineers |");
     expect(tiny).toContain("- **okta-prod: +2 ~0 -0** — access broadens");
   });
 });
@@ -245,8 +245,8 @@ describe("access view (npm run access)", () => {
     runAccess(["okta-prod", "--from", base], (t) => out.push(t));
     const text = out.join("");
     expect(text).toContain("## Effective access: okta-prod");
-    expect(text).toContain("| API Center | client reports-service-prod | (the client itself) | client_credentials | http://myapp.com/scp/silver | http://myapp.com/scp/silver | Service access: reports-service › Reports Service (client credentials) |");
-    expect(text).toContain("| Expenses | financeTeam |");
+    expect(text).toContain("| API Center | client reports-service-prod |  | (the client itself) | client_credentials | http://myapp.com/scp/silver | http://myapp.com/scp/silver | Service access: reports-service › Reports Service (client credentials) |");
+    expect(text).toContain("| Expenses |  | financeTeam |");
     expect(text).toContain("| https://portal.example.com | CORS |");
     // okta.* grants live where a Super Admin applies them: the bootstrap stack.
     const bootstrap: string[] = [];

@@ -4,6 +4,8 @@ import * as os from "os";
 import * as path from "path";
 import { parse } from "yaml";
 import { COMMENT_MARKER } from "../review/markdown";
+import { TEAMS } from "../config/teams";
+import { IDENTITY_TEAM, codeowners } from "../scripts/codeowners";
 
 // The workflows cannot run here (no GitHub, no Okta): they are checked against GitHub's
 // schema with action-validator, and their safety properties are asserted on the parsed YAML.
@@ -138,9 +140,16 @@ describe("no pull request can reach a deploy credential or its own gate", () => 
     expect(usesSecrets(job)).toBe(false);
   });
 
-  test("ships a CODEOWNERS template covering what judges and deploys changes", () => {
+  test("ships a CODEOWNERS, generated from the teams, covering what judges and deploys changes", () => {
     const owners = fs.readFileSync(path.join(DIR, "..", "CODEOWNERS"), "utf8");
-    for (const p of ["/.github/", "/review/", "/guardrails/", "/scripts/", "/terraform/", "/config/terraform-keys.ts"]) expect(owners).toMatch(new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s+@`, "m"));
+    // npm run codeowners writes it; a stale file fails here (CI).
+    expect(owners).toBe(codeowners());
+    for (const p of ["/.github/", "/review/", "/guardrails/", "/scripts/", "/terraform/", "/config/"]) {
+      expect(owners).toMatch(new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s+${IDENTITY_TEAM}$`, "m"));
+    }
+    // Each team owns its own file, after the identity team's lines (the last match wins).
+    for (const team of TEAMS) expect(owners).toMatch(new RegExp(`^/${team.file.replace(/[.]/g, "\\.")}\\s+${team.codeowners}$`, "m"));
+    expect(owners.lastIndexOf("/config/ ")).toBeLessThan(owners.indexOf(`/${TEAMS[0].file}`));
   });
 });
 

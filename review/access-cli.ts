@@ -12,8 +12,8 @@ export function accessMarkdown(stack: string, m: AccessMatrix): string {
   return [
     `## Effective access: ${stack}`,
     "",
-    ...table("Token grants (authorization servers)", ["server", "client", "who", "grant", "scope", "request", "via"], m.grants.map((r) => [r.server, r.client, r.who, r.grant, r.scope, r.request, r.via])),
-    ...table("App assignments (who can sign in)", ["app", "group"], m.assignments.map((r) => [r.app, r.group])),
+    ...table("Token grants (authorization servers)", ["server", "client", "owner", "who", "grant", "scope", "request", "via"], m.grants.map((r) => [r.server, r.client, r.owner ?? "", r.who, r.grant, r.scope, r.request, r.via])),
+    ...table("App assignments (who can sign in)", ["app", "owner", "group"], m.assignments.map((r) => [r.app, r.owner ?? "", r.group])),
     ...table("Okta management access (okta.* scopes, admin roles)", ["app", "access"], m.management.map((r) => [r.app, r.access])),
     ...table("Trusted origins", ["origin", "scope"], m.origins.map((r) => [r.origin, r.scope])),
     m.markers.length ? `**Broad grants**\n\n${m.markers.map((x) => `- ${x}`).join("\n")}\n` : "**Broad grants**: none\n",
@@ -46,7 +46,7 @@ function printAccess(stack: string, from: string | undefined, json: boolean, wri
   const stacks = readSynthesized(from ?? synthesizeWorkingTree());
   const found = stacks.get(stack);
   if (!found) throw new Error(`No stack ${JSON.stringify(stack)}. Fix: use one of ${[...stacks.keys()].join(", ")}.`);
-  const matrix = accessOf(found.json);
+  const matrix = accessOf(found.json, found.owners);
   write(json ? JSON.stringify({ stack, ...matrix }, null, 2) + "\n" : accessMarkdown(stack, matrix));
   return 0;
 }

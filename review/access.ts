@@ -1,5 +1,5 @@
 import { list as strings } from "../guardrails/resources";
-import { Block, Reference, blocksOf, parseReference } from "./stack-json";
+import { Block, Reference, blocksOf, ownerOf, parseReference } from "./stack-json";
 
 type Json = Record<string, unknown>;
 
@@ -22,12 +22,16 @@ export interface GrantRow {
   readonly request: string;
   /** The policy and rule that grant it (first match, as Okta evaluates). */
   readonly via: string;
+  /** The team owning the client (owners.json). Display only. */
+  readonly owner?: string;
 }
 
 export interface AssignmentRow {
   readonly app: string;
   readonly appKey: string;
   readonly group: string;
+  /** The team owning the app. Display only. */
+  readonly owner?: string;
 }
 
 /** okta.* management scopes and admin roles held by apps. */
@@ -86,8 +90,12 @@ interface Policy {
  * policy, rules by priority; the first rule matching the grant type, the user's groups and
  * the requested scope wins. One row per (server, client, who, grant, scope) that succeeds.
  */
-export function accessOf(json: Json): AccessMatrix {
+export function accessOf(json: Json, owners: Readonly<Record<string, string>> = {}): AccessMatrix {
   const blocks = blocksOf(json);
+  const owner = (address: string) => {
+    const block = blocks.get(address);
+    return block ? ownerOf(owners, block.path) : undefined;
+  };
   const byType = (type: string) => [...blocks.values()].filter((b) => b.type === type && (b.attrs.status ?? "ACTIVE") !== "INACTIVE");
   const names = new Names(blocks);
   const markers: string[] = [];
@@ -186,6 +194,7 @@ export function accessOf(json: Json): AccessMatrix {
               scope: request.scope,
               request: request.scopes.join(" "),
               via: `${match.policy.name}${match.policy.allClients ? " (ALL_CLIENTS)" : ""} › ${match.rule.name}`,
+              ...(owner(client.key) ? { owner: owner(client.key) } : {}),
             });
           }
         }
@@ -197,7 +206,8 @@ export function accessOf(json: Json): AccessMatrix {
     const group = names.of(a.attrs.group_id);
     const app = names.of(a.attrs.app_id);
     if (group === EVERYONE) markers.push(`app "${app}" assigned to Everyone`);
-    return { app, appKey: names.key(a.attrs.app_id), group };
+    const appKey = names.key(a.attrs.app_id);
+    return { app, appKey, group, ...(owner(appKey) ? { owner: owner(appKey) } : {}) };
   });
   const management: ManagementRow[] = [
     ...byType("okta_app_oauth_api_scope").flatMap((g) => strings(g.attrs.scopes).map((scope) => ({ app: names.of(g.attrs.app_id), appKey: names.key(g.attrs.app_id), access: scope }))),
@@ -324,7 +334,7 @@ function sortRows<T extends object>(rows: T[], keys: (keyof T)[]): T[] {
 }
 
 /** Display-only fields: renaming an app or renumbering rules is not an access change. */
-const DISPLAY_ONLY = new Set(["via", "client", "app", "request"]);
+const DISPLAY_ONLY = new Set(["via", "client", "app", "request", "owner"]);
 
 /** A row's identity for diffing. */
 export function rowKey(row: object): string {

@@ -62,10 +62,13 @@ function renderStack(s: StackReview, detail: Detail): string[] {
   const out = [`### ${summaryOf(s)}`, ""];
   const a = s.access;
   const accessChanged = [a.grants, a.assignments, a.management, a.origins].some((d) => d.added.length || d.removed.length) || a.newMarkers.length;
+  if (s.byTeam.some((t) => t.accessAdded || t.accessRemoved || t.resources)) {
+    out.push("#### By team", "", ...markdownTable(["team", "access rows +", "access rows -", "resources changed"], s.byTeam.filter((t) => t.accessAdded || t.accessRemoved || t.resources).map((t) => [t.team, String(t.accessAdded), String(t.accessRemoved), String(t.resources)])), "");
+  }
   out.push("#### Access changes", "");
   if (!accessChanged) out.push("No change in who can get what.", "");
-  out.push(...table("Token grants (authorization servers)", ["server", "client", "who", "grant", "scope", "request", "via"], a.grants, (r: GrantRow) => [r.server, r.client, r.who, r.grant, r.scope, r.request, r.via]));
-  out.push(...table("App assignments (who can sign in)", ["app", "group"], a.assignments, (r) => [r.app, r.group]));
+  out.push(...table("Token grants (authorization servers)", ["server", "client", "owner", "who", "grant", "scope", "request", "via"], a.grants, (r: GrantRow) => [r.server, r.client, r.owner ?? "", r.who, r.grant, r.scope, r.request, r.via]));
+  out.push(...table("App assignments (who can sign in)", ["app", "owner", "group"], a.assignments, (r) => [r.app, r.owner ?? "", r.group]));
   out.push(...table("Okta management access (okta.* scopes, admin roles)", ["app", "access"], a.management, (r) => [r.app, r.access]));
   out.push(...table("Trusted origins", ["origin", "scope"], a.origins, (r) => [r.origin, r.scope]));
   if (a.newMarkers.length) out.push(...a.newMarkers.map((m) => `- 🚨 new: ${m}`), "");

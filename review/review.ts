@@ -2,7 +2,7 @@ import { Finding } from "../guardrails/types";
 import { AccessMatrix, accessOf } from "./access";
 import { AccessDiff, ResourceChange, broadens, diffAccess, diffResources, renamedApps, withRenames } from "./diff";
 import { StackPlan } from "./plan";
-import { SynthesizedStack, compareStacks, environmentOfStack } from "./stack-json";
+import { SynthesizedStack, compareStacks, environmentOfStack, ownerOf } from "./stack-json";
 
 export interface StackReview {
   readonly stack: string;
@@ -19,6 +19,15 @@ export interface StackReview {
   readonly newFindings: readonly Finding[];
   /** What a real `terraform plan` of the head will do, when one was given (--plan). */
   readonly plan?: StackPlan;
+  /** The changes per owning team (apps' owners); empty when no app has an owner. */
+  readonly byTeam: readonly TeamChanges[];
+}
+
+export interface TeamChanges {
+  readonly team: string;
+  readonly accessAdded: number;
+  readonly accessRemoved: number;
+  readonly resources: number;
 }
 
 export interface ReviewReport {
@@ -43,7 +52,7 @@ export function buildReview(base: ReadonlyMap<string, SynthesizedStack>, head: R
 function reviewStack(id: string, before: SynthesizedStack | undefined, after: SynthesizedStack | undefined): StackReview {
   const resources = diffResources(before?.json, after?.json);
   const renames = renamedApps(resources);
-  const access = diffAccess(withRenames(before ? accessOf(before.json) : EMPTY_ACCESS, renames), after ? accessOf(after.json) : EMPTY_ACCESS);
+  const access = diffAccess(withRenames(before ? accessOf(before.json, before.owners) : EMPTY_ACCESS, renames), after ? accessOf(after.json, after.owners) : EMPTY_ACCESS);
   const warnings: string[] = [];
   const byAddress = new Map(resources.map((r) => [r.address, r]));
   for (const [from, to] of renames) {
@@ -77,7 +86,23 @@ function reviewStack(id: string, before: SynthesizedStack | undefined, after: Sy
     access,
     resources,
     newFindings,
+    byTeam: teamsOf(access, resources, { ...(before?.owners ?? {}), ...(after?.owners ?? {}) }),
   };
+}
+
+/** Access rows and resources changed, per owning team; "(no owner)" for the rest when some have one. */
+function teamsOf(access: AccessDiff, resources: readonly ResourceChange[], owners: Readonly<Record<string, string>>): TeamChanges[] {
+  if (Object.keys(owners).length === 0) return [];
+  const teams = new Map<string, { accessAdded: number; accessRemoved: number; resources: number }>();
+  const of = (team: string | undefined) => {
+    const key = team ?? "(no owner)";
+    if (!teams.has(key)) teams.set(key, { accessAdded: 0, accessRemoved: 0, resources: 0 });
+    return teams.get(key)!;
+  };
+  for (const r of [...access.grants.added, ...access.assignments.added]) of(r.owner).accessAdded++;
+  for (const r of [...access.grants.removed, ...access.assignments.removed]) of(r.owner).accessRemoved++;
+  for (const r of resources) of(ownerOf(owners, r.path)).resources++;
+  return [...teams].map(([team, c]) => ({ team, ...c })).sort((a, b) => a.team.localeCompare(b.team));
 }
 
 function findingKey(f: Finding): string {

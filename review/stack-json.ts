@@ -10,6 +10,8 @@ export interface SynthesizedStack {
   readonly json: Json;
   /** Unsuppressed and suppressed findings from guardrails.json, if the stack has one. */
   readonly findings: readonly Finding[];
+  /** App construct path → owning team, from owners.json (empty when apps have no owner). */
+  readonly owners: Readonly<Record<string, string>>;
 }
 
 /** A Terraform block of a stack, keyed as Terraform addresses it. */
@@ -55,7 +57,10 @@ export function readSynthesized(outdir: string): Map<string, SynthesizedStack> {
     if (parsed !== undefined && (!parsed || typeof parsed !== "object" || (parsed.findings !== undefined && !Array.isArray(parsed.findings)))) {
       throw new Error(`${report} is not a guardrail report. Fix: synthesize again (npm run synth).`);
     }
-    stacks.set(id, { id, json: json as Json, findings: (parsed?.findings as Finding[] | undefined) ?? [] });
+    const ownersFile = path.join(stacksDir, id, "owners.json");
+    const owners = fs.existsSync(ownersFile) ? readJson(ownersFile) : {};
+    if (!owners || typeof owners !== "object" || Array.isArray(owners)) throw new Error(`${ownersFile} is not an object of construct paths to teams. Fix: synthesize again (npm run synth).`);
+    stacks.set(id, { id, json: json as Json, findings: (parsed?.findings as Finding[] | undefined) ?? [], owners: owners as Record<string, string> });
   }
   return stacks;
 }
@@ -118,4 +123,10 @@ export function compareStacks(a: string, b: string): number {
     return (env < 0 ? ENV_ORDER.length : env) * 2 + (id.startsWith("okta-bootstrap-") ? 1 : 0);
   };
   return rank(a) - rank(b) || a.localeCompare(b);
+}
+
+/** The team owning a construct path: the owner of the app it is under, if any. */
+export function ownerOf(owners: Readonly<Record<string, string>>, constructPath: string): string | undefined {
+  for (const [prefix, owner] of Object.entries(owners)) if (constructPath === prefix || constructPath.startsWith(`${prefix}/`)) return owner;
+  return undefined;
 }

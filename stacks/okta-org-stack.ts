@@ -1,4 +1,6 @@
+import * as fs from "fs";
 import * as path from "path";
+import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
 import { Construct } from "constructs";
 import { Aspects, CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import { ApiCenterAuthServer } from "../constructs/api-center-auth-server";
@@ -74,6 +76,7 @@ export class OktaOrgStack extends TerraformStack {
     for (const app of config.apps) collectConfigErrors(sections, () => this.addApp(app));
     if (sections.length) throw new OktaConfigErrors(sections);
     this.addOutputs();
+    this.writeOwners(config);
     if (config.suppressions?.length) OktaGuardrails.suppress(this, config.suppressions);
     Aspects.of(this).add(new OktaGuardrails({ environment: config.environment }));
   }
@@ -216,6 +219,22 @@ export class OktaOrgStack extends TerraformStack {
     }
     problems.throwIfAny(`${this.node.path}/${appId}`);
     return groups;
+  }
+
+  /**
+   * owners.json beside cdk.tf.json: each app's construct path → its owning team, so the access
+   * view and the review (which read only synthesized files) can say whose change it is.
+   */
+  private writeOwners(config: OrgConfig): void {
+    const owners = Object.fromEntries(config.apps.filter((a) => a.owner).map((a) => [`${this.node.path}/${a.id}`, a.owner!]));
+    // On a child of its own: a construct holds one custom synthesis, and the guardrails' is the stack's.
+    addCustomSynthesis(new Construct(this, "Owners"), {
+      onSynthesize: (session) => {
+        const dir = path.join(session.outdir, "stacks", this.node.id);
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, "owners.json"), JSON.stringify(owners, null, 2) + "\n");
+      },
+    });
   }
 
   private addOutputs(): void {

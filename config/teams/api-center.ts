@@ -3,10 +3,12 @@ import { EXAMPLE_SERVICE_KEY } from "../example-org";
 import { ExampleOrgUrls } from "../example-org";
 import { TeamConfig } from "./types";
 
+/** The team: its name (each app's owner) and who reviews changes to this file. */
+export const API_CENTER_TEAM = { name: "api-center", codeowners: "@example-org/api-center" } as const;
+
 export function apiCenterTeam(_environment: EnvironmentName, urls: ExampleOrgUrls): TeamConfig {
   return {
-    name: "api-center",
-    codeowners: "@example-org/api-center",
+    ...API_CENTER_TEAM,
     apps: [
       // Seed 002: the API Center client, assigned to the subscriber groups.
       {

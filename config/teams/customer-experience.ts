@@ -2,10 +2,12 @@ import { EnvironmentName } from "../../constructs/environment";
 import { ExampleOrgUrls } from "../example-org";
 import { TeamConfig } from "./types";
 
+/** The team: its name (each app's owner) and who reviews changes to this file. */
+export const CUSTOMER_EXPERIENCE_TEAM = { name: "customer-experience", codeowners: "@example-org/customer-experience" } as const;
+
 export function customerExperienceTeam(environment: EnvironmentName, urls: ExampleOrgUrls): TeamConfig {
   return {
-    name: "customer-experience",
-    codeowners: "@example-org/customer-experience",
+    ...CUSTOMER_EXPERIENCE_TEAM,
     groups: [{ name: "onCallEngineers", description: "On-call rota: PagerDuty and the status page" }],
     apps: [
       // Seed 000: a single-page app, authorization code + PKCE, rotating refresh tokens. It

@@ -6,10 +6,12 @@ import { TeamConfig } from "./types";
 /** Public half of the payments console's key (private_key_jwt); the private key was never committed. */
 const PAYMENTS_CONSOLE_KEY: PublicJwk = { kid: "payments-console-2026", kty: "RSA", e: "AQAB", n: "s43I43VlRTKP8o8gcLyCtvadl1aZAE-ILUvavXJQhTk1LFPUbuHgtu5ejZk5GeqlocHu68ozuzy25L6E4cuJrJNsSi-FiZNmNPcYuEcEZve44Jci7TurGL9P7rLY3qz41NKQsaD4T2VLdPgEKha8AuxQh2A5oyMIn6nJEFeVZCKzEvZx4scCgb-MQO20_JqvE1IcjK1F26j1gDLr_LL1CxOoU-AccoxowdRgVnPq3eJX2ULNoIO_BZwMNB7gKMeSGVtmutkqfT2ULiGUeL-jctLTK_bRAPLQC0zWX8E9mvTMkr1HPQ8iS0aFZewKO7MEyrxhU2U6hXMO6PWFEFCctQ" };
 
+/** The team: its name (each app's owner) and who reviews changes to this file. */
+export const FINANCE_TEAM = { name: "finance", codeowners: "@example-org/finance" } as const;
+
 export function financeTeam(environment: EnvironmentName, urls: ExampleOrgUrls): TeamConfig {
   return {
-    name: "finance",
-    codeowners: "@example-org/finance",
+    ...FINANCE_TEAM,
     groups: [{ name: "financeTeam", description: "Finance: signs in to Expenses (filled by the Finance department rule)" }],
     // Membership by rule: Okta adds everyone whose profile says Finance.
     groupRules: [{ name: "Finance department", group: "financeTeam", expression: 'user.department == "Finance"' }],
