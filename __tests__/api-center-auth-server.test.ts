@@ -138,7 +138,8 @@ describe("ApiCenterAuthServer", () => {
     const policies = Object.values(resourcesOf(json, "okta_auth_server_policy"));
     const servicePolicy = policies.find((p) => p.name === "Service access: reports");
     expect(servicePolicy?.client_whitelist).toEqual([expect.stringMatching(/okta_app_oauth\.reports_App_\w+\.client_id/)]);
-    expect(servicePolicy?.priority).toBe(2);
+    // No user-facing client: no user policy, so the service policy is the server's first.
+    expect(servicePolicy?.priority).toBe(1);
   });
 
   test("isolates service apps: each gets a policy naming only itself, so none can request another's scope", () => {
@@ -149,8 +150,8 @@ describe("ApiCenterAuthServer", () => {
     const json = synthJson(stack);
     const policies = Object.values(resourcesOf(json, "okta_auth_server_policy")).filter((p) => String(p.name).startsWith("Service access"));
     expect(policies.map((p) => [p.name, (p.client_whitelist as string[]).length, p.priority])).toEqual([
-      ["Service access: a", 1, 2],
-      ["Service access: b", 1, 3],
+      ["Service access: a", 1, 1],
+      ["Service access: b", 1, 2],
     ]);
     // Judged as Okta would: the access view evaluates each single-scope request of each client.
     const grants = accessOf(json as Record<string, unknown>).grants.filter((g) => g.grant === "client_credentials");
@@ -210,7 +211,7 @@ describe("ApiCenterAuthServer", () => {
     const stack = testStack();
     const server = new ApiCenterAuthServer(stack, "api", props);
     const message = errorOf(() => server.addTier("platinum", { scope: "s:p", groupName: "p", resource: "/stars", priority: 2 }));
-    expect(message).toContain("priority 2 is already used by test/api/UserAccess/Rule-gold");
+    expect(message).toContain("priority 2 is already used by tier gold (test/api/Tier-gold)");
     expect(message).toContain("next free: 3");
   });
 

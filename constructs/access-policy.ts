@@ -48,6 +48,7 @@ export class AccessPolicy extends Construct {
   private readonly rules = new PriorityChain<AuthServerPolicyRule>();
   private readonly authServerId: string;
 
+  /** @param props.priority the policy's priority in its server (may be a token resolved at synth) */
   constructor(scope: Construct, id: string, props: AccessPolicyProps & { readonly priority: number }) {
     super(scope, id);
     this.authServerId = props.authServerId;

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { Lazy } from "cdktf";
 import { AuthServer } from "@cdktf/provider-okta/lib/auth-server";
 import { AuthServerPolicy } from "@cdktf/provider-okta/lib/auth-server-policy";
 import { AuthServerPolicyRule } from "@cdktf/provider-okta/lib/auth-server-policy-rule";
@@ -78,7 +79,10 @@ export class AuthorizationServer extends Construct {
   readonly issuer: string;
   readonly audience: string;
   readonly oidcScopes: readonly string[];
-  readonly userPolicy: AccessPolicy;
+  /** The user access policy: created with the first user-facing client (an API only services call has none). */
+  private userPolicyInstance?: AccessPolicy;
+  /** Tier rules waiting for the user policy. */
+  private readonly tierRules: (() => void)[] = [];
   private readonly servicePolicies = new Map<string, AccessPolicy>();
   private readonly policies = new PriorityChain<AuthServerPolicy>();
   private readonly tierMap = new Map<string, AccessTier>();
@@ -120,10 +124,6 @@ export class AuthorizationServer extends Construct {
     });
     this.authServerId = this.authServer.id;
     this.issuer = this.authServer.issuer;
-    this.userPolicy = this.addPolicy("UserAccess", 1, {
-      name: "User access",
-      description: "Tier scopes for members of each tier's subscriber group",
-    });
     for (const [name, options] of Object.entries(props.tiers)) {
       this.addTier(name, options);
     }
@@ -136,6 +136,12 @@ export class AuthorizationServer extends Construct {
     const problems = new Problems();
     if (this.tierMap.has(name)) problems.add("tier is declared twice", name, "give each tier a distinct name.");
     for (const other of this.tierMap.values()) {
+      if (other.priority === options.priority) {
+        const used = new Set([...this.tierMap.values()].map((t) => t.priority));
+        let free = 1;
+        while (used.has(free)) free++;
+        problems.add(`priority ${options.priority} is already used by tier ${other.tierName} (${other.node.path})`, options.priority, `give each tier of this API its own priority, 1..n (next free: ${free}).`);
+      }
       if (other.scopeName === options.scope) problems.add(`scope is already used by tier ${other.tierName}`, options.scope, "give each tier its own scope.");
       if (other.group.groupName === options.groupName) problems.add(`group is already used by tier ${other.tierName}`, options.groupName, "give each tier its own group.");
     }
@@ -144,14 +150,17 @@ export class AuthorizationServer extends Construct {
 
     const tier = new AccessTier(this, `Tier-${name}`, { ...options, tierName: name, authServerId: this.authServerId });
     this.tierMap.set(name, tier);
-    this.userPolicy.addRule(`Rule-${name}`, {
-      name: `${name} tier`,
-      priority: options.priority,
-      groupIds: [tier.group.groupId],
-      grantTypes: () => this.userGrantTypes(),
-      scopes: () => [...this.oidcScopes, tier.scopeName, ...(this.userClientsUseRefreshTokens() ? [OFFLINE_ACCESS] : [])],
-      lifetimes,
-    });
+    const addRule = () =>
+      this.userPolicyInstance!.addRule(`Rule-${name}`, {
+        name: `${name} tier`,
+        priority: options.priority,
+        groupIds: [tier.group.groupId],
+        grantTypes: () => this.userGrantTypes(),
+        scopes: () => [...this.oidcScopes, tier.scopeName, ...(this.userClientsUseRefreshTokens() ? [OFFLINE_ACCESS] : [])],
+        lifetimes,
+      });
+    this.tierRules.push(addRule);
+    if (this.userPolicyInstance) addRule();
     return tier;
   }
 
@@ -180,6 +189,27 @@ export class AuthorizationServer extends Construct {
     this.userPolicy.addClient(app);
   }
 
+  /**
+   * The user access policy, priority 1, created with the first user-facing client so that an
+   * API only services call has none (Okta wants a client list on every policy), with a rule
+   * per tier.
+   */
+  get userPolicy(): AccessPolicy {
+    if (!this.userPolicyInstance) {
+      this.userPolicyInstance = this.addPolicy("UserAccess", 1, {
+        name: "User access",
+        description: "Tier scopes for members of each tier's subscriber group",
+      });
+      this.tierRules.forEach((add) => add());
+    }
+    return this.userPolicyInstance;
+  }
+
+  /** The user-facing clients of this server (none when only services call it). */
+  private get userClients(): readonly IOAuthClient[] {
+    return this.userPolicyInstance?.clientApps ?? [];
+  }
+
   /** Grants a service client its scopes with a client_credentials rule in a policy of its own. */
   addServiceClient(app: IServiceClient, options: ServiceClientOptions): AuthServerPolicyRule {
     const known = this.tiers.map((t) => t.scopeName);
@@ -192,10 +222,12 @@ export class AuthorizationServer extends Construct {
       problems.add(
         taken ? `service priority ${options.priority} is already used by ${taken.node.scope?.node.path}` : "service priority must be a whole number from 1",
         options.priority,
-        `give each service app of this server its own rulePriority, 1..n (next free: ${this.policies.nextFree() - 1}).`,
+        `give each service app of this server its own rulePriority, 1..n (next free: ${this.policies.nextFree(2) - 1}).`,
       );
     }
     problems.throwIfAny(app.key);
+    // Priority 1 is the user policy's; without one the service policies start at 1 (Okta would
+    // renumber a gap), which the priority token resolves at synth.
     const policy = this.addPolicy(`Service-${app.id}`, 1 + options.priority, {
       name: `Service access: ${app.id}`,
       description: `Client credentials for ${app.label} only: its own policy, so no other client can request its scopes`,
@@ -215,9 +247,10 @@ export class AuthorizationServer extends Construct {
     });
   }
 
-  private addPolicy(id: string, priority: number, props: { name: string; description: string }): AccessPolicy {
+  private addPolicy(id: string, slot: number, props: { name: string; description: string }): AccessPolicy {
+    const priority = slot === 1 ? 1 : Lazy.numberValue({ produce: () => slot - (this.userPolicyInstance ? 0 : 1) });
     const policy = new AccessPolicy(this, id, { ...props, authServerId: this.authServerId, priority });
-    this.policies.add(priority, policy.policy);
+    this.policies.add(slot, policy.policy);
     return policy;
   }
 
@@ -229,10 +262,11 @@ export class AuthorizationServer extends Construct {
    */
   private unadmittedAssignments(): string[] {
     const problems: string[] = [];
-    const gap = this.policies.gap();
+    // Slot 1 is the user policy's: without one, the service policies' slots start at 2.
+    const gap = this.policies.gap(this.userPolicyInstance ? 1 : 2);
     if (gap) problems.push(`policy priorities must run 1..${gap.length} without gaps: got ${JSON.stringify(gap)}. Fix: number the service apps' rulePriority 1, 2, 3, …`);
     const admitted = new Set(this.tiers.map((t) => t.group.groupName));
-    for (const client of this.userPolicy.clientApps) {
+    for (const client of this.userClients) {
       const groups = client.assignedTo === "everyone" ? ["Everyone"] : (client.assignedTo ?? []).map((g) => g.groupName);
       for (const group of groups.filter((g) => !admitted.has(g))) {
         problems.push(
@@ -248,12 +282,12 @@ export class AuthorizationServer extends Construct {
   /** The user grants the policy's clients use; what they do not use stays closed. */
   private userGrantTypes(): RuleGrantType[] {
     const grants = new Set<RuleGrantType>();
-    this.userPolicy.clientApps.forEach((app) => userRuleGrants(app).forEach((g) => grants.add(g)));
+    this.userClients.forEach((app) => userRuleGrants(app).forEach((g) => grants.add(g)));
     if (grants.size === 0) grants.add("authorization_code");
     return [...grants].sort();
   }
 
   private userClientsUseRefreshTokens(): boolean {
-    return this.userPolicy.clientApps.some(usesRefreshTokens);
+    return this.userClients.some(usesRefreshTokens);
   }
 }

@@ -23,9 +23,9 @@ export class PriorityChain<T extends TerraformResource> {
     return [...this.byPriority.entries()].sort(([a], [b]) => a - b).map(([, r]) => r);
   }
 
-  /** The lowest whole priority from 1 that nothing holds yet. */
-  nextFree(): number {
-    let p = 1;
+  /** The lowest whole priority from `from` (1 unless told) that nothing holds yet. */
+  nextFree(from = 1): number {
+    let p = from;
     while (this.byPriority.has(p)) p++;
     return p;
   }
@@ -40,9 +40,9 @@ export class PriorityChain<T extends TerraformResource> {
     if (after) after.dependsOn = [dependable(resource)];
   }
 
-  /** A gap problem for synth, or undefined when the priorities run 1..n. */
-  gap(): number[] | undefined {
+  /** The priorities when they do not run first..n without a gap (first: 1 unless told). */
+  gap(first = 1): number[] | undefined {
     const priorities = [...this.byPriority.keys()].sort((a, b) => a - b);
-    return priorities.some((p, i) => p !== i + 1) ? priorities : undefined;
+    return priorities.some((p, i) => p !== i + first) ? priorities : undefined;
   }
 }

@@ -127,6 +127,11 @@ export function compareStacks(a: string, b: string): number {
 
 /** The team owning a construct path: the owner of the app it is under, if any. */
 export function ownerOf(owners: Readonly<Record<string, string>>, constructPath: string): string | undefined {
-  for (const [prefix, owner] of Object.entries(owners)) if (constructPath === prefix || constructPath.startsWith(`${prefix}/`)) return owner;
+  // Walk the path's own prefixes (okta-prod, okta-prod/billing, …): a lookup each, never a scan.
+  let prefix = "";
+  for (const part of constructPath.split("/")) {
+    prefix = prefix ? `${prefix}/${part}` : part;
+    if (Object.prototype.hasOwnProperty.call(owners, prefix)) return owners[prefix];
+  }
   return undefined;
 }
