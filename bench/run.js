@@ -54,6 +54,12 @@ for (const n of sizes) {
   const r = JSON.parse(timed("node", ["scripts/run.js", "bench/review-org", String(n)]).stdout.trim().split("\n").pop());
   console.log(`| ${n} | ${f(r.reviewSeconds)} s | ${r.addedGrantRows} | ${r.markdownChars} | ${r.truncated ? "yes" : "no"} | ${r.maxRssMb} |`);
 }
+console.log("\n| apps (20 teams, 10 APIs, 3 environments) | resources per environment | synth of 3 environments | peak RSS after synth | review | peak RSS (2 synths + review) |");
+console.log("|---:|---:|---:|---:|---:|---:|");
+for (const n of sizes) {
+  const r = series("node", ["scripts/run.js", "bench/synth-scale", String(n)]);
+  console.log(`| ${n} | ${r.sample.resourcesPerEnv} | ${f(r.sample.synthSeconds)} s (run median ${f(r.median)} s) | ${r.sample.rssAfterSynthMb} MB | ${f(r.sample.reviewSeconds)} s | ${r.rss} MB |`);
+}
 const review = series("npm", ["run", "--silent", "review", "--", "--base", "HEAD"]);
 console.log(`\nnpm run review --base HEAD (worktree synth of the base + working tree synth + report): ${f(review.median)} / ${f(review.min)} s`);
 const synth = series("npm", ["run", "--silent", "synth"]);
