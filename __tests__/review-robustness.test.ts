@@ -1,4 +1,5 @@
 import { fixtureEnvironments } from "../test-support/fixture-org";
+import { selectEnvironments } from "../config";
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -133,5 +134,21 @@ describe("review: service apps", () => {
     const prod = stackReview(reviewOf(base, head), "okta-prod");
     expect(prod.access.newMarkers).toEqual([]);
     expect(prod.access.grants.added.map((g) => [g.client, g.grant, g.scope])).toEqual([["Ledger Sync", "client_credentials", "http://myapp.com/scp/gold"]]);
+  });
+});
+
+describe("review: teams", () => {
+  test("groups a change by the team that owns the app, and shows owners in the access view", () => {
+    const teamsBase = synthesizeTo(selectEnvironments());
+    const head = synthesizeTo(selectEnvironments().map((c) => editedConfig(c, (d) => d.apps.forEach((a) => a.id === "billing" && Object.assign(a, { assignTo: ["goldSubscribers", "silverSubscribers"] })))));
+    const prod = stackReview(reviewOf(teamsBase, head), "okta-prod");
+    expect(prod.byTeam).toEqual([{ team: "finance", accessAdded: expect.any(Number), accessRemoved: expect.any(Number), resources: 1 }]);
+    expect(prod.byTeam[0].accessAdded).toBeGreaterThan(0);
+    const markdown = toMarkdown(reviewOf(teamsBase, head));
+    expect(markdown).toContain("#### By team");
+    expect(markdown).toMatch(/\| finance \| \d+ \| \d+ \| 1 \|/);
+    const out: string[] = [];
+    runAccess(["okta-prod", "--from", head], (t) => out.push(t));
+    expect(out.join("")).toContain("| Billing | finance | silverSubscribers |");
   });
 });
