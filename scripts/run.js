@@ -37,6 +37,15 @@ function sources() {
   return files;
 }
 
+/** The sha256 of a file's content, or undefined when it does not exist. */
+function fileHash(file) {
+  try {
+    return crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+  } catch {
+    return undefined;
+  }
+}
+
 /** Two builds may run at once (test workers): a reader never sees a half-written file. */
 function writeAtomically(file, content) {
   const tmp = `${file}.${process.pid}.tmp`;
@@ -60,18 +69,23 @@ function build() {
     const rel = path.relative(root, file);
     const text = fs.readFileSync(file);
     const hash = crypto.createHash("sha256").update(salt).update(text).digest("hex");
-    next[rel] = hash;
     const out = path.join(outRoot, rel).replace(/\.ts$/, ".js");
-    if (manifest[rel] === hash && fs.existsSync(out)) continue;
-    changed = true;
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    if (!file.endsWith(".ts")) {
-      writeAtomically(out, text);
+    // The output is checked too: anything else writing into .build/ (an older checkout's
+    // build, a hand edit) must not leave stale JS behind a current source hash.
+    const previous = manifest[rel];
+    if (previous && previous.src === hash && previous.out === fileHash(out)) {
+      next[rel] = previous;
       continue;
     }
-    swc ??= require("@swc/core");
-    const { code } = swc.transformSync(text.toString("utf8"), { ...SWC_OPTIONS, filename: file });
-    writeAtomically(out, code);
+    changed = true;
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    let output = text;
+    if (file.endsWith(".ts")) {
+      swc ??= require("@swc/core");
+      output = swc.transformSync(text.toString("utf8"), { ...SWC_OPTIONS, filename: file }).code;
+    }
+    writeAtomically(out, output);
+    next[rel] = { src: hash, out: crypto.createHash("sha256").update(output).digest("hex") };
   }
   // Output of a source that no longer exists would still be require()-able: remove it.
   for (const rel of Object.keys(manifest)) {
