@@ -139,11 +139,16 @@ export function diffResources(before: Json | undefined, after: Json | undefined)
   return changes;
 }
 
-function attributeChanges(before: Json, after: Json): AttributeChange[] {
+/**
+ * The attributes whose values differ, values printed as JSON unless sensitive. `absent` is what
+ * a missing attribute counts as: undefined between two synthesized stacks (added or removed),
+ * null between two sets of state values (Terraform writes an unset attribute as null).
+ */
+export function attributeChanges(before: Json, after: Json, absent: null | undefined = undefined): AttributeChange[] {
   const out: AttributeChange[] = [];
   for (const attribute of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
-    const x = JSON.stringify(before[attribute]);
-    const y = JSON.stringify(after[attribute]);
+    const x = JSON.stringify(Object.hasOwn(before, attribute) ? before[attribute] : absent);
+    const y = JSON.stringify(Object.hasOwn(after, attribute) ? after[attribute] : absent);
     if (x === y) continue;
     const show = (text: string | undefined, value: unknown) => (text === undefined ? undefined : isSensitive(attribute, value) ? "(sensitive)" : text);
     out.push({ attribute, before: show(x, before[attribute]), after: show(y, after[attribute]) });

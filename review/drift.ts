@@ -1,6 +1,6 @@
 import { AccessMatrix, accessOf } from "./access";
-import { AccessDiff, AttributeChange, broadens, diffAccess, isSensitive } from "./diff";
-import { markdownTable } from "./markdown";
+import { AccessDiff, AttributeChange, attributeChanges, broadens, diffAccess } from "./diff";
+import { rowDiffTable } from "./markdown";
 
 /**
  * Drift: what changed in Okta outside code, read from a real Terraform plan (`terraform show
@@ -76,18 +76,6 @@ export function stackJsonFromState(resources: readonly StateResource[]): Json {
   return json;
 }
 
-function attributeChanges(code: Json, real: Json): AttributeChange[] {
-  const out: AttributeChange[] = [];
-  for (const attribute of [...new Set([...Object.keys(code), ...Object.keys(real)])].sort()) {
-    const x = JSON.stringify(code[attribute] ?? null);
-    const y = JSON.stringify(real[attribute] ?? null);
-    if (x === y) continue;
-    const show = (text: string, value: unknown) => (isSensitive(attribute, value) ? "(sensitive)" : text);
-    out.push({ attribute, before: show(x, code[attribute]), after: show(y, real[attribute]) });
-  }
-  return out;
-}
-
 /** The drift a plan shows for one stack. */
 export function driftOf(stack: string, plan: Json): DriftReport {
   const values = (plan.prior_state as Json | undefined)?.values as Json | undefined;
@@ -110,7 +98,7 @@ export function driftOf(stack: string, plan: Json): DriftReport {
       code.set(c.address, { address: c.address, mode: "managed", type: c.type, name: c.name ?? c.address.split(".")[1], values: codeValues });
       continue;
     }
-    drifted.push({ address: c.address, type: c.type, kind: "changed", attributes: attributeChanges(codeValues, realValues) });
+    drifted.push({ address: c.address, type: c.type, kind: "changed", attributes: attributeChanges(codeValues, realValues, null) });
     const base = real.get(c.address) ?? { address: c.address, mode: "managed", type: c.type, name: c.name ?? c.address.split(".")[1], values: {} };
     real.set(c.address, { ...base, values: realValues });
     code.set(c.address, { ...base, values: codeValues });
@@ -125,12 +113,11 @@ export function driftMarkdown(report: DriftReport): string {
   if (!report.drifted.length) return [...out, "No drift: Okta matches the code.", ""].join("\n");
   out.push(`${report.drifted.length} resource${report.drifted.length === 1 ? "" : "s"} changed outside code${report.broadened ? " — 🚨 **access was widened outside code**" : ""}.`, "");
   const a = report.access;
-  const table = (title: string, columns: string[], added: readonly object[], removed: readonly object[], cells: (r: never) => string[]) =>
-    added.length || removed.length ? [`**${title}** (\`+\` Okta grants it, code does not; \`-\` code grants it, Okta does not)`, "", ...markdownTable(["", ...columns], [...removed.map((r) => ["-", ...cells(r as never)]), ...added.map((r) => ["+", ...cells(r as never)])]), ""] : [];
-  out.push(...table("Token grants", ["server", "client", "who", "grant", "scope"], a.grants.added, a.grants.removed, (r: { server: string; client: string; who: string; grant: string; scope: string }) => [r.server, r.client, r.who, r.grant, r.scope]));
-  out.push(...table("App assignments", ["app", "group"], a.assignments.added, a.assignments.removed, (r: { app: string; group: string }) => [r.app, r.group]));
-  out.push(...table("Okta management access", ["app", "access"], a.management.added, a.management.removed, (r: { app: string; access: string }) => [r.app, r.access]));
-  out.push(...table("Trusted origins", ["origin", "scope"], a.origins.added, a.origins.removed, (r: { origin: string; scope: string }) => [r.origin, r.scope]));
+  const legend = "(`+` Okta grants it, code does not; `-` code grants it, Okta does not)";
+  out.push(...rowDiffTable("Token grants", ["server", "client", "who", "grant", "scope"], a.grants, (r) => [r.server, r.client, r.who, r.grant, r.scope], legend));
+  out.push(...rowDiffTable("App assignments", ["app", "group"], a.assignments, (r) => [r.app, r.group], legend));
+  out.push(...rowDiffTable("Okta management access", ["app", "access"], a.management, (r) => [r.app, r.access], legend));
+  out.push(...rowDiffTable("Trusted origins", ["origin", "scope"], a.origins, (r) => [r.origin, r.scope], legend));
   if (a.newMarkers.length) out.push(...a.newMarkers.map((m) => `- 🚨 outside code: ${m}`), "");
   out.push("#### Changed in Okta", "");
   for (const d of report.drifted) {

@@ -67,10 +67,10 @@ function renderStack(s: StackReview, detail: Detail): string[] {
   }
   out.push("#### Access changes", "");
   if (!accessChanged) out.push("No change in who can get what.", "");
-  out.push(...table("Token grants (authorization servers)", ["server", "client", "owner", "who", "grant", "scope", "request", "via"], a.grants, (r: GrantRow) => [r.server, r.client, r.owner ?? "", r.who, r.grant, r.scope, r.request, r.via]));
-  out.push(...table("App assignments (who can sign in)", ["app", "owner", "group"], a.assignments, (r) => [r.app, r.owner ?? "", r.group]));
-  out.push(...table("Okta management access (okta.* scopes, admin roles)", ["app", "access"], a.management, (r) => [r.app, r.access]));
-  out.push(...table("Trusted origins", ["origin", "scope"], a.origins, (r) => [r.origin, r.scope]));
+  out.push(...rowDiffTable("Token grants (authorization servers)", ["server", "client", "owner", "who", "grant", "scope", "request", "via"], a.grants, (r: GrantRow) => [r.server, r.client, r.owner ?? "", r.who, r.grant, r.scope, r.request, r.via]));
+  out.push(...rowDiffTable("App assignments (who can sign in)", ["app", "owner", "group"], a.assignments, (r) => [r.app, r.owner ?? "", r.group]));
+  out.push(...rowDiffTable("Okta management access (okta.* scopes, admin roles)", ["app", "access"], a.management, (r) => [r.app, r.access]));
+  out.push(...rowDiffTable("Trusted origins", ["origin", "scope"], a.origins, (r) => [r.origin, r.scope]));
   if (a.newMarkers.length) out.push(...a.newMarkers.map((m) => `- 🚨 new: ${m}`), "");
   if (s.resources.length) {
     out.push("#### Resource changes", "");
@@ -95,10 +95,11 @@ function renderStack(s: StackReview, detail: Detail): string[] {
   return out;
 }
 
-function table<T>(title: string, columns: string[], diff: RowDiff<T>, cells: (row: T) => string[]): string[] {
+/** One access table's removed (`-`) and added (`+`) rows, or nothing when neither; shared by the review and the drift report. */
+export function rowDiffTable<T>(title: string, columns: string[], diff: RowDiff<T>, cells: (row: T) => string[], legend?: string): string[] {
   if (!diff.added.length && !diff.removed.length) return [];
   const rows = [...diff.removed.map((r) => ["-", ...cells(r)]), ...diff.added.map((r) => ["+", ...cells(r)])];
-  return [`**${title}**`, "", ...markdownTable(["", ...columns], rows), ""];
+  return [`**${title}**${legend ? ` ${legend}` : ""}`, "", ...markdownTable(["", ...columns], rows), ""];
 }
 
 /** A Markdown table, cells escaped; shared by the review and the access view. */
