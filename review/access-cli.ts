@@ -1,5 +1,5 @@
 import { AccessMatrix, accessOf } from "./access";
-import { markdownTable } from "./markdown";
+import { ACCESS_TABLES, AccessTable, markdownTable } from "./markdown";
 import { readSynthesized } from "./stack-json";
 import { synthesizeWorkingTree } from "./synth";
 import { cleanupTemp } from "./temp";
@@ -8,14 +8,14 @@ const USAGE = "Usage: npm run access -- <stack, e.g. okta-dev> [--json] [--from 
 
 /** The effective-access matrix of one stack, as Markdown tables (the same rows the review diffs). */
 export function accessMarkdown(stack: string, m: AccessMatrix): string {
-  const table = (title: string, columns: string[], rows: string[][]) => (rows.length ? [`**${title}**`, "", ...markdownTable(columns, rows), ""] : [`**${title}**: none`, ""]);
+  const table = <T>(t: AccessTable<T>, rows: readonly T[]) => (rows.length ? [`**${t.title}**`, "", ...markdownTable(t.columns, rows.map(t.cells)), ""] : [`**${t.title}**: none`, ""]);
   return [
     `## Effective access: ${stack}`,
     "",
-    ...table("Token grants (authorization servers)", ["server", "client", "owner", "who", "grant", "scope", "request", "via"], m.grants.map((r) => [r.server, r.client, r.owner ?? "", r.who, r.grant, r.scope, r.request, r.via])),
-    ...table("App assignments (who can sign in)", ["app", "owner", "group"], m.assignments.map((r) => [r.app, r.owner ?? "", r.group])),
-    ...table("Okta management access (okta.* scopes, admin roles)", ["app", "access"], m.management.map((r) => [r.app, r.access])),
-    ...table("Trusted origins", ["origin", "scope"], m.origins.map((r) => [r.origin, r.scope])),
+    ...table(ACCESS_TABLES.grants, m.grants),
+    ...table(ACCESS_TABLES.assignments, m.assignments),
+    ...table(ACCESS_TABLES.management, m.management),
+    ...table(ACCESS_TABLES.origins, m.origins),
     m.markers.length ? `**Broad grants**\n\n${m.markers.map((x) => `- ${x}`).join("\n")}\n` : "**Broad grants**: none\n",
   ].join("\n");
 }

@@ -1,4 +1,4 @@
-import { GrantRow } from "./access";
+import { AssignmentRow, GrantRow, ManagementRow, OriginRow } from "./access";
 import { ResourceChange, RowDiff } from "./diff";
 import { ReviewReport, StackReview, isUnchanged, summaryOf } from "./review";
 
@@ -67,10 +67,11 @@ function renderStack(s: StackReview, detail: Detail): string[] {
   }
   out.push("#### Access changes", "");
   if (!accessChanged) out.push("No change in who can get what.", "");
-  out.push(...rowDiffTable("Token grants (authorization servers)", ["server", "client", "owner", "who", "grant", "scope", "request", "via"], a.grants, (r: GrantRow) => [r.server, r.client, r.owner ?? "", r.who, r.grant, r.scope, r.request, r.via]));
-  out.push(...rowDiffTable("App assignments (who can sign in)", ["app", "owner", "group"], a.assignments, (r) => [r.app, r.owner ?? "", r.group]));
-  out.push(...rowDiffTable("Okta management access (okta.* scopes, admin roles)", ["app", "access"], a.management, (r) => [r.app, r.access]));
-  out.push(...rowDiffTable("Trusted origins", ["origin", "scope"], a.origins, (r) => [r.origin, r.scope]));
+  const t = ACCESS_TABLES;
+  out.push(...rowDiffTable(t.grants.title, t.grants.columns, a.grants, t.grants.cells));
+  out.push(...rowDiffTable(t.assignments.title, t.assignments.columns, a.assignments, t.assignments.cells));
+  out.push(...rowDiffTable(t.management.title, t.management.columns, a.management, t.management.cells));
+  out.push(...rowDiffTable(t.origins.title, t.origins.columns, a.origins, t.origins.cells));
   if (a.newMarkers.length) out.push(...a.newMarkers.map((m) => `- 🚨 new: ${m}`), "");
   if (s.resources.length) {
     out.push("#### Resource changes", "");
@@ -94,6 +95,29 @@ function renderStack(s: StackReview, detail: Detail): string[] {
   }
   return out;
 }
+
+export interface AccessTable<T> {
+  readonly title: string;
+  readonly columns: string[];
+  readonly cells: (row: T) => string[];
+}
+
+/** Each access table's title, columns and cells: one definition for the review's diffs and `npm run access`'s matrix. */
+export const ACCESS_TABLES: {
+  readonly grants: AccessTable<GrantRow>;
+  readonly assignments: AccessTable<AssignmentRow>;
+  readonly management: AccessTable<ManagementRow>;
+  readonly origins: AccessTable<OriginRow>;
+} = {
+  grants: {
+    title: "Token grants (authorization servers)",
+    columns: ["server", "client", "owner", "who", "grant", "scope", "request", "via"],
+    cells: (r) => [r.server, r.client, r.owner ?? "", r.who, r.grant, r.scope, r.request, r.via],
+  },
+  assignments: { title: "App assignments (who can sign in)", columns: ["app", "owner", "group"], cells: (r) => [r.app, r.owner ?? "", r.group] },
+  management: { title: "Okta management access (okta.* scopes, admin roles)", columns: ["app", "access"], cells: (r) => [r.app, r.access] },
+  origins: { title: "Trusted origins", columns: ["origin", "scope"], cells: (r) => [r.origin, r.scope] },
+};
 
 /** One access table's removed (`-`) and added (`+`) rows, or nothing when neither; shared by the review and the drift report. */
 export function rowDiffTable<T>(title: string, columns: string[], diff: RowDiff<T>, cells: (row: T) => string[], legend?: string): string[] {
