@@ -76,8 +76,12 @@ function idFor(type: string): string {
   const prefix = type.startsWith("okta_app_") && !type.includes("assignment") && !type.includes("api_scope") && !type.includes("role")
     ? "0oa"
     : ({ okta_group: "00g", okta_group_rule: "0pr", okta_auth_server: "aus", okta_auth_server_policy: "00p", okta_auth_server_policy_rule: "0pr", okta_auth_server_scope: "scp", okta_auth_server_claim: "ocl", okta_trusted_origin: "tos", okta_everyone_group: "00g" } as Record<string, string>)[type] ?? "sti";
-  return prefix + randomBytes(13).toString("base64url").slice(0, 17);
+  return prefix + Array.from(randomBytes(17), (b) => ID_ALPHABET[b % ID_ALPHABET.length]).join("");
 }
+
+// Okta's ids are 20 letters and digits (`0oawrztgnas5I0z8U1d7` in the recordings); base64url's
+// `-` and `_` would make ids no Okta org returns.
+const ID_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 /** Values Okta computes, for the attributes outputs and references read; null for the rest. */
 function computedValue(type: string, name: string, state: Obj): Value {
