@@ -179,7 +179,8 @@ describe("OktaBootstrapStack", () => {
   });
 
   test("fails at synth when a resource type is added to the main stack after the bootstrap stack was built", () => {
-    const { app, stacks } = buildOrgApp([fixtureConfig("dev")]);
+    // Testing.fullSynth's temp dir, not the project's cdktf.out: this synth writes okta-dev before it fails.
+    const { app, stacks } = buildOrgApp([fixtureConfig("dev")], { outdir: Testing.app().outdir });
     new AppOauthApiScope(stacks[0], "Late", { appId: "0oa1", issuer: "https://acme.okta.com", scopes: ["okta.users.read"] });
     const message = errorOf(() => app.synth());
     expect(message).toContain("okta-dev changed after okta-bootstrap-dev was built");
