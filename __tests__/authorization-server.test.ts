@@ -79,7 +79,7 @@ describe("AuthorizationServer", () => {
   });
 
   test("guardrails check every server: two APIs with one audience are flagged", () => {
-    const same = editedConfig(withPayments(fixtureConfig("staging")), (c) => Object.assign((c as { apis: Record<string, { audience: string }> }).apis.payments, { audience: c.apiCenter.audience }));
+    const same = editedConfig(withPayments(fixtureConfig("staging")), (c) => Object.assign((c as { apis: Record<string, { audience: string }> }).apis.payments, { audience: c.apiCenter!.audience }));
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-apis-"));
     const { reports } = synthesizeAll(buildOrgApp([same], { outdir }).app);
     const findings = reports.find((r) => r.stack === "okta-staging")!.findings.filter((f) => f.rule === "OKTA-16");

@@ -64,7 +64,7 @@ describe("bad input is refused at synth with path, value and fix", () => {
     [{ refreshTokenLifetimeMinutes: 30 }, "tokenLifetimes.refreshTokenLifetimeMinutes must be at least the access token lifetime (60): got 30"],
     [{ refreshTokenWindowMinutes: 200_000 }, "tokenLifetimes.refreshTokenWindowMinutes must not exceed the refresh lifetime (129600): got 200000"],
   ])("fails when token lifetimes are outside Okta's limits: %j", (lifetimes, expected) => {
-    const message = failureOf("dev", (c) => (c.apiCenter = { ...c.apiCenter, tokenLifetimes: lifetimes }));
+    const message = failureOf("dev", (c) => (c.apiCenter = { ...c.apiCenter!, tokenLifetimes: lifetimes }));
     expect(message).toContain("okta-dev/ApiCenter");
     expect(message).toContain(expected);
   });

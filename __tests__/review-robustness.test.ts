@@ -40,7 +40,7 @@ describe("review: renames and redaction", () => {
     expect(markdown).toContain("+   omit_secret = false");
     expect(markdown).toContain("client_basic_secret = (sensitive)");
     expect(markdown).not.toContain("not-for-your-eyes");
-    const lifetimes = synthesizeTo(fixtureEnvironments().map((c) => editedConfig(c, (d) => Object.assign(d.apiCenter, { tokenLifetimes: { accessTokenMinutes: 30 } }))));
+    const lifetimes = synthesizeTo(fixtureEnvironments().map((c) => editedConfig(c, (d) => Object.assign(d.apiCenter!, { tokenLifetimes: { accessTokenMinutes: 30 } }))));
     expect(toMarkdown(reviewOf(base, lifetimes))).toContain("+   access_token_lifetime_minutes = 30");
   });
 });

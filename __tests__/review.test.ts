@@ -36,7 +36,7 @@ describe("review: a PR that adds a tier rule", () => {
   const head = () =>
     synthesizeTo(
       everyEnv((c) => {
-        c.apiCenter = { ...c.apiCenter, tiers: { ...SEED_002_TIERS, platinum: { scope: "http://myapp.com/scp/platinum", groupName: "platinumSubscribers", resource: "/stars", priority: 3 } } };
+        c.apiCenter = { ...c.apiCenter!, tiers: { ...SEED_002_TIERS, platinum: { scope: "http://myapp.com/scp/platinum", groupName: "platinumSubscribers", resource: "/stars", priority: 3 } } };
       }),
     );
 
@@ -61,8 +61,8 @@ describe("review: a PR that widens a rule's groups", () => {
     head = synthesizeTo(undefined, (stacks) => {
       const prod = stacks[2];
       const gold = find(prod, AuthServerPolicyRule, "Rule-gold");
-      const silverGroup = prod.apiCenter.tier("silver", "test").group.groupId;
-      gold.addOverride("group_whitelist", [prod.apiCenter.tier("gold", "test").group.groupId, silverGroup]);
+      const silverGroup = prod.apiCenter!.tier("silver", "test").group.groupId;
+      gold.addOverride("group_whitelist", [prod.apiCenter!.tier("gold", "test").group.groupId, silverGroup]);
     });
   });
 

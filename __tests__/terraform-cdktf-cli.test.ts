@@ -49,7 +49,7 @@ terraformSuite()("cdktf's own CLI deploys through the stand-in", () => {
       expect({ app: app.id, value: outputs[`${app.id}_client_id`]?.value }).toEqual({ app: app.id, value: privileged ? (app.kind === "service" && app.clientId) || `${app.id}-dev` : expect.stringMatching(/^0oa\w+/) });
     }
     expect(outputs.api_center_issuer.value).toMatch(/^https:\/\/.+\/oauth2\/aus/);
-    const tiers = dev.apiCenter.tiers ?? SEED_002_TIERS;
+    const tiers = dev.apiCenter!.tiers ?? SEED_002_TIERS;
     expect(Object.keys(outputs.api_center_tiers.value as object).sort()).toEqual(Object.keys(tiers).sort());
     for (const [name, tier] of Object.entries(tiers)) expect((outputs.api_center_tiers.value as Record<string, unknown>)[name]).toMatchObject({ scope: tier.scope, group: tier.groupName });
     const viaCdktf = cdktf("output", "okta-dev");

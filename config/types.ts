@@ -163,8 +163,12 @@ export interface OrgConfig {
   readonly provider?: ProviderSettings;
   /** @default { type: "local" } */
   readonly backend?: BackendConfig;
-  /** The API Center authorization server (seed 002). */
-  readonly apiCenter: Omit<ApiCenterAuthServerProps, "audience"> & { readonly audience: string };
+  /**
+   * The API Center authorization server (seed 002). An org without one (e.g. an imported org
+   * whose APIs are all in `apis`) leaves it out.
+   * @default - no API Center server
+   */
+  readonly apiCenter?: Omit<ApiCenterAuthServerProps, "audience"> & { readonly audience: string };
   /** More APIs, each its own authorization server, by id (apps name them in `apis`). @default - none */
   readonly apis?: Readonly<Record<string, ApiConfig>>;
   /**
@@ -181,4 +185,13 @@ export interface OrgConfig {
   readonly bootstrap: BootstrapConfig;
   /** Reasoned exceptions to guardrail rules for the whole stack. @default - none */
   readonly suppressions?: readonly Suppression[];
+  /**
+   * Objects that already exist in Okta, adopted on the next deploy instead of created: a
+   * Terraform resource address of this stack → the id the okta provider imports it by (e.g.
+   * `okta_auth_server_policy_rule.x` → `<server id>/<policy id>/<rule id>`). Written by
+   * `npm run import`; once a deploy has imported them, they may be deleted (Terraform skips
+   * an import of a resource already in state).
+   * @default - none: every resource is created
+   */
+  readonly imports?: Readonly<Record<string, string>>;
 }

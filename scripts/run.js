@@ -15,7 +15,7 @@ const path = require("path");
 
 const root = path.resolve(__dirname, "..");
 const outRoot = path.join(root, ".build");
-const SOURCE_DIRS = ["constructs", "stacks", "config", "guardrails", "review", "bench", "scripts", "terraform"];
+const SOURCE_DIRS = ["constructs", "stacks", "config", "guardrails", "review", "bench", "scripts", "terraform", "importer"];
 const SWC_OPTIONS = {
   jsc: { parser: { syntax: "typescript" }, target: "es2022" },
   module: { type: "commonjs" },

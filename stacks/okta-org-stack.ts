@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
 import { Construct } from "constructs";
-import { Aspects, CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
+import { Aspects, CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformOutput, TerraformResource, TerraformStack } from "cdktf";
 import { ApiCenterAuthServer } from "../constructs/api-center-auth-server";
 import { setEnvironment, EnvironmentName } from "../constructs/environment";
 import { NativeApp } from "../constructs/native-app";
@@ -37,7 +37,8 @@ export function stackId(environment: EnvironmentName): string {
  */
 export class OktaOrgStack extends TerraformStack {
   readonly environment: EnvironmentName;
-  readonly apiCenter: ApiCenterAuthServer;
+  /** The API Center server, when the config has one. */
+  readonly apiCenter?: ApiCenterAuthServer;
   /** Every API's authorization server by config key: apiCenter, then each of `apis`. */
   readonly servers = new Map<string, AuthorizationServer>();
   readonly apps = new Map<string, OAuthApp>();
@@ -55,8 +56,10 @@ export class OktaOrgStack extends TerraformStack {
     oktaProvider(this, providerConfig(this.node.path, config.provider));
     configureBackend(this, config.backend ?? { type: "local" });
 
-    this.apiCenter = new ApiCenterAuthServer(this, "ApiCenter", config.apiCenter);
-    this.servers.set("apiCenter", this.apiCenter);
+    if (config.apiCenter) {
+      this.apiCenter = new ApiCenterAuthServer(this, "ApiCenter", config.apiCenter);
+      this.servers.set("apiCenter", this.apiCenter);
+    }
     const serverProblems: string[] = [];
     for (const [id, api] of Object.entries(config.apis ?? {})) {
       collectConfigErrors(serverProblems, () => this.servers.set(id, new AuthorizationServer(this, `Api-${id}`, api)));
@@ -76,6 +79,7 @@ export class OktaOrgStack extends TerraformStack {
     for (const app of config.apps) collectConfigErrors(sections, () => this.addApp(app));
     if (sections.length) throw new OktaConfigErrors(sections);
     this.addOutputs();
+    if (config.imports) adoptExisting(this, config.imports);
     this.writeOwners(config);
     if (config.suppressions?.length) OktaGuardrails.suppress(this, config.suppressions);
     Aspects.of(this).add(new OktaGuardrails({ environment: config.environment }));
@@ -263,13 +267,13 @@ export class OktaOrgStack extends TerraformStack {
         value: Object.fromEntries(server.tiers.map((t) => [t.tierName, { scope: t.scopeName, group: t.group.groupName, group_id: t.group.groupId, resource: t.resourcePath }])),
       });
     }
+    if (!this.apiCenter) return;
     new TerraformOutput(this, "api_center_id", { value: this.apiCenter.authServerId, description: "API Center authorization server id" });
     new TerraformOutput(this, "api_center_issuer", { value: this.apiCenter.issuer, description: "API Center issuer URI" });
+    const tiers = this.apiCenter.tiers;
     new TerraformOutput(this, "api_center_tiers", {
       description: "Tier → scope → subscriber group → resource it guards (seed 002)",
-      value: Object.fromEntries(
-        this.apiCenter.tiers.map((t) => [t.tierName, { scope: t.scopeName, group: t.group.groupName, group_id: t.group.groupId, resource: t.resourcePath }]),
-      ),
+      value: Object.fromEntries(tiers.map((t) => [t.tierName, { scope: t.scopeName, group: t.group.groupName, group_id: t.group.groupId, resource: t.resourcePath }])),
     });
   }
 }
@@ -316,6 +320,30 @@ export function configureBackend(stack: TerraformStack, backend: BackendConfig):
     case "cloud":
       new CloudBackend(stack, { organization: backend.organization, hostname: backend.hostname, workspaces: new NamedCloudWorkspace(backend.workspace) });
       return;
+  }
+}
+
+/**
+ * Import blocks (Terraform ≥ 1.5, cdktf's importFrom) for the objects that already exist in
+ * Okta, so the first deploy of an imported org adopts them instead of creating duplicates.
+ * An address this stack does not create is an error: a stale import would adopt nothing.
+ */
+function adoptExisting(stack: OktaOrgStack, imports: Readonly<Record<string, string>>): void {
+  const wanted = new Map(Object.entries(imports));
+  for (const node of stack.node.findAll()) {
+    if (!TerraformResource.isTerraformResource(node)) continue;
+    const address = `${node.terraformResourceType}.${node.friendlyUniqueId}`;
+    const id = wanted.get(address);
+    if (id === undefined) continue;
+    node.importFrom(id);
+    wanted.delete(address);
+  }
+  if (wanted.size) {
+    throw new OktaConfigError(`${stack.node.path}/imports`, [...wanted].map(([address, id]) => ({
+      what: "imports names a resource this stack does not create",
+      value: `${address} = ${id}`,
+      fix: "remove the entry (its object was renamed or dropped from config), or run npm run import again.",
+    })));
   }
 }
 

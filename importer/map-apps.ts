@@ -1,0 +1,304 @@
+import { PublicJwk } from "../constructs/oauth-app";
+import { slug } from "../constructs/app-assignments";
+import { AppConfig, AssignmentConfig, OAuthAppConfig } from "../config/types";
+import { ClientAuthentication } from "../constructs/oauth-app";
+import { NameIdFormat } from "../constructs/saml-app";
+import { ImportLog } from "./import-report";
+import { OktaApp } from "./okta-objects";
+import { MappedServer, serverConstructId } from "./map-servers";
+
+/** What an app needs from the rest of the import. */
+export interface AppContext {
+  /** Who the app is assigned to, already as config names, with the Okta group id of each name. */
+  readonly assignTo: AssignmentConfig | undefined;
+  /** Okta group id per assigned group name (Everyone included). */
+  readonly groupIds: ReadonlyMap<string, string>;
+  /** Assignments that cannot be kept, with why. */
+  readonly droppedAssignments: readonly string[];
+  readonly servers: readonly MappedServer[];
+  /** CORS+REDIRECT trusted origins of the org, by origin. */
+  readonly trustedOrigins: ReadonlyMap<string, string>;
+}
+
+export interface MappedApp {
+  readonly config: AppConfig;
+  /** Construct path under the stack → import id. */
+  readonly adopt: ReadonlyMap<string, string>;
+  /** Trusted origins a SPA claims (origin → Okta id). */
+  readonly origins: readonly string[];
+}
+
+/** Okta's own apps (Admin Console, Dashboard, browser plug-in, Workflows…): referenced, never recreated. */
+export function isSystemApp(app: OktaApp): boolean {
+  return app.name === "saasure" || (app.name ?? "").startsWith("okta_");
+}
+
+/** A unique construct id for the app, from its label: the contract that keeps its client id. */
+export function appIdFor(label: string, taken: Set<string>): string {
+  const base = label.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "app";
+  let id = base;
+  for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
+  taken.add(id);
+  return id;
+}
+
+/** One Okta app as app config, or undefined (logged with why). */
+export function mapApp(app: OktaApp, id: string, ctx: AppContext, log: ImportLog): MappedApp | undefined {
+  const label = app.label ?? app.id;
+  const notImported = (why: string) => {
+    log.add("app", label, app.id, "not imported", why);
+    return undefined;
+  };
+  if (app.status && app.status !== "ACTIVE") return notImported(`it is ${app.status}; our apps are active, so a deploy would activate it. Fix: delete it in Okta, or activate it and import again`);
+  const changes: string[] = [...ctx.droppedAssignments];
+  let mapped: { config: AppConfig; origins?: string[] } | string;
+  switch (app.signOnMode) {
+    case "OPENID_CONNECT":
+      mapped = oidcApp(app, id, label, ctx, changes);
+      break;
+    case "SAML_2_0":
+      mapped = isCustomSaml(app) ? samlApp(app, id, label, ctx, changes) : oinApp(app, id, label, ctx, "SAML_2_0");
+      break;
+    case "AUTO_LOGIN":
+      mapped = isCustomSaml(app) ? "a custom auto-login app has no construct here (only catalog AUTO_LOGIN apps). Fix: use SAML or OIDC, or an SWA app" : oinApp(app, id, label, ctx, "AUTO_LOGIN");
+      break;
+    case "BROWSER_PLUGIN":
+      mapped =
+        app.name === "template_swa"
+          ? swaApp(app, id, label, ctx)
+          : `a ${app.name} browser plug-in app has no construct here (only template_swa; the plug-in's three-field and shared-credential apps put passwords into state)`;
+      break;
+    case "BOOKMARK":
+      mapped = typeof app.settings?.app?.url === "string" ? { config: { kind: "bookmark", id, label, url: app.settings.app.url, assignTo: ctx.assignTo! } } : "it has no URL";
+      break;
+    default:
+      mapped = `sign-on mode ${app.signOnMode ?? "(none)"} has no construct here`;
+  }
+  if (typeof mapped === "string") return notImported(mapped);
+  if (mapped.config.kind !== "service" && ctx.assignTo === undefined) {
+    return notImported(`it is assigned to no group we import${ctx.droppedAssignments.length ? ` (${ctx.droppedAssignments.join("; ")})` : ""}, so no one could sign in; config requires an assignment. Fix: assign it to an Okta group, or delete it`);
+  }
+  const adopt = new Map<string, string>([[`${id}/App`, app.id]]);
+  if (ctx.assignTo !== undefined && mapped.config.kind !== "service") {
+    for (const [name, groupId] of ctx.groupIds) {
+      adopt.set(`${id}/Assignment-${slug(name)}`, `${app.id}/${groupId}`);
+      log.imported("assignment", `${label} → ${name}`, `${app.id}/${groupId}`);
+    }
+  }
+  if (mapped.config.kind === "service") {
+    for (const s of ctx.servers) {
+      const grant = s.serviceGrants.get(app.id);
+      if (!grant) continue;
+      adopt.set(`${serverConstructId(s.key)}/Service-${id}/Policy`, `${s.id}/${grant.policy.id}`);
+      adopt.set(`${serverConstructId(s.key)}/Service-${id}/Rule`, `${s.id}/${grant.policy.id}/${grant.rule.id}`);
+    }
+  }
+  log.imported("app", label, app.id, changes);
+  return { config: mapped.config, adopt, origins: mapped.origins ?? [] };
+}
+
+function oidcApp(app: OktaApp, id: string, label: string, ctx: AppContext, changes: string[]): { config: OAuthAppConfig; origins?: string[] } | string {
+  const o = app.settings?.oauthClient ?? {};
+  const grants = new Set(o.grant_types ?? []);
+  const redirectUris = [...(o.redirect_uris ?? [])];
+  const postLogout = o.post_logout_redirect_uris?.length ? { postLogoutRedirectUris: [...o.post_logout_redirect_uris] } : {};
+  const auth = app.credentials?.oauthClient?.token_endpoint_auth_method ?? "client_secret_basic";
+  const pkce = app.credentials?.oauthClient?.pkce_required;
+  if ((o.wildcard_redirect && o.wildcard_redirect !== "DISABLED") || redirectUris.some((u) => u.includes("*"))) {
+    return "it uses wildcard redirect URIs; redirect URIs here are exact (RFC 9700 §4.1.3). Fix: list each exact redirect URI in Okta, then import again";
+  }
+  const type = o.application_type;
+  const leeway = o.refresh_token?.leeway !== undefined && o.refresh_token.leeway !== 30 ? { refreshTokenLeewaySeconds: o.refresh_token.leeway } : {};
+  const staticRefresh = grants.has("refresh_token") && o.refresh_token?.rotation_type === "STATIC";
+  const loginUri = o.initiate_login_uri ? { loginUri: o.initiate_login_uri } : {};
+  const user = { label, redirectUris, ...postLogout, assignTo: ctx.assignTo!, ...apisOf(app, ctx) };
+  const unsupported = (allowed: string[]) => [...grants].filter((g) => !allowed.includes(g));
+  if (type === "browser") {
+    const extra = unsupported(["authorization_code", "refresh_token", "interaction_code", "implicit"]);
+    if (extra.length) return `a SPA with grants ${extra.join(", ")} has no construct here`;
+    if (pkce === false) changes.push("PKCE becomes required (a public client, RFC 9700 §2.1.1)");
+    if (!grants.has("refresh_token")) changes.push("gains rotating refresh tokens (SpaApp's default, seed 003 a)");
+    if (staticRefresh) changes.push("refresh tokens rotate instead of STATIC (RFC 9700 §4.14.2)");
+    const origins = redirectUris.map(originOf).filter((x): x is string => !!x && ctx.trustedOrigins.has(x));
+    const baseUris = [...new Set(origins.length ? origins : redirectUris.map(originOf).filter((x): x is string => !!x).slice(0, 1))];
+    if (!origins.length) changes.push(`trusted origin ${baseUris[0]} is created (CORS and redirect for the SPA)`);
+    return {
+      config: { kind: "spa", id, ...user, baseUris, ...loginUri, ...leeway, ...(grants.has("interaction_code") ? { embeddedWidget: true } : {}), ...(grants.has("implicit") ? { allowImplicitGrant: true } : {}) },
+      origins: baseUris,
+    };
+  }
+  if (type === "web") {
+    const extra = unsupported(["authorization_code", "refresh_token", "interaction_code", "implicit"]);
+    if (extra.length) return `a web app with grants ${extra.join(", ")} has no construct here${grants.has("client_credentials") ? " (a web app that also uses client_credentials is two apps: a WebApp and a ServiceApp)" : ""}`;
+    const authentication = authenticationOf(app, auth, changes);
+    if (typeof authentication === "string") return authentication;
+    if (staticRefresh) changes.push("refresh tokens rotate instead of STATIC (RFC 9700 §4.14.2)");
+    return {
+      config: {
+        kind: "web",
+        id,
+        ...user,
+        ...loginUri,
+        ...leeway,
+        ...(authentication.method === "client_secret_basic" ? {} : { authentication }),
+        ...(grants.has("refresh_token") ? { refreshTokens: true } : {}),
+        ...(pkce === false ? { pkceRequired: false } : {}),
+        ...(grants.has("interaction_code") ? { embeddedWidget: true } : {}),
+        ...(grants.has("implicit") ? { allowImplicitGrant: true } : {}),
+      },
+    };
+  }
+  if (type === "native") {
+    const extra = unsupported(["authorization_code", "refresh_token", "interaction_code", "password"]);
+    if (extra.length) return `a native app with grants ${extra.join(", ")} has no construct here`;
+    if (pkce === false) changes.push("PKCE becomes required (a public client, RFC 9700 §2.1.1)");
+    if (staticRefresh) changes.push("refresh tokens rotate instead of STATIC (RFC 9700 §4.14.2)");
+    if (!grants.has("password") && auth !== "none") changes.push(`token endpoint auth ${auth} → none (a public client)`);
+    return {
+      config: {
+        kind: "native",
+        id,
+        ...user,
+        ...leeway,
+        ...(grants.has("refresh_token") ? { refreshTokens: true } : {}),
+        ...(grants.has("interaction_code") ? { embeddedWidget: true } : {}),
+        ...(grants.has("password") ? { allowPasswordGrant: true } : {}),
+      },
+    };
+  }
+  if (type === "service") {
+    const authentication = authenticationOf(app, auth, changes);
+    if (typeof authentication === "string") return authentication;
+    const apiCenter = ctx.servers.find((s) => s.key === "apiCenter")?.serviceGrants.get(app.id);
+    const scopesFrom = Object.fromEntries(
+      ctx.servers.filter((s) => s.key !== "apiCenter" && s.serviceGrants.has(app.id)).map((s) => [s.key, { tiers: s.serviceGrants.get(app.id)!.tiers, priority: s.serviceGrants.get(app.id)!.priority }]),
+    );
+    if (!apiCenter && !Object.keys(scopesFrom).length) {
+      return "a service app that requests no imported API's scopes (a service here requests tier scopes of a custom authorization server; okta.* management scopes are granted by the bootstrap stack)";
+    }
+    return {
+      config: {
+        kind: "service",
+        id,
+        label,
+        ...(authentication.method === "client_secret_basic" ? {} : { authentication }),
+        ...(apiCenter ? { tiers: apiCenter.tiers, rulePriority: apiCenter.priority } : {}),
+        ...(Object.keys(scopesFrom).length ? { scopesFrom } : {}),
+      },
+    };
+  }
+  return `OIDC application type ${type ?? "(none)"} has no construct here`;
+}
+
+function authenticationOf(app: OktaApp, method: string, changes: string[]): ClientAuthentication | string {
+  if (method === "private_key_jwt") {
+    const o = app.settings?.oauthClient ?? {};
+    if (o.jwks_uri) return { method, jwksUri: o.jwks_uri };
+    const keys = (o.jwks?.keys ?? []).map(publicJwk).filter((k): k is PublicJwk => k !== undefined);
+    if (!keys.length) return "it uses private_key_jwt with neither public keys nor a JWKS URI that the import can read";
+    return { method, jwks: keys };
+  }
+  if (method !== "client_secret_basic") changes.push(`client authentication ${method} → client_secret_basic (the secret itself is kept; never read)`);
+  return { method: "client_secret_basic" };
+}
+
+function publicJwk(k: Readonly<Record<string, unknown>>): PublicJwk | undefined {
+  if (k.kty !== "RSA" || typeof k.n !== "string" || typeof k.e !== "string") return undefined;
+  return { kid: typeof k.kid === "string" ? k.kid : "imported", kty: "RSA", e: k.e, n: k.n };
+}
+
+/** The API an app signs in at: the server whose user policy lists it. */
+function apisOf(app: OktaApp, ctx: AppContext): { apis?: string[] } {
+  const server = ctx.servers.find((s) => s.userClients.includes(app.id));
+  return server ? { apis: [server.key] } : {};
+}
+
+function originOf(uri: string): string | undefined {
+  try {
+    const u = new URL(uri);
+    return u.protocol === "http:" || u.protocol === "https:" ? u.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Okta names custom SAML and auto-login apps <org>_<label>_<n>; catalog apps carry their catalog key. */
+function isCustomSaml(app: OktaApp): boolean {
+  return /_\d+$/.test(app.name ?? "");
+}
+
+const NAME_ID_FORMATS: Record<string, NameIdFormat> = {
+  "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified": "unspecified",
+  "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress": "emailAddress",
+  "urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName": "x509SubjectName",
+  "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent": "persistent",
+  "urn:oasis:names:tc:SAML:2.0:nameid-format:transient": "transient",
+};
+
+const NAME_FORMATS: Record<string, "unspecified" | "uri" | "basic"> = {
+  "urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified": "unspecified",
+  "urn:oasis:names:tc:SAML:2.0:attrname-format:uri": "uri",
+  "urn:oasis:names:tc:SAML:2.0:attrname-format:basic": "basic",
+};
+
+function samlApp(app: OktaApp, id: string, label: string, ctx: AppContext, changes: string[]): { config: AppConfig } | string {
+  const s = app.settings?.signOn ?? {};
+  if (!s.ssoAcsUrl || !s.audience) return "it has no single sign-on URL or audience";
+  if ((s.inlineHooks ?? []).length) return "it calls a SAML inline hook, which the constructs do not manage";
+  if ((s.acsEndpoints ?? []).length) return "it has several ACS endpoints; SamlApp has one single sign-on URL";
+  if (s.slo?.enabled) return "single logout is on: its SP certificate is not in the API answer the import reads. Fix: import it without SLO, then add singleLogout with the SP's certificate";
+  const statements = s.attributeStatements ?? [];
+  const attributes = statements.filter((a) => a.type === "EXPRESSION").map((a) => ({ name: a.name ?? "", values: [...(a.values ?? [])], ...nameFormat(a.namespace) }));
+  const groups = statements.filter((a) => a.type === "GROUP");
+  if (groups.length > 1) return "it has several group attribute statements; SamlApp has one";
+  const filter = groups[0] ? groupFilter(groups[0].filterType, groups[0].filterValue ?? "") : undefined;
+  if (typeof filter === "string") return filter;
+  if (s.signatureAlgorithm === "RSA_SHA1" || s.digestAlgorithm === "SHA1") changes.push("SHA-1 signing becomes SHA-256 (SHA-1 is refused here); check the SP accepts it");
+  const nameIdFormat = NAME_ID_FORMATS[s.subjectNameIdFormat ?? ""];
+  return {
+    config: {
+      kind: "saml",
+      id,
+      label,
+      ssoUrl: s.ssoAcsUrl,
+      ...(s.recipient && s.recipient !== s.ssoAcsUrl ? { recipient: s.recipient } : {}),
+      ...(s.destination && s.destination !== s.ssoAcsUrl ? { destination: s.destination } : {}),
+      audience: s.audience,
+      ...(nameIdFormat && nameIdFormat !== "unspecified" ? { nameIdFormat } : {}),
+      ...(s.subjectNameIdTemplate && s.subjectNameIdTemplate !== "${user.userName}" ? { nameIdTemplate: s.subjectNameIdTemplate } : {}),
+      ...(attributes.length ? { attributes } : {}),
+      ...(filter && groups[0] ? { groupAttribute: { name: groups[0].name ?? "groups", filter, ...nameFormat(groups[0].namespace) } } : {}),
+      ...(s.responseSigned === false ? { responseSigned: false } : {}),
+      ...(s.assertionSigned === false ? { assertionSigned: false } : {}),
+      assignTo: ctx.assignTo!,
+    },
+  };
+}
+
+function nameFormat(namespace: string | undefined): { nameFormat?: "uri" | "basic" } {
+  const f = NAME_FORMATS[namespace ?? ""];
+  return f && f !== "unspecified" ? { nameFormat: f } : {};
+}
+
+function groupFilter(type: string | undefined, value: string) {
+  if (type === "STARTS_WITH") return { startsWith: value };
+  if (type === "EQUALS") return { equals: value };
+  if (type === "CONTAINS") return { contains: value };
+  if (type === "REGEX") return { regex: value };
+  return `its group attribute filter ${type ?? "(none)"} is not one of STARTS_WITH, EQUALS, CONTAINS, REGEX`;
+}
+
+function oinApp(app: OktaApp, id: string, label: string, ctx: AppContext, signOnMode: "SAML_2_0" | "AUTO_LOGIN"): { config: AppConfig } | string {
+  if (!app.name) return "a catalog app without its catalog name";
+  const settings = Object.fromEntries(Object.entries(app.settings?.app ?? {}).filter(([, v]) => v !== null && v !== undefined));
+  return { config: { kind: "oin", id, label, catalog: { app: app.name, signOnMode, ...(Object.keys(settings).length ? { settings } : {}) }, assignTo: ctx.assignTo! } as AppConfig };
+}
+
+function swaApp(app: OktaApp, id: string, label: string, ctx: AppContext): { config: AppConfig } | string {
+  const s = app.settings?.app ?? {};
+  const str = (k: string) => (typeof s[k] === "string" && s[k] ? (s[k] as string) : undefined);
+  const [url, usernameField, passwordField, buttonField] = [str("url"), str("usernameField"), str("passwordField"), str("buttonField")];
+  if (!url || !usernameField || !passwordField || !buttonField) return "it lacks its sign-in URL or form field selectors";
+  const urlRegex = str("loginUrlRegex");
+  return { config: { kind: "swa", id, label, url, usernameField, passwordField, buttonField, ...(urlRegex ? { urlRegex } : {}), assignTo: ctx.assignTo! } };
+}

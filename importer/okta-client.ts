@@ -1,0 +1,237 @@
+/**
+ * A read-only client of Okta's management API for `npm run import`: plain HTTPS (Node's
+ * fetch), GET only. It follows Okta's pagination (`Link: <…>; rel="next"`), keeps to a share
+ * of each rate-limit bucket like the provider's `max_api_capacity` (X-Rate-Limit-Remaining of
+ * X-Rate-Limit-Limit, until X-Rate-Limit-Reset), waits out 429s until the reset, and retries
+ * 5xx and network failures with backoff. Errors name the request, Okta's error code and the
+ * fix. Credentials live only in the Authorization header; nothing here logs them.
+ */
+
+export interface OktaClientOptions {
+  /** The org's URL, e.g. https://acme.okta.com (http only for loopback test servers). */
+  readonly orgUrl: string;
+  /** The Authorization header value (`SSWS …` or `Bearer …`), fetched once per client. */
+  readonly authorization: () => Promise<string>;
+  /**
+   * Percentage of each rate-limit bucket the import may use, leaving the rest to the org's
+   * real traffic (the provider's max_api_capacity).
+   * @default 50
+   */
+  readonly maxApiCapacity?: number;
+  /** @default 5 */
+  readonly maxRetries?: number;
+  /** @default 4 */
+  readonly concurrency?: number;
+  /** @default - global fetch */
+  readonly fetch?: typeof fetch;
+  /** @default - setTimeout */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** @default - Date.now */
+  readonly now?: () => number;
+}
+
+export class OktaApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "OktaApiError";
+  }
+}
+
+/** What Okta answers on an error: {errorCode, errorSummary, errorCauses}. */
+interface OktaErrorBody {
+  readonly errorCode?: string;
+  readonly errorSummary?: string;
+  readonly error?: string;
+  readonly error_description?: string;
+}
+
+const FIXES: Record<number, string> = {
+  400: "this Okta org does not accept the request; report it with the path above.",
+  401: "the credentials were refused: set OKTA_API_TOKEN (SSWS), or OKTA_API_CLIENT_ID and OKTA_API_PRIVATE_KEY of the read-only plan identity (okta-bootstrap-<env> creates it), for this org.",
+  403: "the identity may not read this: use the read-only plan identity (okta.apps.read, okta.groups.read, okta.authorizationServers.read, okta.trustedOrigins.read, okta.policies.read with READ_ONLY_ADMIN), or an API token of a read-only admin.",
+  404: "the org has no such object or feature (check OKTA_ORG_NAME / --org-url).",
+};
+
+/** The rate-limit bucket of a path: Okta limits per endpoint, not per object. */
+export function bucketOf(path: string): string {
+  return path
+    .replace(/\?.*$/, "")
+    .split("/")
+    .map((s) => (/^[0-9a-zA-Z]{20}$/.test(s) || s === "default" ? "{id}" : s))
+    .join("/");
+}
+
+export class OktaClient {
+  /** Requests sent, retries included (for the report and the bench). */
+  requests = 0;
+  /** Seconds spent waiting for rate limits. */
+  waitedSeconds = 0;
+  private readonly base: URL;
+  private readonly buckets = new Map<string, { limit: number; remaining: number; reset: number }>();
+  private authorizationValue?: Promise<string>;
+  private active = 0;
+  private readonly queue: (() => void)[] = [];
+
+  constructor(private readonly options: OktaClientOptions) {
+    let url: URL;
+    try {
+      url = new URL(options.orgUrl);
+    } catch {
+      throw new Error(`The org URL is not a URL: got ${JSON.stringify(options.orgUrl)}. Fix: pass --org-url https://<your-org>.okta.com, or set OKTA_ORG_NAME and OKTA_BASE_URL.`);
+    }
+    const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+    if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
+      throw new Error(`The org URL must use https: got ${JSON.stringify(options.orgUrl)}. Fix: use https://<your-org>.okta.com (a token must never travel in clear).`);
+    }
+    const capacity = options.maxApiCapacity ?? 50;
+    if (!Number.isInteger(capacity) || capacity < 1 || capacity > 100) {
+      throw new Error(`--max-api-capacity must be a whole percentage from 1 to 100: got ${JSON.stringify(capacity)}. Fix: e.g. --max-api-capacity 50.`);
+    }
+    this.base = new URL(url.origin);
+  }
+
+  /** One object. */
+  async get<T>(path: string): Promise<T> {
+    return (await this.request(path)).body as T;
+  }
+
+  /** Every page of a list: follows Link rel="next" (same origin only). */
+  async list<T>(path: string): Promise<T[]> {
+    const out: T[] = [];
+    let next: string | undefined = path;
+    const seen = new Set<string>();
+    while (next) {
+      if (seen.has(next)) throw new OktaApiError(200, path, `GET ${path}: Okta's next link repeats ${next}. Fix: retry; report it if it persists.`);
+      seen.add(next);
+      const page: { body: unknown; next?: string } = await this.request(next);
+      if (!Array.isArray(page.body)) {
+        throw new OktaApiError(200, next, `GET ${next}: expected a list, got ${describe(page.body)}. Fix: check --org-url points at an Okta org (not a proxy or login page).`);
+      }
+      out.push(...(page.body as T[]));
+      next = page.next;
+    }
+    return out;
+  }
+
+  private async request(path: string): Promise<{ body: unknown; next?: string }> {
+    await this.slot();
+    try {
+      return await this.send(path);
+    } finally {
+      this.active--;
+      this.queue.shift()?.();
+    }
+  }
+
+  private async slot(): Promise<void> {
+    if (this.active < (this.options.concurrency ?? 4)) {
+      this.active++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.queue.push(resolve));
+    this.active++;
+  }
+
+  private async send(path: string): Promise<{ body: unknown; next?: string }> {
+    const fetchFn = this.options.fetch ?? fetch;
+    const maxRetries = this.options.maxRetries ?? 5;
+    const url = new URL(path, this.base);
+    if (url.origin !== this.base.origin) throw new OktaApiError(0, path, `GET ${path}: refuses to follow a link to another origin (${url.origin}). Fix: check --org-url.`);
+    const bucket = bucketOf(url.pathname);
+    let lastProblem = "";
+    for (let attempt = 0; attempt <= maxRetries; attempt++) {
+      await this.keepCapacity(bucket);
+      this.authorizationValue ??= this.options.authorization();
+      let response: Response;
+      this.requests++;
+      try {
+        response = await fetchFn(url, { method: "GET", headers: { Accept: "application/json", Authorization: await this.authorizationValue, "User-Agent": "okta-as-code-import" } });
+      } catch (e) {
+        lastProblem = `network error (${(e as Error).message})`;
+        await this.wait(backoff(attempt));
+        continue;
+      }
+      this.remember(bucket, response.headers);
+      if (response.status === 429) {
+        lastProblem = "429 Too Many Requests";
+        const reset = Number(response.headers.get("x-rate-limit-reset"));
+        await this.wait(Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - this.now()) + 1000 : backoff(attempt));
+        continue;
+      }
+      if (response.status >= 500) {
+        lastProblem = `${response.status} ${response.statusText}`;
+        await this.wait(backoff(attempt));
+        continue;
+      }
+      const text = await response.text();
+      if (response.status >= 400) {
+        const error = parse(text) as OktaErrorBody | undefined;
+        const code = error?.errorCode ? `${error.errorCode}: ${error.errorSummary ?? ""}` : (error?.error_description ?? error?.error ?? text.slice(0, 200));
+        throw new OktaApiError(response.status, path, `GET ${path} answered ${response.status} (${code}). Fix: ${FIXES[response.status] ?? FIXES[400]}`);
+      }
+      const body = parse(text);
+      if (body === undefined) throw new OktaApiError(response.status, path, `GET ${path}: the answer is not JSON (${describe(text)}). Fix: check --org-url points at an Okta org.`);
+      return { body, next: nextLink(response.headers.get("link")) };
+    }
+    throw new OktaApiError(429, path, `GET ${path} failed ${maxRetries + 1} times (last: ${lastProblem}). Fix: retry later, or lower --max-api-capacity so the import leaves room for the org's own traffic.`);
+  }
+
+  /** Waits for the bucket's reset when the import has used its share of it. */
+  private async keepCapacity(bucket: string): Promise<void> {
+    const state = this.buckets.get(bucket);
+    if (!state || state.limit <= 0) return;
+    const floor = state.limit * (1 - (this.options.maxApiCapacity ?? 50) / 100);
+    if (state.remaining > floor) {
+      state.remaining--;
+      return;
+    }
+    await this.wait(Math.max(0, state.reset * 1000 - this.now()) + 1000);
+    this.buckets.delete(bucket);
+  }
+
+  private remember(bucket: string, headers: Headers): void {
+    const limit = Number(headers.get("x-rate-limit-limit"));
+    const remaining = Number(headers.get("x-rate-limit-remaining"));
+    const reset = Number(headers.get("x-rate-limit-reset"));
+    if ([limit, remaining, reset].every((n) => Number.isFinite(n) && headers.has("x-rate-limit-limit"))) this.buckets.set(bucket, { limit, remaining, reset });
+  }
+
+  private async wait(ms: number): Promise<void> {
+    this.waitedSeconds += ms / 1000;
+    await (this.options.sleep ?? ((t: number) => new Promise<void>((r) => setTimeout(r, t))))(ms);
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+}
+
+function backoff(attempt: number): number {
+  return Math.min(30_000, 500 * 2 ** attempt);
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function describe(value: unknown): string {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return JSON.stringify((text ?? String(value)).slice(0, 80));
+}
+
+/** The rel="next" URL of an RFC 8288 Link header. */
+export function nextLink(header: string | null): string | undefined {
+  for (const part of (header ?? "").split(/,(?=\s*<)/)) {
+    const m = /<([^>]+)>\s*;(.*)$/.exec(part.trim());
+    if (m && /\brel="?next"?/.test(m[2])) return m[1];
+  }
+  return undefined;
+}

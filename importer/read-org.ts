@@ -1,0 +1,56 @@
+import { OktaClient } from "./okta-client";
+import { OktaApp, OktaAppGroup, OktaAuthServer, OktaClaim, OktaGroupObject, OktaGroupRule, OktaPolicy, OktaPolicyRule, OktaScope, OktaTrustedOrigin, OrgSnapshot, ServerSnapshot } from "./okta-objects";
+
+const PAGE = "limit=200";
+
+/**
+ * Reads what the import maps, GET only: apps with their group assignments, groups, group
+ * rules, custom authorization servers with scopes, claims, policies and rules, and trusted
+ * origins. Per-object calls run with the client's concurrency. Secrets Okta may answer (an
+ * OIDC app's client_secret, an SWA app's shared password) are dropped as they arrive.
+ */
+export async function readOrg(client: OktaClient): Promise<OrgSnapshot> {
+  const [apps, groups, groupRules, servers, trustedOrigins] = await Promise.all([
+    client.list<OktaApp>(`/api/v1/apps?${PAGE}`),
+    client.list<OktaGroupObject>(`/api/v1/groups?${PAGE}`),
+    client.list<OktaGroupRule>(`/api/v1/groups/rules?${PAGE}`),
+    client.list<OktaAuthServer>(`/api/v1/authorizationServers?${PAGE}`),
+    client.list<OktaTrustedOrigin>(`/api/v1/trustedOrigins?${PAGE}`),
+  ]);
+  checkIds("/api/v1/apps", apps);
+  checkIds("/api/v1/groups", groups);
+  checkIds("/api/v1/groups/rules", groupRules);
+  checkIds("/api/v1/authorizationServers", servers);
+  checkIds("/api/v1/trustedOrigins", trustedOrigins);
+  const appGroups: Record<string, readonly OktaAppGroup[]> = {};
+  await Promise.all(
+    apps.map(async (app) => {
+      appGroups[app.id] = await client.list<OktaAppGroup>(`/api/v1/apps/${app.id}/groups?${PAGE}`);
+    }),
+  );
+  const authServers: ServerSnapshot[] = await Promise.all(servers.map((server) => readServer(client, server)));
+  return { apps: apps.map(withoutSecrets), appGroups, groups, groupRules, authServers, trustedOrigins };
+}
+
+async function readServer(client: OktaClient, server: OktaAuthServer): Promise<ServerSnapshot> {
+  const base = `/api/v1/authorizationServers/${server.id}`;
+  const [scopes, claims, policies] = await Promise.all([
+    client.list<OktaScope>(`${base}/scopes`),
+    client.list<OktaClaim>(`${base}/claims`),
+    client.list<OktaPolicy>(`${base}/policies`),
+  ]);
+  const withRules = await Promise.all(policies.map(async (policy) => ({ policy, rules: await client.list<OktaPolicyRule>(`${base}/policies/${policy.id}/rules`) })));
+  return { server, scopes, claims, policies: withRules };
+}
+
+/** Every object of a list must carry an id, or nothing can be imported from it. */
+function checkIds(path: string, items: readonly unknown[]): void {
+  const bad = items.findIndex((i) => typeof (i as { id?: unknown })?.id !== "string");
+  if (bad >= 0) throw new Error(`GET ${path}: item ${bad} has no id (${JSON.stringify(items[bad])?.slice(0, 80)}). Fix: check --org-url points at an Okta org's management API.`);
+}
+
+const SECRET_KEYS = new Set(["client_secret", "password", "sharedPassword", "d", "p", "q", "dp", "dq", "qi"]);
+
+function withoutSecrets<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), (key, v) => (SECRET_KEYS.has(key) ? undefined : v)) as T;
+}

@@ -1,0 +1,160 @@
+import { slug } from "../constructs/app-assignments";
+import { EnvironmentName } from "../constructs/environment";
+import { ApiConfig, AppConfig, AssignmentConfig, OrgConfig } from "../config/types";
+import { TERRAFORM_KEYS, TERRAFORM_PLAN_KEYS } from "../config/terraform-keys";
+import { ImportLog } from "./import-report";
+import { OktaApp, OrgSnapshot } from "./okta-objects";
+import { API_CENTER_NAME, MappedServer, mapServer } from "./map-servers";
+import { appIdFor, isSystemApp, mapApp } from "./map-apps";
+
+/** An org as config, with where each construct's resource already exists in Okta. */
+export interface MappedOrg {
+  readonly config: OrgConfig;
+  /** Construct path under the stack (e.g. "portal/App") → the provider's import id. */
+  readonly adopt: ReadonlyMap<string, string>;
+  /** Trusted origin (URL) → Okta id, for the origins the imported SPAs declare. */
+  readonly origins: ReadonlyMap<string, string>;
+  readonly log: ImportLog;
+}
+
+export interface MapOptions {
+  readonly environment: EnvironmentName;
+  /** App ids to leave out (an earlier synth refused them; logged by the caller). */
+  readonly exclude?: ReadonlySet<string>;
+}
+
+/** Maps what was read of an org onto OrgConfig; every object is logged as imported, skipped or not imported. */
+export function mapOrg(snapshot: OrgSnapshot, options: MapOptions): MappedOrg {
+  const log = new ImportLog();
+  const adopt = new Map<string, string>();
+
+  // Groups: Okta-mastered ones are ours to manage; Everyone is referenced; directory groups are not ours.
+  const groupNames = new Map<string, string>();
+  let everyoneId: string | undefined;
+  for (const g of snapshot.groups) {
+    const name = g.profile?.name ?? g.id;
+    if (g.type === "BUILT_IN" && name === "Everyone") {
+      everyoneId = g.id;
+      log.add("group", name, g.id, "skipped", 'Okta\'s built-in group: referenced as assignTo "everyone", never recreated');
+    } else if (g.type === "OKTA_GROUP" || g.type === undefined) groupNames.set(g.id, name);
+    else log.add("group", name, g.id, "not imported", `a ${g.type} group is mastered by ${g.type === "APP_GROUP" ? "a directory or app" : "Okta"}; Terraform must not manage its membership or profile`);
+  }
+
+  const apps = snapshot.apps.filter((a) => {
+    if (!isSystemApp(a)) return true;
+    log.add("app", a.label, a.id, "skipped", "one of Okta's own apps (Admin Console, Dashboard, plug-in…): referenced, never recreated");
+    return false;
+  });
+  const clientKinds = new Map(apps.filter((a) => a.signOnMode === "OPENID_CONNECT").map((a) => [a.credentials?.oauthClient?.client_id ?? a.id, a.settings?.oauthClient?.application_type ?? "web"]));
+
+  const servers: MappedServer[] = [];
+  const serverKeys = new Set<string>();
+  for (const s of snapshot.authServers) {
+    const name = s.server.name ?? s.server.id;
+    if (s.server.default || name === "default") {
+      log.add("authorization server", name, s.server.id, "skipped", "Okta's default authorization server: built in, never recreated (apps here sign in at the org server or a custom one)");
+      continue;
+    }
+    const key = name === API_CENTER_NAME && !serverKeys.has("apiCenter") ? "apiCenter" : uniqueKey(name, serverKeys);
+    serverKeys.add(key);
+    const mapped = mapServer(s, key, clientKinds, groupNames, log);
+    if (!mapped) continue;
+    servers.push(mapped);
+    const prefix = key === "apiCenter" ? "ApiCenter" : `Api-${key}`;
+    for (const [p, id] of mapped.adopt) adopt.set(`${prefix}/${p}`, id);
+  }
+  const tierGroupIds = new Set(servers.flatMap((s) => [...s.tierGroups.keys()]));
+
+  const groups = [...groupNames].filter(([id]) => !tierGroupIds.has(id));
+  for (const [id, name] of groups) adopt.set(`Group-${slug(name)}/Group`, id);
+  const description = new Map(snapshot.groups.map((g) => [g.id, g.profile?.description ?? undefined]));
+  for (const [id, name] of groupNames) log.imported("group", name, id, tierGroupIds.has(id) ? [] : []);
+
+  const groupRules: { name: string; group: string; expression: string }[] = [];
+  for (const r of snapshot.groupRules) {
+    const targets = r.actions?.assignUserToGroups?.groupIds ?? [];
+    const excludes = [...(r.conditions?.people?.users?.exclude ?? []), ...(r.conditions?.people?.groups?.exclude ?? [])];
+    const why = [
+      r.status && r.status !== "ACTIVE" ? `it is ${r.status}` : "",
+      targets.length !== 1 ? `it fills ${targets.length} groups; a rule here fills one` : !groupNames.has(targets[0]) ? "it fills a group that is not imported" : "",
+      excludes.length ? "it excludes users or groups, which the constructs do not model" : "",
+      r.conditions?.expression?.type && r.conditions.expression.type !== "urn:okta:expression:1.0" ? `its expression type is ${r.conditions.expression.type}` : "",
+      !r.conditions?.expression?.value ? "it has no expression" : "",
+    ].filter(Boolean);
+    if (why.length) {
+      log.add("group rule", r.name, r.id, "not imported", why.join("; "));
+      continue;
+    }
+    groupRules.push({ name: r.name ?? r.id, group: groupNames.get(targets[0])!, expression: r.conditions!.expression!.value! });
+    adopt.set(`GroupRule-${slug(r.name ?? r.id)}/Rule`, r.id);
+    log.imported("group rule", r.name, r.id);
+  }
+
+  const corsOrigins = new Map(
+    snapshot.trustedOrigins.filter((t) => t.status !== "INACTIVE" && t.origin).map((t) => [t.origin!.replace(/\/+$/, ""), t.id] as const),
+  );
+  const appIds = new Set<string>();
+  const appConfigs: AppConfig[] = [];
+  const claimedOrigins = new Set<string>();
+  for (const app of [...apps].sort((a, b) => (a.label ?? "").localeCompare(b.label ?? "") || a.id.localeCompare(b.id))) {
+    const id = appIdFor(app.label ?? app.id, appIds);
+    if (options.exclude?.has(id)) continue;
+    const mapped = mapApp(app, id, { ...assignmentOf(app, snapshot, groupNames, everyoneId), servers, trustedOrigins: corsOrigins }, log);
+    if (!mapped) continue;
+    appConfigs.push(mapped.config);
+    for (const [p, oktaId] of mapped.adopt) adopt.set(p, oktaId);
+    mapped.origins.forEach((o) => claimedOrigins.add(o));
+  }
+  const origins = new Map<string, string>();
+  for (const t of snapshot.trustedOrigins) {
+    const origin = (t.origin ?? "").replace(/\/+$/, "");
+    if (claimedOrigins.has(origin) && corsOrigins.get(origin) === t.id) {
+      origins.set(origin, t.id);
+      const scopes = (t.scopes ?? []).map((s) => s.type).sort();
+      log.imported("trusted origin", t.name ?? origin, t.id, scopes.join() === "CORS,REDIRECT" ? [] : [`scopes ${scopes.join(", ") || "(none)"} → CORS, REDIRECT (what a SPA needs)`]);
+    } else {
+      log.add("trusted origin", t.name ?? origin, t.id, "not imported", "no imported SPA is served from it (origins here are declared by the SPAs that need them). Fix: delete it in Okta if nothing uses it, or manage it outside this toolkit");
+    }
+  }
+
+  const apiCenter = servers.find((s) => s.key === "apiCenter");
+  const apis: Record<string, ApiConfig> = Object.fromEntries(servers.filter((s) => s.key !== "apiCenter").map((s) => [s.key, s.config]));
+  const config: OrgConfig = {
+    environment: options.environment,
+    ...(apiCenter ? { apiCenter: { ...apiCenter.config, name: apiCenter.config.name } } : {}),
+    ...(Object.keys(apis).length ? { apis } : {}),
+    ...(groups.length ? { groups: groups.map(([id, name]) => ({ name, ...(description.get(id) ? { description: description.get(id)! } : {}) })) } : {}),
+    ...(groupRules.length ? { groupRules } : {}),
+    apps: appConfigs,
+    bootstrap: { jwks: [TERRAFORM_KEYS[options.environment]], planJwks: [TERRAFORM_PLAN_KEYS[options.environment]] },
+  };
+  return { config, adopt, origins, log };
+}
+
+function uniqueKey(name: string, taken: ReadonlySet<string>): string {
+  const words = name.replace(/[^A-Za-z0-9]+/g, " ").trim().split(" ").filter(Boolean);
+  const base = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0].toUpperCase() + w.slice(1).toLowerCase())).join("") || "api";
+  const start = /^[a-z]/.test(base) ? base : `api${base}`;
+  let key = start;
+  for (let i = 2; taken.has(key) || key === "apiCenter"; i++) key = `${start}${i}`;
+  return key;
+}
+
+function assignmentOf(app: OktaApp, snapshot: OrgSnapshot, groupNames: ReadonlyMap<string, string>, everyoneId: string | undefined) {
+  const assigned = snapshot.appGroups[app.id] ?? [];
+  const dropped: string[] = [];
+  const names = new Map<string, string>();
+  for (const a of assigned) {
+    if (a.id === everyoneId) names.set("Everyone", a.id);
+    else if (groupNames.has(a.id)) names.set(groupNames.get(a.id)!, a.id);
+    else dropped.push(`its assignment to group ${a.id} (not imported) stays in Okta, unmanaged`);
+  }
+  let assignTo: AssignmentConfig | undefined;
+  let groupIds = names;
+  if (names.has("Everyone")) {
+    for (const other of [...names.keys()].filter((n) => n !== "Everyone")) dropped.push(`its assignment to ${other} is redundant beside Everyone and stays in Okta, unmanaged`);
+    assignTo = "everyone";
+    groupIds = new Map([["Everyone", names.get("Everyone")!]]);
+  } else if (names.size) assignTo = [...names.keys()].sort();
+  return { assignTo, groupIds, droppedAssignments: dropped };
+}
