@@ -73,6 +73,11 @@ export function mapServer(s: ServerSnapshot, key: string, clientKinds: ReadonlyM
       rules.forEach((r) => log.add("rule", `${name} / ${pname} / ${r.name}`, r.id, "not imported", "its policy was not imported"));
       continue;
     }
+    if (!clients.some((c) => clientKinds.has(c))) {
+      log.add("policy", `${name} / ${pname}`, policy.id, "not imported", `none of its clients (${clients.join(", ") || "none"}) is an imported app`);
+      rules.forEach((r) => log.add("rule", `${name} / ${pname} / ${r.name}`, r.id, "not imported", "its policy was not imported"));
+      continue;
+    }
     if (userPolicyMapped) {
       log.add("policy", `${name} / ${pname}`, policy.id, "not imported", "a second user policy: the constructs give a server one user policy (Okta evaluates only the first policy naming a client). Fix: merge its rules into the first policy");
       rules.forEach((r) => log.add("rule", `${name} / ${pname} / ${r.name}`, r.id, "not imported", "its policy was not imported"));

@@ -164,4 +164,12 @@ export interface OrgSnapshot {
   readonly groupRules: readonly OktaGroupRule[];
   readonly authServers: readonly ServerSnapshot[];
   readonly trustedOrigins: readonly OktaTrustedOrigin[];
+  /** okta.* scope grants of each service app, by app id (GET /apps/{id}/grants). */
+  readonly grants: Readonly<Record<string, readonly OktaGrant[]>>;
+}
+
+export interface OktaGrant {
+  readonly id?: string;
+  readonly scopeId?: string;
+  readonly status?: string;
 }

@@ -1,5 +1,5 @@
 import { OktaClient } from "./okta-client";
-import { OktaApp, OktaAppGroup, OktaAuthServer, OktaClaim, OktaGroupObject, OktaGroupRule, OktaPolicy, OktaPolicyRule, OktaScope, OktaTrustedOrigin, OrgSnapshot, ServerSnapshot } from "./okta-objects";
+import { OktaApp, OktaAppGroup, OktaGrant, OktaAuthServer, OktaClaim, OktaGroupObject, OktaGroupRule, OktaPolicy, OktaPolicyRule, OktaScope, OktaTrustedOrigin, OrgSnapshot, ServerSnapshot } from "./okta-objects";
 
 const PAGE = "limit=200";
 
@@ -28,8 +28,17 @@ export async function readOrg(client: OktaClient): Promise<OrgSnapshot> {
       appGroups[app.id] = await client.list<OktaAppGroup>(`/api/v1/apps/${app.id}/groups?${PAGE}`);
     }),
   );
+  // Service apps holding okta.* grants are Terraform's or privileged: the bootstrap stack's, not ours.
+  const grants: Record<string, readonly OktaGrant[]> = {};
+  await Promise.all(
+    apps
+      .filter((a) => a.settings?.oauthClient?.application_type === "service")
+      .map(async (app) => {
+        grants[app.id] = await client.list<OktaGrant>(`/api/v1/apps/${app.id}/grants`);
+      }),
+  );
   const authServers: ServerSnapshot[] = await Promise.all(servers.map((server) => readServer(client, server)));
-  return { apps: apps.map(withoutSecrets), appGroups, groups, groupRules, authServers, trustedOrigins };
+  return { apps: apps.map(withoutSecrets), appGroups, groups, groupRules, authServers, trustedOrigins, grants };
 }
 
 async function readServer(client: OktaClient, server: OktaAuthServer): Promise<ServerSnapshot> {

@@ -41,8 +41,11 @@ export function mapOrg(snapshot: OrgSnapshot, options: MapOptions): MappedOrg {
   }
 
   const apps = snapshot.apps.filter((a) => {
-    if (!isSystemApp(a)) return true;
-    log.add("app", a.label, a.id, "skipped", "one of Okta's own apps (Admin Console, Dashboard, plug-in…): referenced, never recreated");
+    const oktaScopes = (snapshot.grants[a.id] ?? []).filter((g) => g.status !== "REVOKED").map((g) => g.scopeId ?? "");
+    if (isSystemApp(a)) log.add("app", a.label, a.id, "skipped", "one of Okta's own apps (Admin Console, Dashboard, plug-in…): referenced, never recreated");
+    else if (oktaScopes.length) {
+      log.add("app", a.label, a.id, "not imported", `it holds Okta management scopes (${oktaScopes.join(", ")}): privileged identities are created by okta-bootstrap-<env>, applied by a Super Admin. Fix: declare it with oktaApiScopes (and clientId ${JSON.stringify(a.credentials?.oauthClient?.client_id ?? a.id)}) and import it into the bootstrap stack, or leave it unmanaged`);
+    } else return true;
     return false;
   });
   const clientKinds = new Map(apps.filter((a) => a.signOnMode === "OPENID_CONNECT").map((a) => [a.credentials?.oauthClient?.client_id ?? a.id, a.settings?.oauthClient?.application_type ?? "web"]));

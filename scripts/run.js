@@ -15,7 +15,7 @@ const path = require("path");
 
 const root = path.resolve(__dirname, "..");
 const outRoot = path.join(root, ".build");
-const SOURCE_DIRS = ["constructs", "stacks", "config", "guardrails", "review", "bench", "scripts", "terraform", "importer"];
+const SOURCE_DIRS = ["constructs", "stacks", "config", "guardrails", "review", "bench", "scripts", "terraform", "importer", "test-support"];
 const SWC_OPTIONS = {
   jsc: { parser: { syntax: "typescript" }, target: "es2022" },
   module: { type: "commonjs" },

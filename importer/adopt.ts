@@ -1,0 +1,97 @@
+import { AnnotationMetadataEntryType, TerraformStack } from "cdktf";
+import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
+import { OrgConfig } from "../config/types";
+import { OktaConfigErrors, OktaConfigError } from "../constructs/validation";
+import { Finding, OktaGuardrails } from "../guardrails";
+import { buildOrgApp } from "../stacks/org-app";
+import { checkAgainstSchema } from "../terraform/schema";
+import { unsafeInterpolations } from "../terraform/interpolations";
+import { MappedOrg, mapOrg } from "./to-config";
+import { OrgSnapshot } from "./okta-objects";
+import { EnvironmentName } from "../constructs/environment";
+
+export interface Adoption {
+  /** The config to write, with `imports`. */
+  readonly config: OrgConfig;
+  readonly mapped: MappedOrg;
+  /** Resources the first deploy creates: the constructs need them and Okta has none. */
+  readonly creates: readonly { readonly address: string; readonly path: string }[];
+  /** Guardrail findings on the imported org, in report mode (nothing fails). */
+  readonly findings: readonly Finding[];
+  /** Apps the constructs refused, with the error (logged as not imported). */
+  readonly refused: ReadonlyMap<string, string>;
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * Maps the org, synthesizes the config in memory (guardrails in report mode) and pairs every
+ * synthesized resource with the Okta object it stands for, so the config's `imports` adopt
+ * them all. An app the constructs refuse is left out and reported with the constructs' own
+ * error; the rest is synthesized again with its import blocks, as a deploy will.
+ */
+export function adoptOrg(snapshot: OrgSnapshot, environment: EnvironmentName, outdir: string): Adoption {
+  const refused = new Map<string, string>();
+  for (let round = 0; ; round++) {
+    const mapped = mapOrg(snapshot, { environment, exclude: new Set(refused.keys()) });
+    const built = tryBuild(mapped.config, outdir);
+    if (typeof built === "string") {
+      const culprits = mapped.config.apps.filter((a) => new RegExp(`okta-${environment}/${escape(a.id)}[/\\] ]|apps\\[${mapped.config.apps.indexOf(a)}\\]`).test(built));
+      if (!culprits.length || round >= 10) throw new Error(`The imported config does not synthesize, and no single app is the cause:\n${built}`);
+      for (const app of culprits) refused.set(app.id, relevantLines(built, environment, app.id));
+      continue;
+    }
+    const { stack, json } = built;
+    const imports: Record<string, string> = {};
+    const creates: { address: string; path: string }[] = [];
+    for (const [type, resources] of Object.entries((json.resource ?? {}) as Record<string, Record<string, Json>>)) {
+      for (const [name, attrs] of Object.entries(resources)) {
+        const path = String(((attrs["//"] as Json | undefined)?.metadata as Json | undefined)?.path ?? "").replace(`okta-${environment}/`, "");
+        const id = type === "okta_trusted_origin" ? mapped.origins.get(String(attrs.origin)) : mapped.adopt.get(path);
+        if (id !== undefined) imports[`${type}.${name}`] = id;
+        else creates.push({ address: `${type}.${name}`, path });
+      }
+    }
+    const findings = (OktaGuardrails.reportOf(stack)?.findings ?? []).filter((f) => !f.suppressed);
+    for (const [id, error] of refused) mapped.log.add("app", id, id, "not imported", `the constructs refuse it: ${error}`);
+    const sorted = Object.fromEntries(Object.entries(imports).sort(([a], [b]) => a.localeCompare(b)));
+    const config: OrgConfig = { ...mapped.config, ...(Object.keys(sorted).length ? { imports: sorted } : {}) };
+    const check = tryBuild(config, outdir);
+    if (typeof check === "string") throw new Error(`The imported config does not synthesize with its imports:\n${check}`);
+    return { config, mapped, creates, findings, refused };
+  }
+}
+
+/** Builds and checks the main stack like synthesizeAll, except that guardrail findings are reported, not failures. */
+function tryBuild(config: OrgConfig, outdir: string): { stack: TerraformStack; json: Json } | string {
+  let stack: TerraformStack;
+  try {
+    stack = buildOrgApp([config], { outdir }).stacks[0];
+  } catch (e) {
+    if (e instanceof OktaConfigErrors || e instanceof OktaConfigError) return e.message;
+    throw e;
+  }
+  invokeAspects(stack);
+  const failures: string[] = [];
+  for (const node of stack.node.findAll()) {
+    for (const message of node.node.validate()) failures.push(`[${node.node.path}] ${message}`);
+    for (const entry of node.node.metadata) {
+      // Guardrail findings are annotations too: in report mode they are the audit, not failures.
+      if (entry.type === AnnotationMetadataEntryType.ERROR && !/\bOKTA-\d+/.test(String(entry.data))) failures.push(`[${node.node.path}] ${entry.data}`);
+    }
+  }
+  if (failures.length) return failures.join("\n");
+  const json = (OktaGuardrails.resolvedJsonOf(stack) ?? stack.toTerraform()) as Json;
+  for (const p of checkAgainstSchema(json)) failures.push(`[${p.path}] ${p.what} (${p.address}, attribute ${p.attribute}). Fix: ${p.fix}`);
+  for (const i of unsafeInterpolations(json)) failures.push(`[${stack.node.id}] ${i.at} holds ${JSON.stringify(i.expression)}, which Terraform would evaluate.`);
+  return failures.length ? failures.join("\n") : { stack, json };
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function relevantLines(message: string, environment: string, appId: string): string {
+  const lines = message.split("\n").filter((l) => l.includes(`okta-${environment}/${appId}`) || /^\s+- /.test(l));
+  return (lines.length ? lines : message.split("\n")).map((l) => l.trim()).join(" ").slice(0, 600);
+}

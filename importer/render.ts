@@ -1,0 +1,79 @@
+import { OrgConfig } from "../config/types";
+import { findingMessage } from "../guardrails";
+import { Adoption } from "./adopt";
+import { Outcome, countsOf } from "./import-report";
+
+/**
+ * The imported config as a TypeScript module of config/imported/: plain data typed as
+ * OrgConfig (so tsc and the config schema check every edit), with the repo's Terraform keys
+ * for the bootstrap stack rather than copies of them.
+ */
+export function renderConfig(config: OrgConfig, header: readonly string[]): string {
+  const { bootstrap: _bootstrap, environment, ...rest } = config;
+  const body = literal({ environment, ...rest }, "").replace(/,\n}$/, `,\n  // Seed 004: Terraform's own identity, created by okta-bootstrap-${environment} (config/terraform-keys.ts).\n  bootstrap: { jwks: [TERRAFORM_KEYS.${environment}], planJwks: [TERRAFORM_PLAN_KEYS.${environment}] },\n}`);
+  return [
+    ...header.map((l) => `// ${l}`),
+    'import { OrgConfig } from "../types";',
+    'import { TERRAFORM_KEYS, TERRAFORM_PLAN_KEYS } from "../terraform-keys";',
+    "",
+    `export const imported: OrgConfig = ${body};`,
+    "",
+  ].join("\n");
+}
+
+/** A TypeScript literal as a person would write it: identifier keys unquoted, short lists on one line. */
+function literal(value: unknown, indent: string): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  const inner = indent + "  ";
+  if (Array.isArray(value)) {
+    const items = value.map((v) => literal(v, inner));
+    const flat = `[${items.join(", ")}]`;
+    return flat.length + indent.length <= 100 && !flat.includes("\n") ? flat : `[\n${items.map((i) => inner + i).join(",\n")},\n${indent}]`;
+  }
+  const entries = Object.entries(value).map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${literal(v, inner)}`);
+  const flat = `{ ${entries.join(", ")} }`;
+  if (!entries.length) return "{}";
+  return flat.length + indent.length <= 100 && !flat.includes("\n") && indent.length > 0 ? flat : `{\n${entries.map((e) => inner + e).join(",\n")},\n${indent}}`;
+}
+
+const OUTCOMES: Outcome[] = ["imported", "changed", "skipped", "not imported"];
+
+/** The import report: counts, what the first deploy will change or create, what was left out and why, and the audit. */
+export function renderReport(adoption: Adoption, source: string, seconds: number, requests: number): string {
+  const { mapped, creates, findings } = adoption;
+  const entries = mapped.log.entries;
+  const counts = countsOf(entries);
+  const out = [
+    `# Import of ${source} (okta-${adoption.config.environment})`,
+    "",
+    `Read with ${requests} API requests in ${seconds.toFixed(1)} s. ${Object.keys(adoption.config.imports ?? {}).length} Terraform resources adopt existing objects (import blocks); ${creates.length} would be created.`,
+    "",
+    "| kind | " + OUTCOMES.join(" | ") + " |",
+    "|---|" + OUTCOMES.map(() => "---:").join("|") + "|",
+    ...Object.entries(counts).map(([kind, c]) => `| ${kind} | ${OUTCOMES.map((o) => c[o] ?? 0).join(" | ")} |`),
+    "",
+  ];
+  const section = (title: string, outcome: Outcome, intro: string) => {
+    const rows = entries.filter((e) => e.outcome === outcome);
+    if (!rows.length) return;
+    out.push(`## ${title} (${rows.length})`, "", intro, "", "| kind | name | id | why |", "|---|---|---|---|");
+    for (const e of rows) out.push(`| ${e.kind} | ${cell(e.name)} | \`${e.id}\` | ${cell(e.why ?? "")} |`);
+    out.push("");
+  };
+  section("Not imported", "not imported", "These stay in Okta, unmanaged: nothing in the config stands for them, and a deploy leaves them alone.");
+  section("Imported with a change", "changed", "The first deploy changes these: the constructs enforce a secure or consistent setting. Review each before deploying.");
+  if (creates.length) {
+    out.push(`## Created by the first deploy (${creates.length})`, "", "The constructs need these and Okta has none: the first plan shows them as creates.", "");
+    out.push(...creates.map((c) => `- \`${c.address}\` (${c.path})`), "");
+  }
+  section("Skipped", "skipped", "Okta's own objects: referenced, never recreated.");
+  out.push(`## Security audit (${findings.length} finding${findings.length === 1 ? "" : "s"})`, "");
+  out.push(findings.length ? "The guardrails, in report mode, on the imported org. Errors fail `npm run synth` once this config is used: fix them (each says how) or suppress with a reason." : "The guardrails find nothing in the imported org.", "");
+  for (const f of findings) out.push(`- **${f.level}** \`${f.path}\`: ${cell(findingMessage(f))}`);
+  out.push("");
+  return out.join("\n");
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
