@@ -18,8 +18,8 @@ export interface Adoption {
   readonly creates: readonly { readonly address: string; readonly path: string }[];
   /** Guardrail findings on the imported org, in report mode (nothing fails). */
   readonly findings: readonly Finding[];
-  /** Apps the constructs refused, with the error (logged as not imported). */
-  readonly refused: ReadonlyMap<string, string>;
+  /** Apps the constructs refused, by config id, with the error (logged as not imported). */
+  readonly refused: ReadonlyMap<string, { readonly label: string; readonly oktaId: string; readonly error: string }>;
 }
 
 type Json = Record<string, unknown>;
@@ -31,14 +31,14 @@ type Json = Record<string, unknown>;
  * error; the rest is synthesized again with its import blocks, as a deploy will.
  */
 export function adoptOrg(snapshot: OrgSnapshot, environment: EnvironmentName, outdir: string): Adoption {
-  const refused = new Map<string, string>();
+  const refused = new Map<string, { label: string; oktaId: string; error: string }>();
   for (let round = 0; ; round++) {
     const mapped = mapOrg(snapshot, { environment, exclude: new Set(refused.keys()) });
     const built = tryBuild(mapped.config, outdir);
     if (typeof built === "string") {
       const culprits = mapped.config.apps.filter((a) => new RegExp(`okta-${environment}/${escape(a.id)}[/\\] ]|apps\\[${mapped.config.apps.indexOf(a)}\\]`).test(built));
       if (!culprits.length || round >= 10) throw new Error(`The imported config does not synthesize, and no single app is the cause:\n${built}`);
-      for (const app of culprits) refused.set(app.id, relevantLines(built, environment, app.id));
+      for (const app of culprits) refused.set(app.id, { label: app.label, oktaId: mapped.adopt.get(`${app.id}/App`) ?? app.id, error: relevantLines(built, environment, app.id) });
       continue;
     }
     const { stack, json } = built;
@@ -53,7 +53,7 @@ export function adoptOrg(snapshot: OrgSnapshot, environment: EnvironmentName, ou
       }
     }
     const findings = (OktaGuardrails.reportOf(stack)?.findings ?? []).filter((f) => !f.suppressed);
-    for (const [id, error] of refused) mapped.log.add("app", id, id, "not imported", `the constructs refuse it: ${error}`);
+    for (const r of refused.values()) mapped.log.add("app", r.label, r.oktaId, "not imported", `the constructs refuse it: ${r.error}`);
     const sorted = Object.fromEntries(Object.entries(imports).sort(([a], [b]) => a.localeCompare(b)));
     const config: OrgConfig = { ...mapped.config, ...(Object.keys(sorted).length ? { imports: sorted } : {}) };
     const check = tryBuild(config, outdir);

@@ -40,8 +40,15 @@ export function mapServer(s: ServerSnapshot, key: string, clientKinds: ReadonlyM
   const problems: string[] = [];
   if (server.status && server.status !== "ACTIVE") problems.push(`it is ${server.status} (a deploy would activate it)`);
   if ((server.audiences ?? []).length !== 1) problems.push(`it has ${(server.audiences ?? []).length} audiences; the constructs give a server exactly one`);
+  else if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(server.audiences![0])) problems.push(`its audience ${JSON.stringify(server.audiences![0])} is not an absolute URI, which the constructs require (RFC 9068 §3). Fix: give it a URI audience such as api://${slugOf(name)} (resource servers must then accept it), then import again`);
   if (problems.length) {
     log.add("authorization server", name, server.id, "not imported", problems.join("; "));
+    for (const sc of s.scopes.filter((x) => !x.system)) log.add("scope", `${name} / ${sc.name}`, sc.id, "not imported", "its authorization server was not imported");
+    for (const c of s.claims.filter((x) => !x.system)) log.add("claim", `${name} / ${c.name}`, c.id, "not imported", "its authorization server was not imported");
+    for (const { policy, rules } of s.policies) {
+      log.add("policy", `${name} / ${policy.name}`, policy.id, "not imported", "its authorization server was not imported");
+      rules.forEach((r) => log.add("rule", `${name} / ${policy.name} / ${r.name}`, r.id, "not imported", "its authorization server was not imported"));
+    }
     return undefined;
   }
   const changes: string[] = [];
@@ -177,6 +184,10 @@ export function mapServer(s: ServerSnapshot, key: string, clientKinds: ReadonlyM
     ...(oidcScopes && !sameSet(oidcScopes, ["openid", "profile", "email"]) ? { oidcScopes } : {}),
   };
   return { key, id: server.id, config, userClients, tierGroups, serviceGrants, adopt };
+}
+
+function slugOf(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "api";
 }
 
 const DEFAULT_LIFETIMES: TokenLifetimes = DEFAULT_TOKEN_LIFETIMES;

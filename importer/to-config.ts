@@ -36,7 +36,11 @@ export function mapOrg(snapshot: OrgSnapshot, options: MapOptions): MappedOrg {
     if (g.type === "BUILT_IN" && name === "Everyone") {
       everyoneId = g.id;
       log.add("group", name, g.id, "skipped", 'Okta\'s built-in group: referenced as assignTo "everyone", never recreated');
-    } else if (g.type === "OKTA_GROUP" || g.type === undefined) groupNames.set(g.id, name);
+    } else if (g.type === "OKTA_GROUP" || g.type === undefined) {
+      const twin = [...groupNames].find(([, n]) => n.toLowerCase() === name.toLowerCase());
+      if (twin) log.add("group", name, g.id, "not imported", `its name repeats group ${twin[0]}'s (Okta group names are unique; config names groups by name). Fix: rename one in Okta, then import again`);
+      else groupNames.set(g.id, name);
+    }
     else log.add("group", name, g.id, "not imported", `a ${g.type} group is mastered by ${g.type === "APP_GROUP" ? "a directory or app" : "Okta"}; Terraform must not manage its membership or profile`);
   }
 
@@ -71,7 +75,7 @@ export function mapOrg(snapshot: OrgSnapshot, options: MapOptions): MappedOrg {
   const groups = [...groupNames].filter(([id]) => !tierGroupIds.has(id));
   for (const [id, name] of groups) adopt.set(`Group-${slug(name)}/Group`, id);
   const description = new Map(snapshot.groups.map((g) => [g.id, g.profile?.description ?? undefined]));
-  for (const [id, name] of groupNames) log.imported("group", name, id, tierGroupIds.has(id) ? [] : []);
+  for (const [id, name] of groupNames) log.imported("group", name, id);
 
   const groupRules: { name: string; group: string; expression: string }[] = [];
   for (const r of snapshot.groupRules) {

@@ -134,7 +134,11 @@ export function orgFromStacks(stacks: readonly Json[], orgName = "example"): Dep
   }
 
   const appGroups: Record<string, { id: string; priority: number }[]> = Object.fromEntries(apps.map((a) => [a.id, []]));
-  for (const { a } of of("okta_app_group_assignment")) appGroups[a.app_id].push({ id: a.group_id, priority: a.priority ?? 0 });
+  for (const r of resources.filter((x) => x.type === "okta_app_group_assignment")) {
+    const a = resolve(r.a) as Json;
+    appGroups[a.app_id].push({ id: a.group_id, priority: a.priority ?? 0 });
+    ids.set(`${r.type}.${r.name}`, `${a.app_id}/${a.group_id}`);
+  }
   const grants: Record<string, { id: string; scopeId: string; status: string }[]> = {};
   for (const { a } of of("okta_app_oauth_api_scope")) grants[a.app_id] = (a.scopes as string[]).map((s) => ({ id: newId("oag"), scopeId: s, status: "ACTIVE" }));
   for (const app of apps) if (app.settings?.oauthClient?.application_type === "service") grants[app.id] ??= [];

@@ -1,0 +1,218 @@
+import * as fs from "fs";
+import { Testing } from "cdktf";
+import "cdktf/lib/testing/adapters/jest";
+import { configFor } from "../config";
+import { OrgConfig } from "../config/types";
+import { validateOrgConfig } from "../config/validate";
+import { OktaClient } from "../importer/okta-client";
+import { countsOf } from "../importer/import-report";
+import { OrgSnapshot } from "../importer/okta-objects";
+import { buildOrgApp } from "../stacks/org-app";
+import { fixtureConfig } from "../test-support/fixture-org";
+import { byOktaObject, deployed, importFromServer, synthStacks } from "../test-support/import";
+import { startOktaApiServer } from "../test-support/okta-api-server";
+import { recordedOrg } from "../test-support/recorded-org";
+import { errorOf } from "../test-support";
+
+const TOKEN = "SSWS test-token";
+
+function lotsOfGroups(n: number): OrgSnapshot {
+  const groups = Array.from({ length: n }, (_, i) => ({ id: `00g${String(i).padStart(17, "0")}`, type: "OKTA_GROUP", profile: { name: `group-${i}` } }));
+  return { apps: [], appGroups: {}, groups, groupRules: [], authServers: [], trustedOrigins: [], grants: {} };
+}
+
+function clientFor(url: string, extra: Partial<ConstructorParameters<typeof OktaClient>[0]> = {}) {
+  const waits: number[] = [];
+  const client = new OktaClient({ orgUrl: url, authorization: async () => TOKEN, sleep: async (ms) => void waits.push(ms), ...extra });
+  return { client, waits };
+}
+
+describe("OktaClient", () => {
+  test("follows Okta's Link rel=next through every page of a list", async () => {
+    const server = await startOktaApiServer(lotsOfGroups(23), { authorization: TOKEN, pageSize: 5 });
+    try {
+      const { client } = clientFor(server.url);
+      const groups = await client.list<{ id: string }>("/api/v1/groups?limit=200");
+      expect(groups.map((g) => g.id)).toEqual(lotsOfGroups(23).groups.map((g) => g.id));
+      expect(client.requests).toBe(5);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("waits until X-Rate-Limit-Reset after a 429, then retries", async () => {
+    const reset = Math.floor(Date.now() / 1000) + 7;
+    const server = await startOktaApiServer(lotsOfGroups(2), {
+      authorization: TOKEN,
+      fault: (_path, attempt) => (attempt === 1 ? { status: 429, headers: { "x-rate-limit-reset": String(reset) }, body: '{"errorCode":"E0000047","errorSummary":"API call exceeded rate limit due to too many requests."}' } : undefined),
+    });
+    try {
+      const { client, waits } = clientFor(server.url);
+      expect(await client.list("/api/v1/groups")).toHaveLength(2);
+      expect(waits).toHaveLength(1);
+      expect(waits[0]).toBeGreaterThan(5000);
+      expect(waits[0]).toBeLessThanOrEqual(8000);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("retries a 5xx with backoff, and fails with the request, the last answer and the fix once retries run out", async () => {
+    const server = await startOktaApiServer(lotsOfGroups(1), { authorization: TOKEN, fault: (path) => (path.startsWith("/api/v1/groups") ? { status: 503, body: "busy" } : undefined) });
+    try {
+      const { client, waits } = clientFor(server.url, { maxRetries: 2 });
+      const error = await client.list("/api/v1/groups").catch((e: Error) => e.message);
+      expect(error).toBe("GET /api/v1/groups failed 3 times (last: 503 Service Unavailable). Fix: retry later, or lower --max-api-capacity so the import leaves room for the org's own traffic.");
+      expect(waits).toEqual([500, 1000, 2000]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("keeps to --max-api-capacity: waits for the reset once its share of a bucket is used", async () => {
+    const server = await startOktaApiServer(lotsOfGroups(1), { authorization: TOKEN, rateLimit: 10 });
+    try {
+      const sentBeforeWait: number[] = [];
+      const client: OktaClient = new OktaClient({ orgUrl: server.url, authorization: async () => TOKEN, maxApiCapacity: 50, concurrency: 1, sleep: async () => void sentBeforeWait.push(client.requests) });
+      for (let i = 0; i < 8; i++) await client.get(`/api/v1/groups`);
+      // 10 per window at 50%: 5 go at once; from the 6th on, the server's X-Rate-Limit-Remaining is
+      // the org's share, so each request first waits for X-Rate-Limit-Reset (this server never resets).
+      expect(sentBeforeWait).toEqual([5, 6, 7]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("names Okta's error code and the fix when the credentials are refused", async () => {
+    const server = await startOktaApiServer(lotsOfGroups(1), { authorization: "SSWS other" });
+    try {
+      const { client } = clientFor(server.url);
+      const error = await client.list("/api/v1/groups").catch((e: Error) => e.message);
+      expect(error).toContain("GET /api/v1/groups answered 401 (E0000011: Invalid token provided)");
+      expect(error).toContain("Fix: the credentials were refused: set OKTA_API_TOKEN");
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("fails clearly on an answer that is not Okta's JSON, and on a list that is not a list", async () => {
+    const server = await startOktaApiServer(lotsOfGroups(1), {
+      authorization: TOKEN,
+      fault: (path) => (path === "/html" ? { status: 200, body: "<html>login</html>" } : path === "/object" ? { status: 200, body: '{"id":"x"}' } : undefined),
+    });
+    try {
+      const { client } = clientFor(server.url);
+      expect(await client.get("/html").catch((e: Error) => e.message)).toBe('GET /html: the answer is not JSON ("<html>login</html>"). Fix: check --org-url points at an Okta org.');
+      expect(await client.list("/object").catch((e: Error) => e.message)).toContain("GET /object: expected a list, got");
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("refuses an org URL without https (a token must not travel in clear), except loopback test servers", () => {
+    expect(errorOf(() => new OktaClient({ orgUrl: "http://acme.okta.com", authorization: async () => TOKEN }))).toContain("The org URL must use https");
+    expect(errorOf(() => new OktaClient({ orgUrl: "https://acme.okta.com", authorization: async () => TOKEN, maxApiCapacity: 0 }))).toContain("--max-api-capacity must be a whole percentage from 1 to 100: got 0");
+  });
+});
+
+describe("npm run import of the recorded org (real Okta answers)", () => {
+  let result: Awaited<ReturnType<typeof importFromServer>>;
+  beforeAll(async () => {
+    result = await importFromServer(recordedOrg(), { pageSize: 3 });
+  });
+
+  test("reads with GET only and accounts for every object it read", () => {
+    expect([...result.methods]).toEqual(["GET"]);
+    const org = recordedOrg();
+    const counts = countsOf(result.run.adoption.mapped.log.entries);
+    const total = (kind: string) => Object.values(counts[kind] ?? {}).reduce((a, b) => a + (b ?? 0), 0);
+    expect(total("app")).toBe(org.apps.length);
+    expect(total("group")).toBe(org.groups.length);
+    expect(total("authorization server")).toBe(org.authServers.length);
+    expect(total("group rule")).toBe(org.groupRules.length);
+    expect(total("trusted origin")).toBe(org.trustedOrigins.length);
+  });
+
+  test("says why each object that does not fit a construct is left out", () => {
+    const why = (id: string) => result.run.adoption.mapped.log.entries.find((e) => e.id === id);
+    expect(why("0oakwrpctaNFMkBWG1d7")).toMatchObject({ outcome: "not imported", why: "it calls a SAML inline hook, which the constructs do not manage" });
+    expect(why("0oawrzwic1Oot7DA21d7")?.why).toContain("it is INACTIVE");
+    expect(why("auskwr35t9yxZfX171d7")?.why).toContain('its audience "whatever-else.rise.zone" is not an absolute URI');
+    expect(why("0oauj9j517OhB2XFO1d7")?.why).toContain("it is assigned to no group we import");
+    expect(why("toskwr6z71zZ7zxl01d7")?.why).toContain("no imported SPA is served from it");
+  });
+
+  test("writes config that passes the config schema and adopts the groups and the group rule it imports", () => {
+    const { config } = result.run.adoption;
+    expect(validateOrgConfig(config, "imported")).toEqual([]);
+    expect(config.groupRules).toEqual([{ name: "testAcc_287200613", group: "testAcc_287200613", expression: 'String.startsWith(user.firstName,String.toLowerCase("bob"))' }]);
+    expect(Object.values(config.imports ?? {}).sort()).toEqual(["00gkwr4qag4rt9b7k1d7", "00gkwr6x98wjXGaqE1d7", "00guj9da46zq3jlQf1d7", "0prkwr5eucLMK2ilE1d7"]);
+    expect(result.run.adoption.creates).toEqual([]);
+    const written = fs.readFileSync(result.run.configFile, "utf8");
+    expect(written).toContain("export const imported: OrgConfig = {");
+    expect(written).not.toContain("REDACTED");
+    expect(fs.readFileSync(result.run.reportFile, "utf8")).toContain("| app | 0 | 0 | 0 | 12 |");
+  });
+});
+
+describe("import round trip of the example org", () => {
+  const config = configFor("dev");
+  let original: ReturnType<typeof deployed>;
+  let result: Awaited<ReturnType<typeof importFromServer>>;
+  let importedStack: Record<string, unknown>;
+  beforeAll(async () => {
+    original = deployed(config);
+    result = await importFromServer(original.org, { pageSize: 4 });
+    importedStack = synthStacks([result.run.adoption.config]).get("okta-dev")!;
+  });
+
+  test("adopts every resource: the imported config's plan would import, never create", () => {
+    expect(result.run.adoption.creates).toEqual([]);
+    const imports = result.run.adoption.config.imports ?? {};
+    const resources = Object.values(importedStack.resource as Record<string, object>).reduce((n, r) => n + Object.keys(r).length, 0);
+    expect(Object.keys(imports)).toHaveLength(resources);
+    expect((importedStack as { import?: unknown[] }).import).toHaveLength(resources);
+  });
+
+  test("gives back the same Okta objects with the same settings, except the privileged app the bootstrap stack owns", () => {
+    const everyone = original.ids.get("data.okta_everyone_group.EveryoneGroup");
+    const imports = result.run.adoption.config.imports ?? {};
+    const before = byOktaObject(original.stacks.get("okta-dev")!, (a) => original.ids.get(a));
+    // An assignment's import id is app/group; every other resource's own id is its import id's last part.
+    const ownId = (a: string) => (a.startsWith("okta_app_group_assignment.") ? imports[a] : imports[a]?.split("/").pop());
+    const after = byOktaObject(importedStack, (a) => ownId(a) ?? (a.startsWith("data.okta_everyone_group.") ? everyone : undefined));
+    const lost = [...before.keys()].filter((k) => !after.has(k)).map((k) => before.get(k)!.address);
+    expect(lost).toEqual(["okta_auth_server_policy.ApiCenter_Service-reports-service_Policy_47812BB4", "okta_auth_server_policy_rule.ApiCenter_Service-reports-service_Rule_B376A7E3"]);
+    expect([...after.keys()].filter((k) => !before.has(k))).toEqual([]);
+    const changed = [...before].filter(([k, v]) => after.has(k) && JSON.stringify(v.attrs) !== JSON.stringify(after.get(k)!.attrs)).map(([, v]) => v.address);
+    // reports-service held priority 2 on API Center; billing-sync's policy moves up to it.
+    expect(changed).toEqual(["okta_auth_server_policy.ApiCenter_Service-billing-sync_Policy_9A4AD2E8"]);
+    const [k] = [...before].find(([, v]) => v.address === changed[0])!;
+    expect({ before: before.get(k)!.attrs.priority, after: after.get(k)!.attrs.priority }).toEqual({ before: 3, after: 2 });
+  });
+
+  test("reports the privileged app as not imported, with the bootstrap stack as the fix, and skips Okta's own objects", () => {
+    const entries = result.run.adoption.mapped.log.entries;
+    expect(entries.find((e) => e.name === "Reports Service")?.why).toContain('it holds Okta management scopes (okta.groups.read): privileged identities are created by okta-bootstrap-<env>');
+    expect(entries.filter((e) => e.outcome === "skipped").map((e) => e.name).sort()).toEqual(["Everyone", "Okta Admin Console", "Okta Dashboard", "default"]);
+    expect(result.printed).toMatch(/resources adopt existing objects; 0 would be created/);
+  });
+});
+
+describe("config imports", () => {
+  const withImports = (config: OrgConfig, imports: Record<string, string>): OrgConfig => ({ ...config, imports });
+
+  test("adds a Terraform import block per adopted resource", () => {
+    const app = Testing.app();
+    const base = fixtureConfig("dev");
+    const { stacks } = buildOrgApp([withImports(base, { "okta_group.Group-financeTeam_Group_D962F0A0": "00gABCDEFGHIJKLMNOPQ" })], { outdir: app.outdir });
+    const json = JSON.parse(Testing.synth(stacks[0])) as { import?: unknown[] };
+    expect(json.import).toEqual([{ id: "00gABCDEFGHIJKLMNOPQ", to: "okta_group.Group-financeTeam_Group_D962F0A0" }]);
+  });
+
+  test("fails when an import names a resource the stack does not create", () => {
+    const message = errorOf(() => buildOrgApp([withImports(fixtureConfig("dev"), { "okta_group.Gone_1234": "00gX" })], { outdir: Testing.app().outdir }));
+    expect(message).toContain("Invalid Okta configuration at okta-dev/imports");
+    expect(message).toContain('imports names a resource this stack does not create: got "okta_group.Gone_1234 = 00gX". Fix: remove the entry');
+  });
+});
