@@ -13,6 +13,7 @@ import { byOktaObject, deployed, importFromServer, synthStacks } from "../test-s
 import { startOktaApiServer } from "../test-support/okta-api-server";
 import { recordedOrg } from "../test-support/recorded-org";
 import { errorOf } from "../test-support";
+import { buildReview, summaryOf } from "../review/review";
 
 const TOKEN = "SSWS test-token";
 
@@ -189,6 +190,16 @@ describe("import round trip of the example org", () => {
     expect(changed).toEqual(["okta_auth_server_policy.ApiCenter_Service-billing-sync_Policy_9A4AD2E8"]);
     const [k] = [...before].find(([, v]) => v.address === changed[0])!;
     expect({ before: before.get(k)!.attrs.priority, after: after.get(k)!.attrs.priority }).toEqual({ before: 3, after: 2 });
+  });
+
+  test("shows in the review as imports, their own kind of change, not as creates", () => {
+    const head = new Map([["okta-dev", { id: "okta-dev", json: importedStack, findings: [], owners: {} }]]);
+    const review = buildReview(new Map(), head, { base: "main", head: "import" }).stacks[0];
+    const adopted = Object.keys(result.run.adoption.config.imports ?? {}).length;
+    // A new stack also adds its provider and backend settings: those are the only "+" lines.
+    expect(review.resources.filter((r) => r.kind === "add").map((r) => r.type)).toEqual(["provider.okta", "terraform.backend"]);
+    expect(review.summary).toEqual({ add: 2, import: adopted, change: 0, destroy: 0 });
+    expect(summaryOf(review)).toBe(`okta-dev: +2 ~0 -0 ⇐${adopted} imported`);
   });
 
   test("reports the privileged app as not imported, with the bootstrap stack as the fix, and skips Okta's own objects", () => {

@@ -28,7 +28,8 @@ export function isSensitive(attribute: string, value: unknown): boolean {
   return SENSITIVE.test(attribute) && typeof value !== "boolean" && typeof value !== "number";
 }
 
-export type ChangeKind = "add" | "change" | "destroy";
+/** "import": new in code, adopting an object that already exists in Okta (an import block). */
+export type ChangeKind = "add" | "import" | "change" | "destroy";
 
 export interface AttributeChange {
   readonly attribute: string;
@@ -115,6 +116,7 @@ export function broadens(diff: AccessDiff): boolean {
 export function diffResources(before: Json | undefined, after: Json | undefined): ResourceChange[] {
   const a = before ? blocksOf(before) : new Map<string, Block>();
   const b = after ? blocksOf(after) : new Map<string, Block>();
+  const adopted = new Set(((after?.import ?? []) as { to?: string }[]).map((i) => i.to));
   const changes: ResourceChange[] = [];
   for (const address of [...new Set([...a.keys(), ...b.keys()])].sort()) {
     const old = a.get(address);
@@ -122,7 +124,7 @@ export function diffResources(before: Json | undefined, after: Json | undefined)
     const block = (now ?? old)!;
     const attributes = attributeChanges(old?.attrs ?? {}, now?.attrs ?? {});
     if (old && now && attributes.length === 0) continue;
-    const kind: ChangeKind = !old ? "add" : !now ? "destroy" : "change";
+    const kind: ChangeKind = !old ? (adopted.has(address) ? "import" : "add") : !now ? "destroy" : "change";
     const forcing = FORCES_REPLACEMENT[block.type] ?? [];
     const replacedBy = kind === "change" ? attributes.map((c) => c.attribute).filter((attr) => forcing.includes(attr)) : [];
     changes.push({

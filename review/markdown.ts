@@ -132,7 +132,7 @@ export function markdownTable(columns: readonly string[], rows: readonly (readon
   return [header, `|${columns.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.map(escapeCell).join(" | ")} |`)];
 }
 
-const SIGN = { add: "+", change: "~", destroy: "-" } as const;
+const SIGN = { add: "+", import: "⇐", change: "~", destroy: "-" } as const;
 const PLAN_SIGN = { create: "+", update: "~", replace: "-/+", delete: "-", import: "⇐", read: "<=" } as const;
 
 function resourceLine(r: ResourceChange): string {

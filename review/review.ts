@@ -9,7 +9,8 @@ export interface StackReview {
   readonly environment: string;
   /** The stack is new in the head, gone from it, or in both. */
   readonly presence: "added" | "removed" | "both";
-  readonly summary: { readonly add: number; readonly change: number; readonly destroy: number };
+  /** import: resources new in code that adopt existing Okta objects (import blocks), not creates. */
+  readonly summary: { readonly add: number; readonly import: number; readonly change: number; readonly destroy: number };
   /** Destroys, replacements and changes to prevent_destroy resources: each gets a loud line. */
   readonly warnings: readonly string[];
   readonly broadensAccess: boolean;
@@ -78,6 +79,7 @@ function reviewStack(id: string, before: SynthesizedStack | undefined, after: Sy
     presence: !before ? "added" : !after ? "removed" : "both",
     summary: {
       add: resources.filter((r) => r.kind === "add").length,
+      import: resources.filter((r) => r.kind === "import").length,
       change: resources.filter((r) => r.kind === "change").length,
       destroy: resources.filter((r) => r.kind === "destroy").length,
     },
@@ -112,7 +114,7 @@ function findingKey(f: Finding): string {
 /** `okta-prod: +2 ~1 -0` */
 export function summaryOf(review: StackReview): string {
   const { add, change, destroy } = review.summary;
-  return `${review.stack}: +${add} ~${change} -${destroy}`;
+  return `${review.stack}: +${add} ~${change} -${destroy}${review.summary.import ? ` ⇐${review.summary.import} imported` : ""}`;
 }
 
 export function isUnchanged(review: StackReview): boolean {
