@@ -227,3 +227,59 @@ describe("config imports", () => {
     expect(message).toContain('imports names a resource this stack does not create: got "okta_group.Gone_1234 = 00gX". Fix: remove the entry');
   });
 });
+
+describe("import of a live org that breaks RFC 9700 and the constructs' shapes", () => {
+  let result: Awaited<ReturnType<typeof importFromServer>>;
+  const entry = (name: string) => result.run.adoption.mapped.log.entries.find((e) => e.name === name);
+  const app = (label: string) => result.run.adoption.config.apps.find((a) => a.label === label) as Record<string, unknown> | undefined;
+  beforeAll(async () => {
+    // The example org as deployed, then edited the way Admin Console clicks would.
+    const { org } = deployed(configFor("dev"));
+    const live = JSON.parse(JSON.stringify(org)); // a mutable copy, edited freely below
+    const byLabel = (label: string) => live.apps.find((a: { label: string }) => a.label === label);
+    const portal = byLabel("Customer Portal").settings.oauthClient;
+    portal.grant_types.push("implicit");
+    portal.response_types.push("token", "id_token");
+    portal.refresh_token.rotation_type = "STATIC";
+    byLabel("Customer Portal").credentials.oauthClient.pkce_required = false;
+    byLabel("Payments Console").credentials.oauthClient.pkce_required = false;
+    byLabel("API Center Client").settings.oauthClient.redirect_uris.push("http://localhost:3090/*");
+    byLabel("Billing").settings.oauthClient.grant_types.push("client_credentials");
+    byLabel("Expenses").settings.signOn.signatureAlgorithm = "RSA_SHA1";
+    const apiCenter = live.authServers.find((s: { server: { name: string } }) => s.server.name === "API Center");
+    const userPolicy = apiCenter.policies.find((p: { policy: { name: string } }) => p.policy.name === "User access");
+    userPolicy.rules.find((r: { name: string }) => r.name === "gold tier").conditions.people.groups.include.push("EVERYONE");
+    live.authServers.find((s: { server: { name: string } }) => s.server.name === "Payments").claims[0].conditions.scopes = ["payments:read"];
+    result = await importFromServer(live as OrgSnapshot);
+  });
+
+  test("keeps what config can say (implicit, no PKCE on a web app) so the audit shows it, with the rule and fix", () => {
+    expect(app("Customer Portal")).toMatchObject({ kind: "spa", allowImplicitGrant: true });
+    expect(app("Payments Console")).toMatchObject({ kind: "web", pkceRequired: false });
+    const findings = result.run.adoption.findings.map((f) => `${f.rule} ${f.path}`);
+    expect(findings).toEqual(expect.arrayContaining(["OKTA-01 okta-dev/customer-portal/App", "OKTA-04 okta-dev/payments-console/App"]));
+    expect(fs.readFileSync(result.run.reportFile, "utf8")).toContain("OKTA-01 warning: No implicit grant or token response type");
+  });
+
+  test("reports what the constructs fix on the first deploy: PKCE on a SPA, rotating refresh tokens, SHA-256", () => {
+    expect(entry("Customer Portal")).toMatchObject({ outcome: "changed", why: "PKCE becomes required (a public client, RFC 9700 §2.1.1); refresh tokens rotate instead of STATIC (RFC 9700 §4.14.2)" });
+    expect(entry("Expenses")?.why).toBe("SHA-1 signing becomes SHA-256 (SHA-1 is refused here); check the SP accepts it");
+  });
+
+  test("leaves out what config must not say, each with why and the fix", () => {
+    expect(entry("API Center Client")?.why).toContain("it uses wildcard redirect URIs; redirect URIs here are exact (RFC 9700 §4.1.3)");
+    expect(entry("Billing")?.why).toContain("a web app that also uses client_credentials is two apps");
+    expect(entry("API Center / User access / gold tier")?.why).toContain("it admits 2 groups; a tier admits one group");
+    expect(entry("Payments / payment_groups")?.why).toContain("it is limited to some scopes");
+  });
+
+  test("leaves out an app the constructs refuse once its tier is gone, quoting their error, and synthesizes the rest", () => {
+    // The mobile app is assigned to goldSubscribers, whose tier rule was not imported (Billing is too,
+    // but its client_credentials grant already kept it out).
+    const refused = [...result.run.adoption.refused.values()].map((r) => r.label);
+    expect(refused).toEqual(["API Center Mobile"]);
+    expect(entry("API Center Mobile")?.why).toContain("the constructs refuse it: ");
+    for (const r of result.run.adoption.refused.values()) expect(r.error).toContain("is admitted by no rule of the server");
+    expect(result.run.adoption.config.apps.map((a) => a.label)).not.toEqual(expect.arrayContaining(refused));
+  });
+});

@@ -36,7 +36,7 @@ export function adoptOrg(snapshot: OrgSnapshot, environment: EnvironmentName, ou
     const mapped = mapOrg(snapshot, { environment, exclude: new Set(refused.keys()) });
     const built = tryBuild(mapped.config, outdir);
     if (typeof built === "string") {
-      const culprits = mapped.config.apps.filter((a) => new RegExp(`okta-${environment}/${escape(a.id)}[/\\] ]|apps\\[${mapped.config.apps.indexOf(a)}\\]`).test(built));
+      const culprits = mapped.config.apps.filter((a) => new RegExp(`okta-${environment}/${escape(a.id)}(?![\\w-])|apps\\[${mapped.config.apps.indexOf(a)}\\]`).test(built));
       if (!culprits.length || round >= 10) throw new Error(`The imported config does not synthesize, and no single app is the cause:\n${built}`);
       for (const app of culprits) refused.set(app.id, { label: app.label, oktaId: mapped.adopt.get(`${app.id}/App`) ?? app.id, error: relevantLines(built, environment, app.id) });
       continue;
