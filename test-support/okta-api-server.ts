@@ -18,6 +18,8 @@ export interface OktaApiServerOptions {
   readonly rateLimit?: number;
   /** Forces an answer: called with the path and how many times that path was asked. */
   readonly fault?: (path: string, attempt: number) => Fault | undefined;
+  /** Answers POST /oauth2/v1/token (the org authorization server's token endpoint) with the form it got. */
+  readonly token?: (form: URLSearchParams) => Fault;
 }
 
 export interface OktaApiServer {
@@ -75,6 +77,15 @@ export async function startOktaApiServer(org: OrgSnapshot, options: OktaApiServe
     };
     const fault = options.fault?.(path, attempt);
     if (fault) return send(fault.status, fault.body ?? "", fault.headers ?? {});
+    if (req.method === "POST" && url.pathname === "/oauth2/v1/token" && options.token) {
+      let body = "";
+      req.on("data", (chunk) => (body += chunk));
+      req.on("end", () => {
+        const answer = options.token!(new URLSearchParams(body));
+        send(answer.status, answer.body ?? "", answer.headers ?? {});
+      });
+      return;
+    }
     if (req.method !== "GET") return send(405, { errorCode: "E0000022", errorSummary: "The endpoint does not support the provided HTTP method" });
     if (req.headers.authorization !== options.authorization) return send(401, { errorCode: "E0000011", errorSummary: "Invalid token provided", errorCauses: [] });
     for (const [re, items] of lists) {
