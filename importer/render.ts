@@ -46,7 +46,7 @@ export function renderReport(adoption: Adoption, source: string, seconds: number
   const out = [
     `# Import of ${source} (okta-${adoption.config.environment})`,
     "",
-    `Read with ${requests} API requests in ${seconds.toFixed(1)} s. ${Object.keys(adoption.config.imports ?? {}).length} Terraform resources adopt existing objects (import blocks); ${creates.length} would be created.`,
+    `Read with ${requests} API requests; read, mapped and synthesized in ${seconds.toFixed(1)} s. ${Object.keys(adoption.config.imports ?? {}).length} Terraform resources adopt existing objects (import blocks); ${creates.length} would be created.`,
     "",
     "| kind | " + OUTCOMES.join(" | ") + " |",
     "|---|" + OUTCOMES.map(() => "---:").join("|") + "|",
