@@ -25,7 +25,8 @@ const EXAMPLE_SCOPES = [
   "okta.trustedOrigins.manage",
   "okta.trustedOrigins.read",
 ];
-const EXAMPLE_PLAN_SCOPES = ["okta.apps.read", "okta.authorizationServers.read", "okta.groups.read", "okta.trustedOrigins.read"];
+// What plans of the fixture org read, plus okta.appGrants.read for npm run import (service apps' grants).
+const EXAMPLE_PLAN_SCOPES = ["okta.appGrants.read", "okta.apps.read", "okta.authorizationServers.read", "okta.groups.read", "okta.trustedOrigins.read"];
 
 function bootstrapOf(env: string, edit?: (main: TerraformStack) => void, config = fixtureConfig(env)): { stack: OktaBootstrapStack; json: TerraformJson } {
   const app = Testing.app();

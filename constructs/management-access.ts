@@ -35,6 +35,14 @@ const SCOPE_ROLE: Readonly<Record<string, AdminRole>> = {
   "okta.roles.read": "READ_ONLY_ADMIN",
 };
 
+/**
+ * What `npm run import` reads with the plan identity besides what plans read: every app,
+ * group, authorization server and trusted origin, and each service app's okta.* grants
+ * (GET /api/v1/apps/{id}/grants), which tell privileged identities apart. All reads, so the
+ * plan identity stays read-only.
+ */
+export const IMPORT_READ_SCOPES: readonly string[] = ["okta.appGrants.read", "okta.apps.read", "okta.authorizationServers.read", "okta.groups.read", "okta.trustedOrigins.read"];
+
 /** Which scopes each role's permissions cover, to drop a role another one already implies. */
 function covers(role: AdminRole, scope: string): boolean {
   const area = scope.replace(/^okta\.|\.(read|manage)$/g, "");

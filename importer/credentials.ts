@@ -1,4 +1,5 @@
 import { createPrivateKey, randomUUID, sign } from "crypto";
+import { IMPORT_READ_SCOPES } from "../constructs/management-access";
 
 /**
  * Where `npm run import` gets its org URL and credentials: the same OKTA_* variables the okta
@@ -12,8 +13,8 @@ export interface ImportCredentials {
   readonly describe: string;
 }
 
-/** Read-only scopes the import needs (the plan identity has them). */
-export const IMPORT_SCOPES = ["okta.apps.read", "okta.groups.read", "okta.authorizationServers.read", "okta.trustedOrigins.read"];
+/** Read-only scopes the import needs (the bootstrap stack grants them to the plan identity). */
+export const IMPORT_SCOPES = IMPORT_READ_SCOPES;
 
 export function orgUrlFrom(env: Readonly<Record<string, string | undefined>>, flag?: string): string {
   if (flag) return flag.replace(/\/+$/, "");

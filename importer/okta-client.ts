@@ -52,7 +52,7 @@ interface OktaErrorBody {
 const FIXES: Record<number, string> = {
   400: "this Okta org does not accept the request; report it with the path above.",
   401: "the credentials were refused: set OKTA_API_TOKEN (SSWS), or OKTA_API_CLIENT_ID and OKTA_API_PRIVATE_KEY of the read-only plan identity (okta-bootstrap-<env> creates it), for this org.",
-  403: "the identity may not read this: use the read-only plan identity (okta.apps.read, okta.groups.read, okta.authorizationServers.read, okta.trustedOrigins.read, okta.policies.read with READ_ONLY_ADMIN), or an API token of a read-only admin.",
+  403: "the identity may not read this: use the read-only plan identity (okta.appGrants.read, okta.apps.read, okta.authorizationServers.read, okta.groups.read, okta.trustedOrigins.read with READ_ONLY_ADMIN; okta-bootstrap-<env> grants them), or an API token of a read-only admin.",
   404: "the org has no such object or feature (check OKTA_ORG_NAME / --org-url).",
 };
 

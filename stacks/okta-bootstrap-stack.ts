@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { Aspects, TerraformDataSource, TerraformOutput, TerraformResource, TerraformStack } from "cdktf";
 import { EnvironmentName, setEnvironment } from "../constructs/environment";
-import { ManagementAccess, managementAccessFor, rolesFor } from "../constructs/management-access";
+import { IMPORT_READ_SCOPES, ManagementAccess, managementAccessFor, rolesFor } from "../constructs/management-access";
 import { ServiceApp } from "../constructs/service-app";
 import { Problems } from "../constructs/validation";
 import { OKTA_OAUTH_PACK, OktaGuardrails } from "../guardrails";
@@ -89,7 +89,7 @@ export class OktaBootstrapStack extends TerraformStack {
     this.planApp = new ServiceApp(this, "TerraformPlanApp", {
       label: `Terraform plan, read-only (${main.node.id})`,
       scopes: [],
-      oktaApiScopes: this.access.planScopes,
+      oktaApiScopes: planIdentityScopes(this.access),
       authentication: { method: "private_key_jwt", jwks: config.bootstrap.planJwks },
     });
     for (const app of privilegedApps(config.apps)) {
@@ -124,7 +124,7 @@ export class OktaBootstrapStack extends TerraformStack {
     new TerraformOutput(this, "terraform_api_scopes", { value: this.access.scopes.join(","), description: "OKTA_API_SCOPES of the okta-<env> deploy environment" });
     new TerraformOutput(this, "terraform_admin_roles", { value: [...this.terraformApp.adminRoles], description: "Admin roles assigned to Terraform's deploy identity" });
     new TerraformOutput(this, "terraform_plan_client_id", { value: this.planApp.clientId, description: "OKTA_API_CLIENT_ID of the okta-<env>-plan environment (read-only)" });
-    new TerraformOutput(this, "terraform_plan_api_scopes", { value: this.access.planScopes.join(","), description: "OKTA_API_SCOPES of the okta-<env>-plan environment (read-only)" });
+    new TerraformOutput(this, "terraform_plan_api_scopes", { value: planIdentityScopes(this.access).join(","), description: "OKTA_API_SCOPES of the okta-<env>-plan environment (read-only)" });
     for (const [id, app] of this.privilegedApps) {
       new TerraformOutput(this, `${id}_client_id`, { value: app.clientId, description: `${app.label}: OAuth client id` });
     }
@@ -145,4 +145,9 @@ export function bootstrapBackend(main: BackendConfig): BackendConfig {
     case "cloud":
       return { ...main, workspace: `${main.workspace}-bootstrap` };
   }
+}
+
+/** The plan identity reads what the main stack's plans read, and what npm run import reads (grants too). */
+function planIdentityScopes(access: ManagementAccess): string[] {
+  return [...new Set([...access.planScopes, ...IMPORT_READ_SCOPES])].sort();
 }
