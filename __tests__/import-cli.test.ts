@@ -12,6 +12,7 @@ describe("npm run import: arguments and credentials", () => {
     await expect(runImport(["--org"], {})).rejects.toThrow('Unknown argument "--org".');
     await expect(runImport(["--environment", "qa"], {})).rejects.toThrow('--environment must be one of dev, staging, prod: got "qa".');
     await expect(runImport(["--environment"], {})).rejects.toThrow("--environment needs a value.");
+    await expect(runImport(["--environment", "dev", "--max-api-capacity", "lots"], {})).rejects.toThrow('--max-api-capacity must be a whole percentage from 1 to 100: got "lots".');
   });
 
   test("takes the org from OKTA_ORG_NAME and OKTA_BASE_URL like the provider, and says what is missing", () => {

@@ -47,6 +47,7 @@ export async function runImport(argv: readonly string[], env: Readonly<Record<st
   if (!isEnvironmentName(environment)) throw new Error(`--environment must be one of ${ENVIRONMENTS.join(", ")}: got ${JSON.stringify(environment)}.\n\n${USAGE}`);
   const capacityText = args.get("--max-api-capacity");
   const capacity = capacityText === undefined ? 50 : Number(capacityText);
+  if (!Number.isInteger(capacity) || capacity < 1 || capacity > 100) throw new Error(`--max-api-capacity must be a whole percentage from 1 to 100: got ${JSON.stringify(capacityText)}. Fix: e.g. --max-api-capacity 50.`);
   const orgUrl = orgUrlFrom(env, args.get("--org-url"));
   const credentials = credentialsFrom(env, orgUrl);
   const client = new OktaClient({ orgUrl, authorization: () => credentials.authorization(), maxApiCapacity: capacity });
