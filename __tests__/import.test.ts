@@ -6,6 +6,7 @@ import { OrgConfig } from "../config/types";
 import { validateOrgConfig } from "../config/validate";
 import { OktaClient } from "../importer/okta-client";
 import { countsOf } from "../importer/import-report";
+import { mapOrg } from "../importer/to-config";
 import { OrgSnapshot } from "../importer/okta-objects";
 import { buildOrgApp } from "../stacks/org-app";
 import { fixtureConfig } from "../test-support/fixture-org";
@@ -281,5 +282,68 @@ describe("import of a live org that breaks RFC 9700 and the constructs' shapes",
     expect(entry("API Center Mobile")?.why).toContain("the constructs refuse it: ");
     for (const r of result.run.adoption.refused.values()) expect(r.error).toContain("is admitted by no rule of the server");
     expect(result.run.adoption.config.apps.map((a) => a.label)).not.toEqual(expect.arrayContaining(refused));
+  });
+});
+
+describe("import of Okta answers with parts missing or of the wrong type", () => {
+  test("keeps the committed answer schema in step with importer/okta-objects.ts (npm run config-schema)", () => {
+    const { generateOkta, OKTA_OUT } = require("../scripts/config-schema.js") as { generateOkta: () => string; OKTA_OUT: string }; // eslint-disable-line @typescript-eslint/no-require-imports
+    expect(fs.readFileSync(OKTA_OUT, "utf8")).toBe(generateOkta());
+  });
+
+  test("leaves out an object with a field of an unexpected type, naming the field", () => {
+    const org = JSON.parse(JSON.stringify(deployed(configFor("dev")).org));
+    const portal = org.apps.find((a: { label: string }) => a.label === "Customer Portal");
+    portal.settings.oauthClient.redirect_uris = "http://localhost:8080/login/callback";
+    const { log, config } = mapOrg(org, { environment: "dev" });
+    expect(log.entries.find((e) => e.id === portal.id)).toMatchObject({
+      outcome: "not imported",
+      why: expect.stringContaining("Okta answered an unexpected shape: /settings/oauthClient/redirect_uris must be array"),
+    });
+    expect(config.apps.map((a) => a.label)).not.toContain("Customer Portal");
+  });
+
+  // Okta's answers vary by org, feature flag and API version: whatever field is missing or odd,
+  // the mapping must account for every object, and never fail with a JavaScript error.
+  const fc = require("fast-check") as typeof import("fast-check"); // eslint-disable-line @typescript-eslint/no-require-imports
+  const base = deployed(configFor("dev")).org;
+  const ODD = [null, 7, "", [], {}, "x"];
+
+  test("maps every object, whatever field is removed or replaced (fixed seed)", () => {
+    const paths: string[][] = [];
+    const walk = (v: unknown, at: string[]) => {
+      if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) {
+        paths.push([...at, k]);
+        if (at.length < 6) walk(x, [...at, k]);
+      }
+    };
+    walk(base, []);
+    // What readOrg guarantees stays intact: every list is a list (client.list), every listed
+    // object has a string id (checkIds), and the snapshot's own structure (server, policies…).
+    const editable = paths.filter((p) => p.length > 2 && !/^\d+$/.test(p[p.length - 1]) && p[p.length - 1] !== "id" && !(p[0] === "authServers" && p.length <= 3) && !(p[0] === "authServers" && p[2] === "policies" && p.length <= 5) && p[0] !== "appGroups" && p[0] !== "grants");
+    paths.splice(0, paths.length, ...editable);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(paths.length - 1), fc.nat(ODD.length)), { minLength: 1, maxLength: 6 }), (edits) => {
+        const org = JSON.parse(JSON.stringify(base));
+        for (const [p, o] of edits) {
+          const path = paths[p];
+          const parent = path.slice(0, -1).reduce((x: any, k) => (x && typeof x === "object" ? x[k] : undefined), org); // eslint-disable-line @typescript-eslint/no-explicit-any
+          if (!parent || typeof parent !== "object") continue;
+          if (o === ODD.length) delete parent[path[path.length - 1]];
+          else parent[path[path.length - 1]] = JSON.parse(JSON.stringify(ODD[o]));
+        }
+        let mapped: ReturnType<typeof mapOrg> | undefined;
+        try {
+          mapped = mapOrg(org, { environment: "dev" });
+        } catch (e) {
+          // Only a clear refusal is acceptable, never a TypeError from reading a missing field.
+          expect(e instanceof TypeError ? e.stack?.split("\n").slice(0, 3).join(" ") : "a clear refusal").toBe("a clear refusal");
+          return;
+        }
+        const apps = Array.isArray(org.apps) ? org.apps.length : 0;
+        expect(mapped.log.entries.filter((e) => e.kind === "app").length).toBeLessThanOrEqual(apps);
+      }),
+      { seed: 14, numRuns: 300 },
+    );
   });
 });

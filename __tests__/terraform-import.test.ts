@@ -5,6 +5,7 @@ import { synthesizeAll } from "../stacks/synthesize";
 import { configFor } from "../config";
 import { deployed, importFromServer } from "../test-support/import";
 import { ok, terraform, terraformSuite, workDir } from "../test-support/terraform";
+import { planOf, readPlan } from "../review/plan";
 
 // The first deploy of an imported org must adopt, not duplicate: Terraform itself plans the
 // imported config's stack (import blocks against the okta provider stand-in) and must show
@@ -25,6 +26,10 @@ terraformSuite()("Terraform plans an imported org as imports (offline, okta prov
     const importing = shown.resource_changes.filter((c) => c.change.importing);
     expect(importing.map((c) => c.change.importing!.id).sort()).toEqual(Object.values(run.adoption.config.imports!).sort());
     expect(shown.resource_changes.filter((c) => c.change.actions.includes("create"))).toEqual([]);
+    // The review of that real plan counts them as imports too.
+    fs.writeFileSync(path.join(root, "plan.json"), JSON.stringify(shown));
+    const reviewed = planOf("plan.json", readPlan(path.join(root, "plan.json")), { id: "okta-dev", json: JSON.parse(fs.readFileSync(path.join(dir, "cdk.tf.json"), "utf8")), findings: [], owners: {} });
+    expect(reviewed.summary).toMatchObject({ create: 0, import: imports, delete: 0, replace: 0 });
     fs.rmSync(root, { recursive: true, force: true });
   });
 });

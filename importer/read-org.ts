@@ -26,6 +26,7 @@ export async function readOrg(client: OktaClient): Promise<OrgSnapshot> {
   await Promise.all(
     apps.map(async (app) => {
       appGroups[app.id] = await client.list<OktaAppGroup>(`/api/v1/apps/${app.id}/groups?${PAGE}`);
+      checkIds(`/api/v1/apps/${app.id}/groups`, appGroups[app.id]);
     }),
   );
   // Service apps holding okta.* grants are Terraform's or privileged: the bootstrap stack's, not ours.
@@ -48,7 +49,16 @@ async function readServer(client: OktaClient, server: OktaAuthServer): Promise<S
     client.list<OktaClaim>(`${base}/claims`),
     client.list<OktaPolicy>(`${base}/policies`),
   ]);
-  const withRules = await Promise.all(policies.map(async (policy) => ({ policy, rules: await client.list<OktaPolicyRule>(`${base}/policies/${policy.id}/rules`) })));
+  checkIds(`${base}/scopes`, scopes);
+  checkIds(`${base}/claims`, claims);
+  checkIds(`${base}/policies`, policies);
+  const withRules = await Promise.all(
+    policies.map(async (policy) => {
+      const rules = await client.list<OktaPolicyRule>(`${base}/policies/${policy.id}/rules`);
+      checkIds(`${base}/policies/${policy.id}/rules`, rules);
+      return { policy, rules };
+    }),
+  );
   return { server, scopes, claims, policies: withRules };
 }
 

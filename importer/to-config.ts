@@ -3,6 +3,7 @@ import { EnvironmentName } from "../constructs/environment";
 import { ApiConfig, AppConfig, AssignmentConfig, OrgConfig } from "../config/types";
 import { TERRAFORM_KEYS, TERRAFORM_PLAN_KEYS } from "../config/terraform-keys";
 import { ImportLog } from "./import-report";
+import { checkedSnapshot } from "./answer-shapes";
 import { OktaApp, OrgSnapshot } from "./okta-objects";
 import { API_CENTER_NAME, MappedServer, mapServer } from "./map-servers";
 import { appIdFor, isSystemApp, mapApp } from "./map-apps";
@@ -24,8 +25,9 @@ export interface MapOptions {
 }
 
 /** Maps what was read of an org onto OrgConfig; every object is logged as imported, skipped or not imported. */
-export function mapOrg(snapshot: OrgSnapshot, options: MapOptions): MappedOrg {
+export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
   const log = new ImportLog();
+  const snapshot = checkedSnapshot(answered, log);
   const adopt = new Map<string, string>();
 
   // Groups: Okta-mastered ones are ours to manage; Everyone is referenced; directory groups are not ours.
