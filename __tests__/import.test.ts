@@ -157,6 +157,19 @@ describe("npm run import of the recorded org (real Okta answers)", () => {
   });
 });
 
+describe("import of a recorded SAML app with single logout", () => {
+  test("keeps its SLO with the SP certificate Okta answers (checked as X.509 by SamlApp)", async () => {
+    const org = recordedOrg();
+    const saml = "0oakwre0hfUHRIUtO1d7";
+    const { run } = await importFromServer({ ...org, appGroups: { ...org.appGroups, [saml]: [{ id: "00guj9da46zq3jlQf1d7" }] } });
+    const entry = run.adoption.mapped.log.entries.find((e) => e.id === saml);
+    expect(entry?.outcome).toBe("imported");
+    const app = run.adoption.config.apps.find((a) => a.label === "testAcc_3943401340") as { singleLogout?: { url: string; issuer: string; certificate: string } };
+    expect(app.singleLogout).toMatchObject({ url: "https://dunshire.okta.com/logout", issuer: "https://dunshire.okta.com" });
+    expect(app.singleLogout!.certificate).toMatch(/^-----BEGIN CERTIFICATE-----\nMIIFnDCCA4QCCQDBSLbiON2T1zANBgkqhkiG9w0BAQsFADCBjzELMAkGA1UEBhMC\nVVMx/);
+  });
+});
+
 describe("import round trip of the example org", () => {
   const config = configFor("dev");
   let original: ReturnType<typeof deployed>;

@@ -246,7 +246,13 @@ function samlApp(app: OktaApp, id: string, label: string, ctx: AppContext, chang
   if (!s.ssoAcsUrl || !s.audience) return "it has no single sign-on URL or audience";
   if ((s.inlineHooks ?? []).length) return "it calls a SAML inline hook, which the constructs do not manage";
   if ((s.acsEndpoints ?? []).length) return "it has several ACS endpoints; SamlApp has one single sign-on URL";
-  if (s.slo?.enabled) return "single logout is on: its SP certificate is not in the API answer the import reads. Fix: import it without SLO, then add singleLogout with the SP's certificate";
+  let singleLogout: { url: string; issuer: string; certificate: string } | undefined;
+  if (s.slo?.enabled) {
+    const der = (s.spCertificate?.x5c ?? [])[0]?.replace(/\s+/g, "");
+    const issuer = s.slo.issuer ?? s.spIssuer ?? undefined;
+    if (!der || !s.slo.logoutUrl || !issuer) return "single logout is on, but Okta's answer lacks its logout URL, issuer or the SP's certificate. Fix: complete SLO in Okta (or turn it off), then import again";
+    singleLogout = { url: s.slo.logoutUrl, issuer, certificate: `-----BEGIN CERTIFICATE-----\n${der.replace(/(.{64})/g, "$1\n").trim()}\n-----END CERTIFICATE-----\n` };
+  }
   const statements = s.attributeStatements ?? [];
   const attributes = statements.filter((a) => a.type === "EXPRESSION").map((a) => ({ name: a.name ?? "", values: [...(a.values ?? [])], ...nameFormat(a.namespace) }));
   const groups = statements.filter((a) => a.type === "GROUP");
@@ -270,6 +276,7 @@ function samlApp(app: OktaApp, id: string, label: string, ctx: AppContext, chang
       ...(filter && groups[0] ? { groupAttribute: { name: groups[0].name ?? "groups", filter, ...nameFormat(groups[0].namespace) } } : {}),
       ...(s.responseSigned === false ? { responseSigned: false } : {}),
       ...(s.assertionSigned === false ? { assertionSigned: false } : {}),
+      ...(singleLogout ? { singleLogout } : {}),
       assignTo: ctx.assignTo!,
     },
   };

@@ -38,7 +38,10 @@ export interface OktaApp {
       readonly assertionSigned?: boolean;
       readonly signatureAlgorithm?: string;
       readonly digestAlgorithm?: string;
-      readonly slo?: { readonly enabled?: boolean; readonly spIssuer?: string; readonly logoutUrl?: string };
+      readonly slo?: { readonly enabled?: boolean; readonly issuer?: string; readonly logoutUrl?: string };
+      readonly spIssuer?: string | null;
+      /** The SP's public certificate (signs its logout requests): base64 DER, possibly wrapped. */
+      readonly spCertificate?: { readonly x5c?: readonly string[] } | null;
       readonly attributeStatements?: readonly {
         readonly type?: string;
         readonly name?: string;

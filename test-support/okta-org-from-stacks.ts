@@ -115,7 +115,9 @@ export function orgFromStacks(stacks: readonly Json[], orgName = "example"): Dep
           assertionSigned: a.assertion_signed ?? false,
           signatureAlgorithm: a.signature_algorithm ?? "RSA_SHA256",
           digestAlgorithm: a.digest_algorithm ?? "SHA256",
-          slo: { enabled: a.single_logout_url !== undefined },
+          slo: a.single_logout_url !== undefined ? { enabled: true, issuer: a.single_logout_issuer, logoutUrl: a.single_logout_url } : { enabled: false },
+          spIssuer: null,
+          ...(a.single_logout_certificate ? { spCertificate: { x5c: [a.single_logout_certificate] } } : {}),
           attributeStatements: (a.attribute_statements ?? []).map((s: Json) => ({
             type: s.type ?? "EXPRESSION",
             name: s.name,
