@@ -14,32 +14,16 @@ const OUT = path.join(root, "config", "org-config.schema.json");
 // against them, so a field of an unexpected type is a clear "unexpected answer", never a crash.
 const OKTA_OUT = path.join(root, "importer", "okta-objects.schema.json");
 
-function generate() {
+/** The JSON Schema of a TypeScript type (or of every exported type, "*"), as committed. */
+function schemaOf(file, type, additionalProperties) {
   const { createGenerator } = require("ts-json-schema-generator");
-  const schema = createGenerator({
-    path: path.join(root, "config", "types.ts"),
-    tsconfig: path.join(root, "tsconfig.json"),
-    type: "OrgConfig",
-    topRef: false,
-    additionalProperties: false,
-    skipTypeCheck: true,
-  }).createSchema("OrgConfig");
-  return JSON.stringify(schema, null, 1) + "\n";
+  const generator = createGenerator({ path: path.join(root, file), tsconfig: path.join(root, "tsconfig.json"), type, topRef: false, additionalProperties, skipTypeCheck: true });
+  return JSON.stringify(generator.createSchema(type), null, 1) + "\n";
 }
 
-function generateOkta() {
-  const { createGenerator } = require("ts-json-schema-generator");
-  const schema = createGenerator({
-    path: path.join(root, "importer", "okta-objects.ts"),
-    tsconfig: path.join(root, "tsconfig.json"),
-    type: "*",
-    topRef: false,
-    // Okta answers carry many more fields than the import reads: those are allowed.
-    additionalProperties: true,
-    skipTypeCheck: true,
-  }).createSchema("*");
-  return JSON.stringify(schema, null, 1) + "\n";
-}
+const generate = () => schemaOf("config/types.ts", "OrgConfig", false);
+// Okta answers carry many more fields than the import reads: those are allowed.
+const generateOkta = () => schemaOf("importer/okta-objects.ts", "*", true);
 
 module.exports = { generate, OUT, generateOkta, OKTA_OUT };
 
