@@ -15,6 +15,25 @@ describe("npm run import: arguments and credentials", () => {
     await expect(runImport(["--environment", "dev", "--max-api-capacity", "lots"], {})).rejects.toThrow('--max-api-capacity must be a whole percentage from 1 to 100: got "lots".');
   });
 
+  test("never overwrites an earlier import unless told to (--force)", async () => {
+    const fs = await import("fs");
+    const os = await import("os");
+    const path = await import("path");
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "okta-import-")), "dev.ts");
+    fs.writeFileSync(out, "// edited by hand\n");
+    const server = await startOktaApiServer(recordedOrg(), { authorization: "SSWS t" });
+    try {
+      const argv = ["--environment", "dev", "--org-url", server.url, "--out", out];
+      await expect(runImport(argv, { OKTA_API_TOKEN: "t" }, () => undefined)).rejects.toThrow("exists: got no --force. Fix: pass --force to replace it");
+      expect(server.requests.size).toBe(0);
+      expect(fs.readFileSync(out, "utf8")).toBe("// edited by hand\n");
+      await runImport([...argv, "--force"], { OKTA_API_TOKEN: "t" }, () => undefined);
+      expect(fs.readFileSync(out, "utf8")).toContain("export const imported: OrgConfig = {");
+    } finally {
+      await server.close();
+    }
+  });
+
   test("takes the org from OKTA_ORG_NAME and OKTA_BASE_URL like the provider, and says what is missing", () => {
     expect(orgUrlFrom({ OKTA_ORG_NAME: "acme", OKTA_BASE_URL: "oktapreview.com" })).toBe("https://acme.oktapreview.com");
     expect(orgUrlFrom({ OKTA_ORG_NAME: "acme" })).toBe("https://acme.okta.com");

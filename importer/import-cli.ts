@@ -11,7 +11,7 @@ import { readOrg } from "./read-org";
 import { renderConfig, renderReport } from "./render";
 import { countsOf } from "./import-report";
 
-const USAGE = `Usage: npm run import -- --environment <${ENVIRONMENTS.join("|")}> [--org-url <url>] [--out <file.ts>] [--max-api-capacity <1-100>]
+const USAGE = `Usage: npm run import -- --environment <${ENVIRONMENTS.join("|")}> [--org-url <url>] [--out <file.ts>] [--max-api-capacity <1-100>] [--force]
 
 Reads the org with GET requests only and writes config that adopts it (Terraform import blocks):
   --environment       which environment the org is; the config is written for it
@@ -19,6 +19,7 @@ Reads the org with GET requests only and writes config that adopts it (Terraform
   --out               where to write the config (default: config/imported/<env>.ts); the report
                       goes beside it as <name>.report.md
   --max-api-capacity  share of each rate limit the import may use, in percent (default 50)
+  --force             replace an existing config file (by default an import never overwrites one)
 Credentials, from the environment only: OKTA_API_CLIENT_ID + OKTA_API_PRIVATE_KEY (+ OKTA_API_PRIVATE_KEY_ID)
 of the read-only plan identity, or OKTA_API_TOKEN of a read-only admin. Scopes: ${IMPORT_SCOPES.join(", ")}.`;
 
@@ -32,11 +33,16 @@ export interface ImportRun {
 
 export async function runImport(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env, write: (t: string) => void = (t) => process.stdout.write(t)): Promise<ImportRun | undefined> {
   const args = new Map<string, string>();
+  let force = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--help" || arg === "-h") {
       write(`${USAGE}\n`);
       return undefined;
+    }
+    if (arg === "--force") {
+      force = true;
+      continue;
     }
     if (!["--environment", "--org-url", "--out", "--max-api-capacity"].includes(arg)) throw new Error(`Unknown argument ${JSON.stringify(arg)}.\n\n${USAGE}`);
     const value = argv[++i];
@@ -53,6 +59,10 @@ export async function runImport(argv: readonly string[], env: Readonly<Record<st
   const client = new OktaClient({ orgUrl, authorization: () => credentials.authorization(), maxApiCapacity: capacity });
   const configFile = path.resolve(args.get("--out") ?? path.join("config", "imported", `${environment}.ts`));
   const reportFile = configFile.replace(/\.ts$/, "") + ".report.md";
+  // Checked before reading the org: an import must not wipe edits made to an earlier one.
+  if (fs.existsSync(configFile) && !force) {
+    throw new Error(`${path.relative(process.cwd(), configFile)} exists: got no --force. Fix: pass --force to replace it (commit your edits first), or --out <another file>.`);
+  }
 
   const start = process.hrtime.bigint();
   const snapshot = await readOrg(client);
@@ -82,7 +92,7 @@ export async function runImport(argv: readonly string[], env: Readonly<Record<st
   return { adoption, configFile, reportFile, requests: client.requests, seconds };
 }
 
-/** Both files or neither: a temp file renamed into place. */
+/** Each file whole or not at all: a temp file renamed into place. */
 function writeAtomically(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
