@@ -59,6 +59,20 @@ describe("OktaClient", () => {
     }
   });
 
+  test("waits at most a minute for a reset, even when this machine's clock is far behind Okta's", async () => {
+    const server = await startOktaApiServer(lotsOfGroups(1), {
+      authorization: TOKEN,
+      fault: (_path, attempt) => (attempt === 1 ? { status: 429, headers: { "x-rate-limit-reset": String(Math.floor(Date.now() / 1000) + 3600) } } : undefined),
+    });
+    try {
+      const { client, waits } = clientFor(server.url);
+      await client.list("/api/v1/groups");
+      expect(waits).toEqual([61_000]);
+    } finally {
+      await server.close();
+    }
+  });
+
   test("retries a 5xx with backoff, and fails with the request, the last answer and the fix once retries run out", async () => {
     const server = await startOktaApiServer(lotsOfGroups(1), { authorization: TOKEN, fault: (path) => (path.startsWith("/api/v1/groups") ? { status: 503, body: "busy" } : undefined) });
     try {

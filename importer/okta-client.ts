@@ -159,7 +159,7 @@ export class OktaClient {
       if (response.status === 429) {
         lastProblem = "429 Too Many Requests";
         const reset = Number(response.headers.get("x-rate-limit-reset"));
-        await this.wait(Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - this.now()) + 1000 : backoff(attempt));
+        await this.wait(Number.isFinite(reset) && reset > 0 ? this.untilReset(reset) : backoff(attempt));
         continue;
       }
       if (response.status >= 500) {
@@ -189,8 +189,16 @@ export class OktaClient {
       state.remaining--;
       return;
     }
-    await this.wait(Math.max(0, state.reset * 1000 - this.now()) + 1000);
+    await this.wait(this.untilReset(state.reset));
     this.buckets.delete(bucket);
+  }
+
+  /**
+   * Until an X-Rate-Limit-Reset (epoch seconds) plus a second; Okta's windows are one minute,
+   * so at most 61 s even when this machine's clock is behind Okta's.
+   */
+  private untilReset(reset: number): number {
+    return Math.min(61_000, Math.max(0, reset * 1000 - this.now()) + 1000);
   }
 
   private remember(bucket: string, headers: Headers): void {
