@@ -168,6 +168,11 @@ describe("npm run import of the recorded org (real Okta answers)", () => {
     expect(written).toContain("export const imported: OrgConfig = {");
     expect(written).not.toContain("REDACTED");
     expect(fs.readFileSync(result.run.reportFile, "utf8")).toContain("| app | 0 | 0 | 0 | 12 |");
+    // Okta answered "" for two groups' descriptions; OktaGroup writes its default there.
+    expect(result.run.adoption.changes.map((c) => [c.attribute, c.okta, c.config])).toEqual([
+      ["description", "", "Managed by okta-as-code"],
+      ["description", "", "Managed by okta-as-code"],
+    ]);
   });
 });
 
@@ -228,6 +233,11 @@ describe("import round trip of the example org", () => {
     expect(review.resources.filter((r) => r.kind === "add").map((r) => r.type)).toEqual(["provider.okta", "terraform.backend"]);
     expect(review.summary).toEqual({ add: 2, import: adopted, change: 0, destroy: 0 });
     expect(summaryOf(review)).toBe(`okta-dev: +2 ~0 -0 ⇐${adopted} imported`);
+  });
+
+  test("lists what the first deploy changes in Okta: only billing-sync's policy moving up into reports-service's place", () => {
+    expect(result.run.adoption.changes).toEqual([{ address: "okta_auth_server_policy.ApiCenter_Service-billing-sync_Policy_9A4AD2E8", attribute: "priority", okta: 3, config: 2 }]);
+    expect(fs.readFileSync(result.run.reportFile, "utf8")).toContain("| `okta_auth_server_policy.ApiCenter_Service-billing-sync_Policy_9A4AD2E8` | priority | 3 | 2 |");
   });
 
   test("reports the privileged app as not imported, with the bootstrap stack as the fix, and skips Okta's own objects", () => {
@@ -292,6 +302,19 @@ describe("import of a live org that breaks RFC 9700 and the constructs' shapes",
   test("reports what the constructs fix on the first deploy: PKCE on a SPA, rotating refresh tokens, SHA-256", () => {
     expect(entry("Customer Portal")).toMatchObject({ outcome: "changed", why: "PKCE becomes required (a public client, RFC 9700 §2.1.1); refresh tokens rotate instead of STATIC (RFC 9700 §4.14.2)" });
     expect(entry("Expenses")?.why).toBe("SHA-1 signing becomes SHA-256 (SHA-1 is refused here); check the SP accepts it");
+  });
+
+  test("lists each attribute the first deploy changes, judged against what Okta answered", () => {
+    const changed = result.run.adoption.changes.map((c) => `${c.address.split("_App_")[0]} ${c.attribute}: ${JSON.stringify(c.okta)} → ${JSON.stringify(c.config)}`);
+    expect(changed).toEqual(
+      expect.arrayContaining([
+        'okta_app_oauth.customer-portal pkce_required: false → true',
+        'okta_app_oauth.customer-portal refresh_token_rotation: "STATIC" → "ROTATE"',
+        'okta_app_saml.expenses signature_algorithm: "RSA_SHA1" → "RSA_SHA256"',
+      ]),
+    );
+    // Kept as they are in Okta, so no change: the implicit grant config still allows.
+    expect(changed.filter((c) => c.startsWith("okta_app_oauth.customer-portal grant_types"))).toEqual([]);
   });
 
   test("leaves out what config must not say, each with why and the fix", () => {

@@ -7,6 +7,7 @@ import { buildOrgApp } from "../stacks/org-app";
 import { checkAgainstSchema } from "../terraform/schema";
 import { unsafeInterpolations } from "../terraform/interpolations";
 import { MappedOrg, mapOrg } from "./to-config";
+import { FirstDeployChange, firstDeployChanges } from "./first-deploy";
 import { OrgSnapshot } from "./okta-objects";
 import { EnvironmentName } from "../constructs/environment";
 
@@ -16,6 +17,8 @@ export interface Adoption {
   readonly mapped: MappedOrg;
   /** Resources the first deploy creates: the constructs need them and Okta has none. */
   readonly creates: readonly { readonly address: string; readonly path: string }[];
+  /** Attributes the first deploy changes in Okta (adopted resources, attributes the import reads). */
+  readonly changes: readonly FirstDeployChange[];
   /** Guardrail findings on the imported org, in report mode (nothing fails). */
   readonly findings: readonly Finding[];
   /** Apps the constructs refused, by config id, with the error (logged as not imported). */
@@ -58,7 +61,7 @@ export function adoptOrg(snapshot: OrgSnapshot, environment: EnvironmentName, ou
     const config: OrgConfig = { ...mapped.config, ...(Object.keys(sorted).length ? { imports: sorted } : {}) };
     const check = tryBuild(config, outdir);
     if (typeof check === "string") throw new Error(`The imported config does not synthesize with its imports:\n${check}`);
-    return { config, mapped, creates, findings, refused };
+    return { config, mapped, creates, findings, refused, changes: firstDeployChanges(json, mapped.snapshot, sorted) };
   }
 }
 

@@ -87,7 +87,7 @@ export async function runImport(argv: readonly string[], env: Readonly<Record<st
       Object.entries(counts)
         .map(([kind, c]) => `  ${kind}: ${Object.entries(c).map(([o, n]) => `${n} ${o}`).join(", ")}`)
         .join("\n") +
-      `\n  ${Object.keys(adoption.config.imports ?? {}).length} resources adopt existing objects; ${adoption.creates.length} would be created; ${adoption.findings.length} guardrail findings.\nReport: ${path.relative(process.cwd(), reportFile)}\n`,
+      `\n  ${Object.keys(adoption.config.imports ?? {}).length} resources adopt existing objects; ${adoption.creates.length} would be created; ${adoption.changes.length} attributes change on the first deploy; ${adoption.findings.length} guardrail findings.\nReport: ${path.relative(process.cwd(), reportFile)}\n`,
   );
   return { adoption, configFile, reportFile, requests: client.requests, seconds };
 }

@@ -62,6 +62,13 @@ export function renderReport(adoption: Adoption, source: string, seconds: number
   };
   section("Not imported", "not imported", "These stay in Okta, unmanaged: nothing in the config stands for them, and a deploy leaves them alone.");
   section("Imported with a change", "changed", "The first deploy changes these: the constructs enforce a secure or consistent setting. Review each before deploying.");
+  if (adoption.changes.length) {
+    out.push(`## What the first deploy changes (${adoption.changes.length} attribute${adoption.changes.length === 1 ? "" : "s"})`, "");
+    out.push("Each adopted resource as synthesized, against what Okta answered (attributes config sets and the import reads). Read the first `cdktf diff` for the rest.", "");
+    out.push("| resource | attribute | Okta now | config |", "|---|---|---|---|");
+    for (const c of adoption.changes) out.push(`| \`${c.address}\` | ${c.attribute} | ${cell(JSON.stringify(c.okta) ?? "(none)")} | ${cell(JSON.stringify(c.config) ?? "(none)")} |`);
+    out.push("");
+  }
   if (creates.length) {
     out.push(`## Created by the first deploy (${creates.length})`, "", "The constructs need these and Okta has none: the first plan shows them as creates.", "");
     out.push(...creates.map((c) => `- \`${c.address}\` (${c.path})`), "");

@@ -16,6 +16,8 @@ export interface MappedOrg {
   /** Trusted origin (URL) → Okta id, for the origins the imported SPAs declare. */
   readonly origins: ReadonlyMap<string, string>;
   readonly log: ImportLog;
+  /** The answers the mapping used: those of the expected shape. */
+  readonly snapshot: OrgSnapshot;
 }
 
 export interface MapOptions {
@@ -137,7 +139,7 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
     apps: appConfigs,
     bootstrap: { jwks: [TERRAFORM_KEYS[options.environment]], planJwks: [TERRAFORM_PLAN_KEYS[options.environment]] },
   };
-  return { config, adopt, origins, log };
+  return { config, adopt, origins, log, snapshot };
 }
 
 function uniqueKey(name: string, taken: ReadonlySet<string>): string {
