@@ -268,13 +268,14 @@ describe("config imports", () => {
 
 describe("import of a live org that breaks RFC 9700 and the constructs' shapes", () => {
   let result: Awaited<ReturnType<typeof importFromServer>>;
+  let live: OrgSnapshot;
   const entry = (name: string) => result.run.adoption.mapped.log.entries.find((e) => e.name === name);
   const app = (label: string) => result.run.adoption.config.apps.find((a) => a.label === label) as Record<string, unknown> | undefined;
   beforeAll(async () => {
     // The example org as deployed, then edited the way Admin Console clicks would.
     const { org } = deployed(configFor("dev"));
-    const live = JSON.parse(JSON.stringify(org)); // a mutable copy, edited freely below
-    const byLabel = (label: string) => live.apps.find((a: { label: string }) => a.label === label);
+    const edited = JSON.parse(JSON.stringify(org)); // a mutable copy, edited freely below
+    const byLabel = (label: string) => edited.apps.find((a: { label: string }) => a.label === label);
     const portal = byLabel("Customer Portal").settings.oauthClient;
     portal.grant_types.push("implicit");
     portal.response_types.push("token", "id_token");
@@ -284,11 +285,12 @@ describe("import of a live org that breaks RFC 9700 and the constructs' shapes",
     byLabel("API Center Client").settings.oauthClient.redirect_uris.push("http://localhost:3090/*");
     byLabel("Billing").settings.oauthClient.grant_types.push("client_credentials");
     byLabel("Expenses").settings.signOn.signatureAlgorithm = "RSA_SHA1";
-    const apiCenter = live.authServers.find((s: { server: { name: string } }) => s.server.name === "API Center");
+    const apiCenter = edited.authServers.find((s: { server: { name: string } }) => s.server.name === "API Center");
     const userPolicy = apiCenter.policies.find((p: { policy: { name: string } }) => p.policy.name === "User access");
     userPolicy.rules.find((r: { name: string }) => r.name === "gold tier").conditions.people.groups.include.push("EVERYONE");
-    live.authServers.find((s: { server: { name: string } }) => s.server.name === "Payments").claims[0].conditions.scopes = ["payments:read"];
-    result = await importFromServer(live as OrgSnapshot);
+    edited.authServers.find((s: { server: { name: string } }) => s.server.name === "Payments").claims[0].conditions.scopes = ["payments:read"];
+    live = edited as OrgSnapshot;
+    result = await importFromServer(live);
   });
 
   test("keeps what config can say (implicit, no PKCE on a web app) so the audit shows it, with the rule and fix", () => {
@@ -297,6 +299,16 @@ describe("import of a live org that breaks RFC 9700 and the constructs' shapes",
     const findings = result.run.adoption.findings.map((f) => `${f.rule} ${f.path}`);
     expect(findings).toEqual(expect.arrayContaining(["OKTA-01 okta-dev/customer-portal/App", "OKTA-04 okta-dev/payments-console/App"]));
     expect(fs.readFileSync(result.run.reportFile, "utf8")).toContain("OKTA-01 warning: No implicit grant or token response type");
+  });
+
+  test("reports error-level findings as the audit in prod instead of failing the import", async () => {
+    const prod = await importFromServer(live, { environment: "prod" });
+    const errors = prod.run.adoption.findings.filter((f) => f.level === "error").map((f) => `${f.rule} ${f.path}`);
+    // The example's loopback URLs are errors in prod (OKTA-07): reported, and the apps still imported.
+    expect(errors).toContain("OKTA-07 okta-prod/payments-console/App");
+    expect(prod.run.adoption.config.apps.map((a) => a.label)).toContain("Payments Console");
+    // The implicit grant is not a finding in prod but a refusal: the construct never allows it there.
+    expect(prod.run.adoption.mapped.log.entries.find((e) => e.name === "Customer Portal")?.why).toContain("the constructs refuse it: ");
   });
 
   test("reports what the constructs fix on the first deploy: PKCE on a SPA, rotating refresh tokens, SHA-256", () => {

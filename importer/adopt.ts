@@ -1,11 +1,9 @@
-import { AnnotationMetadataEntryType, TerraformStack } from "cdktf";
-import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
+import { TerraformStack } from "cdktf";
 import { OrgConfig } from "../config/types";
 import { OktaConfigErrors, OktaConfigError } from "../constructs/validation";
-import { Finding, OktaGuardrails } from "../guardrails";
+import { Finding, OktaGuardrails, findingMessage } from "../guardrails";
 import { buildOrgApp } from "../stacks/org-app";
-import { checkAgainstSchema } from "../terraform/schema";
-import { unsafeInterpolations } from "../terraform/interpolations";
+import { constructFailures, jsonFailures, resolvedJson } from "../stacks/synthesize";
 import { MappedOrg, mapOrg } from "./to-config";
 import { FirstDeployChange, firstDeployChanges } from "./first-deploy";
 import { OrgSnapshot } from "./okta-objects";
@@ -74,19 +72,12 @@ function tryBuild(config: OrgConfig, outdir: string): { stack: TerraformStack; j
     if (e instanceof OktaConfigErrors || e instanceof OktaConfigError) return e.message;
     throw e;
   }
-  invokeAspects(stack);
-  const failures: string[] = [];
-  for (const node of stack.node.findAll()) {
-    for (const message of node.node.validate()) failures.push(`[${node.node.path}] ${message}`);
-    for (const entry of node.node.metadata) {
-      // Guardrail findings are annotations too: in report mode they are the audit, not failures.
-      if (entry.type === AnnotationMetadataEntryType.ERROR && !/\bOKTA-\d+/.test(String(entry.data))) failures.push(`[${node.node.path}] ${entry.data}`);
-    }
-  }
+  // The guardrails annotate each finding with its message: in report mode those are the audit.
+  const isFinding = (annotation: string) => (OktaGuardrails.reportOf(stack)?.findings ?? []).some((f) => findingMessage(f) === annotation);
+  const failures = constructFailures(stack, isFinding);
   if (failures.length) return failures.join("\n");
-  const json = (OktaGuardrails.resolvedJsonOf(stack) ?? stack.toTerraform()) as Json;
-  for (const p of checkAgainstSchema(json)) failures.push(`[${p.path}] ${p.what} (${p.address}, attribute ${p.attribute}). Fix: ${p.fix}`);
-  for (const i of unsafeInterpolations(json)) failures.push(`[${stack.node.id}] ${i.at} holds ${JSON.stringify(i.expression)}, which Terraform would evaluate.`);
+  const json = resolvedJson(stack);
+  failures.push(...jsonFailures(stack, json));
   return failures.length ? failures.join("\n") : { stack, json };
 }
 

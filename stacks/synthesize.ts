@@ -32,28 +32,9 @@ export function synthesizeAll(app: App): SynthResult {
   // write the others before failing.
   const stacks = app.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c));
   const failures: string[] = [];
-  for (const stack of stacks) {
-    invokeAspects(stack);
-    for (const node of stack.node.findAll()) {
-      for (const message of node.node.validate()) failures.push(`[${node.node.path}] ${message}`);
-      for (const entry of node.node.metadata) {
-        if (entry.type === AnnotationMetadataEntryType.ERROR) failures.push(`[${node.node.path}] ${entry.data}`);
-      }
-    }
-  }
-  if (failures.length === 0) {
-    // Only on stacks that passed: a stack whose constructs failed may not even resolve.
-    for (const stack of stacks) {
-      const json = (OktaGuardrails.resolvedJsonOf(stack) ?? stack.toTerraform()) as Record<string, unknown>;
-      for (const p of checkAgainstSchema(json)) failures.push(`[${p.path}] ${p.what} (${p.address}, attribute ${p.attribute}). Fix: ${p.fix}`);
-      for (const i of unsafeInterpolations(json)) {
-        failures.push(
-          `[${stack.node.id}] ${i.at} holds ${JSON.stringify(i.expression)}, which Terraform would evaluate: got ${JSON.stringify(i.value)}. ` +
-            "Fix: write literal values (a literal ${ or %{ reaches Okta only escaped as $${ or %%{; constructs escape Okta's templates); only plain references may be interpolated.",
-        );
-      }
-    }
-  }
+  for (const stack of stacks) failures.push(...constructFailures(stack));
+  // Only on stacks that passed: a stack whose constructs failed may not even resolve.
+  if (failures.length === 0) for (const stack of stacks) failures.push(...jsonFailures(stack, resolvedJson(stack)));
   if (failures.length) throw new SynthError(failures);
   withResolvedJsonReused(stacks, () => app.synth());
   removeStaleStacks(app.outdir, stacks.map((s) => s.node.id));
@@ -61,6 +42,41 @@ export function synthesizeAll(app: App): SynthResult {
     files: stacks.map((s) => path.join(app.outdir, "stacks", s.node.id, "cdk.tf.json")),
     reports: stacks.map((s) => OktaGuardrails.reportOf(s)).filter((r): r is GuardrailReport => r !== undefined),
   };
+}
+
+/**
+ * Runs a stack's aspects (the guardrails among them) and returns its construct validations'
+ * failures and error annotations. `ignore` lets an annotation through: the import reports
+ * guardrail findings instead of failing on them.
+ */
+export function constructFailures(stack: TerraformStack, ignore: (annotation: string) => boolean = () => false): string[] {
+  invokeAspects(stack);
+  const failures: string[] = [];
+  for (const node of stack.node.findAll()) {
+    for (const message of node.node.validate()) failures.push(`[${node.node.path}] ${message}`);
+    for (const entry of node.node.metadata) {
+      if (entry.type === AnnotationMetadataEntryType.ERROR && !ignore(String(entry.data))) failures.push(`[${node.node.path}] ${entry.data}`);
+    }
+  }
+  return failures;
+}
+
+/** The stack's JSON as the guardrails resolved it (or resolved now). */
+export function resolvedJson(stack: TerraformStack): Record<string, unknown> {
+  return (OktaGuardrails.resolvedJsonOf(stack) ?? stack.toTerraform()) as Record<string, unknown>;
+}
+
+/** What the provider schema and Terraform's interpolation rules refuse in a resolved stack. */
+export function jsonFailures(stack: TerraformStack, json: Record<string, unknown>): string[] {
+  const failures: string[] = [];
+  for (const p of checkAgainstSchema(json)) failures.push(`[${p.path}] ${p.what} (${p.address}, attribute ${p.attribute}). Fix: ${p.fix}`);
+  for (const i of unsafeInterpolations(json)) {
+    failures.push(
+      `[${stack.node.id}] ${i.at} holds ${JSON.stringify(i.expression)}, which Terraform would evaluate: got ${JSON.stringify(i.value)}. ` +
+        "Fix: write literal values (a literal ${ or %{ reaches Okta only escaped as $${ or %%{; constructs escape Okta's templates); only plain references may be interpolated.",
+    );
+  }
+  return failures;
 }
 
 /**
