@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { AuthServerClaim } from "@cdktf/provider-okta/lib/auth-server-claim";
 import { escapeTemplate } from "./template";
-import { Problems, isToken } from "./validation";
+import { Problems, escapeRegExp, isToken } from "./validation";
 
 /** Which token carries a claim: the access token (`RESOURCE`) or the ID token (`IDENTITY`). */
 export type ClaimToken = "access" | "id";
@@ -62,7 +62,7 @@ export function checkClaim(problems: Problems, field: string, claim: ClaimOption
 
 /** A group list as one anchored regex (Okta's groups claim takes one filter). */
 function groupsRegex(names: readonly string[]): string {
-  return `^(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})$`;
+  return `^(${names.map(escapeRegExp).join("|")})$`;
 }
 
 export function claimResource(scope: Construct, authServerId: string, claim: ClaimOptions): AuthServerClaim {

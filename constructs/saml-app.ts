@@ -10,7 +10,7 @@ export { escapeTemplate } from "./template";
 /** SAML NameID formats Okta offers (SAML 2.0 core §8.3). */
 export type NameIdFormat = "unspecified" | "emailAddress" | "x509SubjectName" | "persistent" | "transient";
 
-const NAME_ID_FORMATS: Record<NameIdFormat, string> = {
+export const NAME_ID_FORMATS: Readonly<Record<NameIdFormat, string>> = {
   unspecified: "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified",
   emailAddress: "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress",
   x509SubjectName: "urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName",
@@ -21,7 +21,7 @@ const NAME_ID_FORMATS: Record<NameIdFormat, string> = {
 /** Attribute name formats (SAML 2.0 core §8.2). */
 export type AttributeNameFormat = "unspecified" | "uri" | "basic";
 
-const NAME_FORMATS: Record<AttributeNameFormat, string> = {
+export const NAME_FORMATS: Readonly<Record<AttributeNameFormat, string>> = {
   unspecified: "urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified",
   uri: "urn:oasis:names:tc:SAML:2.0:attrname-format:uri",
   basic: "urn:oasis:names:tc:SAML:2.0:attrname-format:basic",

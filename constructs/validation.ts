@@ -110,3 +110,8 @@ export function checkRange(
     problems.add(`${name} must be a whole number from ${min} to ${max} (${why})`, value, `set ${name} between ${min} and ${max}.`);
   }
 }
+
+/** Text as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

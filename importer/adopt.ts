@@ -1,6 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { OrgConfig } from "../config/types";
-import { OktaConfigErrors, OktaConfigError } from "../constructs/validation";
+import { OktaConfigErrors, OktaConfigError, escapeRegExp } from "../constructs/validation";
 import { Finding, OktaGuardrails, findingMessage } from "../guardrails";
 import { buildOrgApp } from "../stacks/org-app";
 import { constructFailures, jsonFailures, resolvedJson } from "../stacks/synthesize";
@@ -37,7 +37,7 @@ export function adoptOrg(snapshot: OrgSnapshot, environment: EnvironmentName, ou
     const mapped = mapOrg(snapshot, { environment, exclude: new Set(refused.keys()) });
     const built = tryBuild(mapped.config, outdir);
     if (typeof built === "string") {
-      const culprits = mapped.config.apps.filter((a) => new RegExp(`okta-${environment}/${escape(a.id)}(?![\\w-])|apps\\[${mapped.config.apps.indexOf(a)}\\]`).test(built));
+      const culprits = mapped.config.apps.filter((a) => new RegExp(`okta-${environment}/${escapeRegExp(a.id)}(?![\\w-])|apps\\[${mapped.config.apps.indexOf(a)}\\]`).test(built));
       if (!culprits.length || round >= 10) throw new Error(`The imported config does not synthesize, and no single app is the cause:\n${built}`);
       for (const app of culprits) refused.set(app.id, { label: app.label, oktaId: mapped.adopt.get(`${app.id}/App`) ?? app.id, error: relevantLines(built, environment, app.id) });
       continue;
@@ -79,10 +79,6 @@ function tryBuild(config: OrgConfig, outdir: string): { stack: TerraformStack; j
   const json = resolvedJson(stack);
   failures.push(...jsonFailures(stack, json));
   return failures.length ? failures.join("\n") : { stack, json };
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function relevantLines(message: string, environment: string, appId: string): string {

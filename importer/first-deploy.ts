@@ -1,4 +1,5 @@
 import { OKTA_SCHEMA } from "../terraform/schema";
+import { addressOf, parseReference } from "../review/stack-json";
 import { OrgSnapshot } from "./okta-objects";
 
 /** One attribute the first deploy changes in Okta: what Okta holds now, and what config says. */
@@ -30,13 +31,12 @@ export function firstDeployChanges(json: Json, snapshot: OrgSnapshot, imports: R
   const clientIds = new Map(snapshot.apps.map((a) => [a.id, a.credentials?.oauthClient?.client_id ?? a.id]));
   const idOf = (address: string) => (address.startsWith("data.okta_everyone_group.") ? everyone : imports[address]?.split("/").pop());
   const resolve = (v: unknown): unknown => {
-    if (typeof v === "string") {
-      const m = /^\$\{((?:data\.)?[\w-]+\.[\w-]+)\.(id|client_id)\}$/.exec(v);
-      if (!m) return v.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
-      const id = idOf(m[1]);
-      return m[2] === "client_id" && id ? (clientIds.get(id) ?? id) : (id ?? v);
-    }
-    return Array.isArray(v) ? v.map(resolve) : v;
+    if (Array.isArray(v)) return v.map(resolve);
+    if (typeof v !== "string") return v;
+    const ref = parseReference(v);
+    if (!ref || (ref.attribute !== "id" && ref.attribute !== "client_id")) return v.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
+    const id = idOf(addressOf(ref));
+    return ref.attribute === "client_id" && id ? (clientIds.get(id) ?? id) : (id ?? v);
   };
   const out: FirstDeployChange[] = [];
   for (const [type, byName] of Object.entries((json.resource ?? {}) as Record<string, Record<string, Json>>)) {

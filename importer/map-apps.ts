@@ -2,10 +2,11 @@ import { PublicJwk } from "../constructs/oauth-app";
 import { slug } from "../constructs/app-assignments";
 import { AppConfig, AssignmentConfig, OAuthAppConfig } from "../config/types";
 import { ClientAuthentication } from "../constructs/oauth-app";
-import { NameIdFormat } from "../constructs/saml-app";
+import { AttributeNameFormat, NAME_FORMATS, NAME_ID_FORMATS, NameIdFormat } from "../constructs/saml-app";
 import { ImportLog } from "./import-report";
 import { OktaApp } from "./okta-objects";
-import { MappedServer, serverConstructId } from "./map-servers";
+import { MappedServer, kebab } from "./map-servers";
+import { serverConstructId } from "../stacks/okta-org-stack";
 
 /** What an app needs from the rest of the import. */
 export interface AppContext {
@@ -35,7 +36,7 @@ export function isSystemApp(app: OktaApp): boolean {
 
 /** A unique construct id for the app, from its label: the contract that keeps its client id. */
 export function appIdFor(label: string, taken: Set<string>): string {
-  const base = label.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "app";
+  const base = kebab(label, "app");
   let id = base;
   for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
   taken.add(id);
@@ -227,19 +228,9 @@ function isCustomSaml(app: OktaApp): boolean {
   return /_\d+$/.test(app.name ?? "");
 }
 
-const NAME_ID_FORMATS: Record<string, NameIdFormat> = {
-  "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified": "unspecified",
-  "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress": "emailAddress",
-  "urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName": "x509SubjectName",
-  "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent": "persistent",
-  "urn:oasis:names:tc:SAML:2.0:nameid-format:transient": "transient",
-};
-
-const NAME_FORMATS: Record<string, "unspecified" | "uri" | "basic"> = {
-  "urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified": "unspecified",
-  "urn:oasis:names:tc:SAML:2.0:attrname-format:uri": "uri",
-  "urn:oasis:names:tc:SAML:2.0:attrname-format:basic": "basic",
-};
+/** SamlApp's format names by the URN Okta answers (the inverse of its tables). */
+const NAME_ID_FORMAT_OF = new Map(Object.entries(NAME_ID_FORMATS).map(([name, urn]) => [urn, name as NameIdFormat]));
+const NAME_FORMAT_OF = new Map(Object.entries(NAME_FORMATS).map(([name, urn]) => [urn, name as AttributeNameFormat]));
 
 function samlApp(app: OktaApp, id: string, label: string, ctx: AppContext, changes: string[]): { config: AppConfig } | string {
   const s = app.settings?.signOn ?? {};
@@ -260,7 +251,7 @@ function samlApp(app: OktaApp, id: string, label: string, ctx: AppContext, chang
   const filter = groups[0] ? groupFilter(groups[0].filterType, groups[0].filterValue ?? "") : undefined;
   if (typeof filter === "string") return filter;
   if (s.signatureAlgorithm === "RSA_SHA1" || s.digestAlgorithm === "SHA1") changes.push("SHA-1 signing becomes SHA-256 (SHA-1 is refused here); check the SP accepts it");
-  const nameIdFormat = NAME_ID_FORMATS[s.subjectNameIdFormat ?? ""];
+  const nameIdFormat = NAME_ID_FORMAT_OF.get(s.subjectNameIdFormat ?? "");
   return {
     config: {
       kind: "saml",
@@ -282,8 +273,8 @@ function samlApp(app: OktaApp, id: string, label: string, ctx: AppContext, chang
   };
 }
 
-function nameFormat(namespace: string | undefined): { nameFormat?: "uri" | "basic" } {
-  const f = NAME_FORMATS[namespace ?? ""];
+function nameFormat(namespace: string | undefined): { nameFormat?: AttributeNameFormat } {
+  const f = NAME_FORMAT_OF.get(namespace ?? "");
   return f && f !== "unspecified" ? { nameFormat: f } : {};
 }
 

@@ -24,10 +24,6 @@ export interface MappedServer {
 
 export const API_CENTER_NAME = "API Center";
 
-/** Server key → construct id, as OktaOrgStack names them. */
-export function serverConstructId(key: string): string {
-  return key === "apiCenter" ? "ApiCenter" : `Api-${key}`;
-}
 
 /**
  * Maps a custom authorization server onto the tier shape of AuthorizationServer: one user
@@ -40,7 +36,7 @@ export function mapServer(s: ServerSnapshot, key: string, clientKinds: ReadonlyM
   const problems: string[] = [];
   if (server.status && server.status !== "ACTIVE") problems.push(`it is ${server.status} (a deploy would activate it)`);
   if ((server.audiences ?? []).length !== 1) problems.push(`it has ${(server.audiences ?? []).length} audiences; the constructs give a server exactly one`);
-  else if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(server.audiences![0])) problems.push(`its audience ${JSON.stringify(server.audiences![0])} is not an absolute URI, which the constructs require (RFC 9068 §3). Fix: give it a URI audience such as api://${slugOf(name)} (resource servers must then accept it), then import again`);
+  else if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(server.audiences![0])) problems.push(`its audience ${JSON.stringify(server.audiences![0])} is not an absolute URI, which the constructs require (RFC 9068 §3). Fix: give it a URI audience such as api://${kebab(name, "api")} (resource servers must then accept it), then import again`);
   if (problems.length) {
     log.add("authorization server", name, server.id, "not imported", problems.join("; "));
     for (const sc of s.scopes.filter((x) => !x.system)) log.add("scope", `${name} / ${sc.name}`, sc.id, "not imported", "its authorization server was not imported");
@@ -186,8 +182,9 @@ export function mapServer(s: ServerSnapshot, key: string, clientKinds: ReadonlyM
   return { key, id: server.id, config, userClients, tierGroups, serviceGrants, adopt };
 }
 
-function slugOf(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "api";
+/** Lower-case words joined by dashes, as app ids and suggested audiences are written. */
+export function kebab(text: string, fallback: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || fallback;
 }
 
 const DEFAULT_LIFETIMES: TokenLifetimes = DEFAULT_TOKEN_LIFETIMES;

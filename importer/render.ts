@@ -2,6 +2,7 @@ import { OrgConfig } from "../config/types";
 import { findingMessage } from "../guardrails";
 import { Adoption } from "./adopt";
 import { Outcome, countsOf } from "./import-report";
+import { markdownTable } from "../review/markdown";
 
 /**
  * The imported config as a TypeScript module of config/imported/: plain data typed as
@@ -48,26 +49,21 @@ export function renderReport(adoption: Adoption, source: string, seconds: number
     "",
     `Read with ${requests} API requests; read, mapped and synthesized in ${seconds.toFixed(1)} s. ${Object.keys(adoption.config.imports ?? {}).length} Terraform resources adopt existing objects (import blocks); ${creates.length} would be created.`,
     "",
-    "| kind | " + OUTCOMES.join(" | ") + " |",
-    "|---|" + OUTCOMES.map(() => "---:").join("|") + "|",
-    ...Object.entries(counts).map(([kind, c]) => `| ${kind} | ${OUTCOMES.map((o) => c[o] ?? 0).join(" | ")} |`),
+    ...markdownTable(["kind", ...OUTCOMES], Object.entries(counts).map(([kind, c]) => [kind, ...OUTCOMES.map((o) => String(c[o] ?? 0))])),
     "",
   ];
   const section = (title: string, outcome: Outcome, intro: string) => {
     const rows = entries.filter((e) => e.outcome === outcome);
     if (!rows.length) return;
-    out.push(`## ${title} (${rows.length})`, "", intro, "", "| kind | name | id | why |", "|---|---|---|---|");
-    for (const e of rows) out.push(`| ${e.kind} | ${cell(e.name)} | \`${e.id}\` | ${cell(e.why ?? "")} |`);
-    out.push("");
+    out.push(`## ${title} (${rows.length})`, "", intro, "", ...markdownTable(["kind", "name", "id", "why"], rows.map((e) => [e.kind, e.name, `\`${e.id}\``, e.why ?? ""])), "");
   };
   section("Not imported", "not imported", "These stay in Okta, unmanaged: nothing in the config stands for them, and a deploy leaves them alone.");
   section("Imported with a change", "changed", "The first deploy changes these: the constructs enforce a secure or consistent setting. Review each before deploying.");
   if (adoption.changes.length) {
     out.push(`## What the first deploy changes (${adoption.changes.length} attribute${adoption.changes.length === 1 ? "" : "s"})`, "");
     out.push("Each adopted resource as synthesized, against what Okta answered (attributes config sets and the import reads). Read the first `cdktf diff` for the rest.", "");
-    out.push("| resource | attribute | Okta now | config |", "|---|---|---|---|");
-    for (const c of adoption.changes) out.push(`| \`${c.address}\` | ${c.attribute} | ${cell(JSON.stringify(c.okta) ?? "(none)")} | ${cell(JSON.stringify(c.config) ?? "(none)")} |`);
-    out.push("");
+    const value = (v: unknown) => JSON.stringify(v) ?? "(none)";
+    out.push(...markdownTable(["resource", "attribute", "Okta now", "config"], adoption.changes.map((c) => [`\`${c.address}\``, c.attribute, value(c.okta), value(c.config)])), "");
   }
   if (creates.length) {
     out.push(`## Created by the first deploy (${creates.length})`, "", "The constructs need these and Okta has none: the first plan shows them as creates.", "");
@@ -76,11 +72,7 @@ export function renderReport(adoption: Adoption, source: string, seconds: number
   section("Skipped", "skipped", "Okta's own objects: referenced, never recreated.");
   out.push(`## Security audit (${findings.length} finding${findings.length === 1 ? "" : "s"})`, "");
   out.push(findings.length ? "The guardrails, in report mode, on the imported org. Errors fail `npm run synth` once this config is used: fix them (each says how) or suppress with a reason." : "The guardrails find nothing in the imported org.", "");
-  for (const f of findings) out.push(`- **${f.level}** \`${f.path}\`: ${cell(findingMessage(f))}`);
+  for (const f of findings) out.push(`- **${f.level}** \`${f.path}\`: ${findingMessage(f).replace(/\r?\n/g, " ")}`);
   out.push("");
   return out.join("\n");
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }

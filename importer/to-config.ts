@@ -6,6 +6,7 @@ import { ImportLog } from "./import-report";
 import { checkedSnapshot } from "./answer-shapes";
 import { OktaApp, OrgSnapshot } from "./okta-objects";
 import { API_CENTER_NAME, MappedServer, mapServer } from "./map-servers";
+import { serverConstructId } from "../stacks/okta-org-stack";
 import { appIdFor, isSystemApp, mapApp } from "./map-apps";
 
 /** An org as config, with where each construct's resource already exists in Okta. */
@@ -71,8 +72,7 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
     const mapped = mapServer(s, key, clientKinds, groupNames, log);
     if (!mapped) continue;
     servers.push(mapped);
-    const prefix = key === "apiCenter" ? "ApiCenter" : `Api-${key}`;
-    for (const [p, id] of mapped.adopt) adopt.set(`${prefix}/${p}`, id);
+    for (const [p, id] of mapped.adopt) adopt.set(`${serverConstructId(key)}/${p}`, id);
   }
   const tierGroupIds = new Set(servers.flatMap((s) => [...s.tierGroups.keys()]));
 
@@ -132,7 +132,7 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
   const apis: Record<string, ApiConfig> = Object.fromEntries(servers.filter((s) => s.key !== "apiCenter").map((s) => [s.key, s.config]));
   const config: OrgConfig = {
     environment: options.environment,
-    ...(apiCenter ? { apiCenter: { ...apiCenter.config, name: apiCenter.config.name } } : {}),
+    ...(apiCenter ? { apiCenter: apiCenter.config } : {}),
     ...(Object.keys(apis).length ? { apis } : {}),
     ...(groups.length ? { groups: groups.map(([id, name]) => ({ name, ...(description.get(id) ? { description: description.get(id)! } : {}) })) } : {}),
     ...(groupRules.length ? { groupRules } : {}),

@@ -1,5 +1,5 @@
 import { list as strings } from "../guardrails/resources";
-import { Block, Reference, blocksOf, ownerOf, parseReference } from "./stack-json";
+import { Block, Reference, addressOf, blocksOf, ownerOf, parseReference } from "./stack-json";
 
 type Json = Record<string, unknown>;
 
@@ -305,7 +305,7 @@ class Names {
   /** A reference's stable identity (the Terraform address), or the literal value. */
   key(value: unknown): string {
     const ref = parseReference(value);
-    return ref ? `${ref.data ? "data." : ""}${ref.type}.${ref.id}` : String(value);
+    return ref ? addressOf(ref) : String(value);
   }
 
   of(value: unknown): string {

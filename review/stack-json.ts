@@ -109,6 +109,11 @@ export function parseReference(value: unknown): Reference | undefined {
   return m ? { data: Boolean(m[1]), type: m[2], id: m[3], attribute: m[4] } : undefined;
 }
 
+/** The Terraform address a reference points at, e.g. `data.okta_everyone_group.EveryoneGroup`. */
+export function addressOf(ref: Reference): string {
+  return `${ref.data ? "data." : ""}${ref.type}.${ref.id}`;
+}
+
 /** Main stacks are okta-<env>, bootstrap stacks okta-bootstrap-<env>. */
 export function environmentOfStack(stackId: string): string {
   return stackId.replace(/^okta-(bootstrap-)?/, "");

@@ -31,6 +31,11 @@ export function stackId(environment: EnvironmentName): string {
   return `okta-${environment}`;
 }
 
+/** The construct id of an API's server, by config key (a contract: `npm run import` adopts by it). */
+export function serverConstructId(key: string): string {
+  return key === "apiCenter" ? "ApiCenter" : `Api-${key}`;
+}
+
 /**
  * One Okta org: the API Center authorization server with its tiers, the apps, their
  * assignments, and outputs. Built once per environment from config/.
@@ -57,12 +62,12 @@ export class OktaOrgStack extends TerraformStack {
     configureBackend(this, config.backend ?? { type: "local" });
 
     if (config.apiCenter) {
-      this.apiCenter = new ApiCenterAuthServer(this, "ApiCenter", config.apiCenter);
+      this.apiCenter = new ApiCenterAuthServer(this, serverConstructId("apiCenter"), config.apiCenter);
       this.servers.set("apiCenter", this.apiCenter);
     }
     const serverProblems: string[] = [];
     for (const [id, api] of Object.entries(config.apis ?? {})) {
-      collectConfigErrors(serverProblems, () => this.servers.set(id, new AuthorizationServer(this, `Api-${id}`, api)));
+      collectConfigErrors(serverProblems, () => this.servers.set(id, new AuthorizationServer(this, serverConstructId(id), api)));
     }
     if (serverProblems.length) throw new OktaConfigErrors(serverProblems);
     for (const server of this.servers.values()) {

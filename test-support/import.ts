@@ -8,6 +8,7 @@ import { buildOrgApp } from "../stacks/org-app";
 import { synthesizeAll } from "../stacks/synthesize";
 import { OktaApiServerOptions, startOktaApiServer } from "./okta-api-server";
 import { orgFromStacks } from "./okta-org-from-stacks";
+import { addressOf, parseReference } from "../review/stack-json";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -53,8 +54,8 @@ export function byOktaObject(stack: Json, idOf: (address: string) => string | un
   const clientOrId = (address: string, attr: string) => (attr === "client_id" || attr === "id" ? idOf(address) : undefined);
   const resolve = (v: unknown): unknown => {
     if (typeof v === "string") {
-      const m = /^\$\{((?:data\.)?[\w-]+\.[\w-]+)\.(\w+)\}$/.exec(v);
-      return m ? (clientOrId(m[1], m[2]) ?? v) : v;
+      const ref = parseReference(v);
+      return ref ? (clientOrId(addressOf(ref), ref.attribute) ?? v) : v;
     }
     if (Array.isArray(v)) return v.map(resolve);
     if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)]));

@@ -1,4 +1,5 @@
 import { OktaApp, OrgSnapshot, ServerSnapshot } from "../importer/okta-objects";
+import { addressOf, parseReference } from "../review/stack-json";
 
 /**
  * What Okta's API would answer for an org after deploying synthesized stacks: each resource
@@ -51,8 +52,8 @@ export function orgFromStacks(stacks: readonly Json[], orgName = "example"): Dep
   for (const r of resources) if (r.type === "okta_app_oauth") clientIds.set(`${r.type}.${r.name}`, r.a.client_id ?? ids.get(`${r.type}.${r.name}`)!);
   const resolve = (v: unknown): any => {
     if (typeof v === "string") {
-      const m = /^\$\{((?:data\.)?[\w-]+\.[\w-]+)\.(\w+)\}$/.exec(v);
-      if (m) return m[2] === "client_id" ? clientIds.get(m[1]) : (ids.get(m[1]) ?? v);
+      const ref = parseReference(v);
+      if (ref) return ref.attribute === "client_id" ? clientIds.get(addressOf(ref)) : (ids.get(addressOf(ref)) ?? v);
       return v.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
     }
     if (Array.isArray(v)) return v.map(resolve);
