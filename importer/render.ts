@@ -3,6 +3,7 @@ import { findingMessage } from "../guardrails";
 import { Adoption } from "./adopt";
 import { Outcome, countsOf } from "./import-report";
 import { markdownTable } from "../review/markdown";
+import { code, inert } from "../review/inert";
 
 /**
  * The imported config as a TypeScript module of config/imported/: plain data typed as
@@ -45,7 +46,7 @@ export function renderReport(adoption: Adoption, source: string, seconds: number
   const entries = mapped.log.entries;
   const counts = countsOf(entries);
   const out = [
-    `# Import of ${source} (okta-${adoption.config.environment})`,
+    `# Import of ${inert(source)} (okta-${inert(adoption.config.environment)})`,
     "",
     `Read with ${requests} API requests; read, mapped and synthesized in ${seconds.toFixed(1)} s. ${Object.keys(adoption.config.imports ?? {}).length} Terraform resources adopt existing objects (import blocks); ${creates.length} would be created.`,
     "",
@@ -55,7 +56,7 @@ export function renderReport(adoption: Adoption, source: string, seconds: number
   const section = (title: string, outcome: Outcome, intro: string) => {
     const rows = entries.filter((e) => e.outcome === outcome);
     if (!rows.length) return;
-    out.push(`## ${title} (${rows.length})`, "", intro, "", ...markdownTable(["kind", "name", "id", "why"], rows.map((e) => [e.kind, e.name, `\`${e.id}\``, e.why ?? ""])), "");
+    out.push(`## ${title} (${rows.length})`, "", intro, "", ...markdownTable(["kind", "name", "id", "why"], rows.map((e) => [e.kind, e.name, code(e.id), e.why ?? ""])), "");
   };
   section("Not imported", "not imported", "These stay in Okta, unmanaged: nothing in the config stands for them, and a deploy leaves them alone.");
   section("Imported with a change", "changed", "The first deploy changes these: the constructs enforce a secure or consistent setting. Review each before deploying.");
@@ -63,16 +64,16 @@ export function renderReport(adoption: Adoption, source: string, seconds: number
     out.push(`## What the first deploy changes (${adoption.changes.length} attribute${adoption.changes.length === 1 ? "" : "s"})`, "");
     out.push("Each adopted resource as synthesized, against what Okta answered (attributes config sets and the import reads). Read the first `cdktf diff` for the rest.", "");
     const value = (v: unknown) => JSON.stringify(v) ?? "(none)";
-    out.push(...markdownTable(["resource", "attribute", "Okta now", "config"], adoption.changes.map((c) => [`\`${c.address}\``, c.attribute, value(c.okta), value(c.config)])), "");
+    out.push(...markdownTable(["resource", "attribute", "Okta now", "config"], adoption.changes.map((c) => [code(c.address), c.attribute, value(c.okta), value(c.config)])), "");
   }
   if (creates.length) {
     out.push(`## Created by the first deploy (${creates.length})`, "", "The constructs need these and Okta has none: the first plan shows them as creates.", "");
-    out.push(...creates.map((c) => `- \`${c.address}\` (${c.path})`), "");
+    out.push(...creates.map((c) => `- ${code(c.address)} (${inert(c.path)})`), "");
   }
   section("Skipped", "skipped", "Okta's own objects: referenced, never recreated.");
   out.push(`## Security audit (${findings.length} finding${findings.length === 1 ? "" : "s"})`, "");
   out.push(findings.length ? "The guardrails, in report mode, on the imported org. Errors fail `npm run synth` once this config is used: fix them (each says how) or suppress with a reason." : "The guardrails find nothing in the imported org.", "");
-  for (const f of findings) out.push(`- **${f.level}** \`${f.path}\`: ${findingMessage(f).replace(/\r?\n/g, " ")}`);
+  for (const f of findings) out.push(`- **${inert(f.level)}** ${code(f.path)}: ${inert(findingMessage(f))}`);
   out.push("");
   return out.join("\n");
 }

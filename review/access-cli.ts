@@ -1,5 +1,6 @@
 import { AccessMatrix, accessOf } from "./access";
 import { ACCESS_TABLES, AccessTable, markdownTable } from "./markdown";
+import { inert } from "./inert";
 import { readSynthesized } from "./stack-json";
 import { synthesizeWorkingTree } from "./synth";
 import { cleanupTemp } from "./temp";
@@ -10,13 +11,13 @@ const USAGE = "Usage: npm run access -- <stack, e.g. okta-dev> [--json] [--from 
 export function accessMarkdown(stack: string, m: AccessMatrix): string {
   const table = <T>(t: AccessTable<T>, rows: readonly T[]) => (rows.length ? [`**${t.title}**`, "", ...markdownTable(t.columns, rows.map(t.cells)), ""] : [`**${t.title}**: none`, ""]);
   return [
-    `## Effective access: ${stack}`,
+    `## Effective access: ${inert(stack)}`,
     "",
     ...table(ACCESS_TABLES.grants, m.grants),
     ...table(ACCESS_TABLES.assignments, m.assignments),
     ...table(ACCESS_TABLES.management, m.management),
     ...table(ACCESS_TABLES.origins, m.origins),
-    m.markers.length ? `**Broad grants**\n\n${m.markers.map((x) => `- ${x}`).join("\n")}\n` : "**Broad grants**: none\n",
+    m.markers.length ? `**Broad grants**\n\n${m.markers.map((x) => `- ${inert(x)}`).join("\n")}\n` : "**Broad grants**: none\n",
   ].join("\n");
 }
 

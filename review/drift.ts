@@ -1,6 +1,7 @@
 import { AccessMatrix, accessOf } from "./access";
 import { AccessDiff, AttributeChange, attributeChanges, broadens, diffAccess } from "./diff";
 import { rowDiffTable } from "./markdown";
+import { code, inert } from "./inert";
 
 /**
  * Drift: what changed in Okta outside code, read from a real Terraform plan (`terraform show
@@ -109,7 +110,7 @@ export function driftOf(stack: string, plan: Json): DriftReport {
 }
 
 export function driftMarkdown(report: DriftReport): string {
-  const out = [`## Okta drift: ${report.stack}`, ""];
+  const out = [`## Okta drift: ${inert(report.stack)}`, ""];
   if (!report.drifted.length) return [...out, "No drift: Okta matches the code.", ""].join("\n");
   out.push(`${report.drifted.length} resource${report.drifted.length === 1 ? "" : "s"} changed outside code${report.broadened ? " — 🚨 **access was widened outside code**" : ""}.`, "");
   const a = report.access;
@@ -121,7 +122,7 @@ export function driftMarkdown(report: DriftReport): string {
   if (a.newMarkers.length) out.push(...a.newMarkers.map((m) => `- 🚨 outside code: ${m}`), "");
   out.push("#### Changed in Okta", "");
   for (const d of report.drifted) {
-    out.push(`- \`${d.address}\` ${d.kind === "deleted" ? "**deleted in Okta** (Terraform would create it again)" : d.attributes.map((c) => `\`${c.attribute}\`: ${c.before} → ${c.after}`).join("; ")}`);
+    out.push(`- ${code(d.address)} ${d.kind === "deleted" ? "**deleted in Okta** (Terraform would create it again)" : d.attributes.map((c) => `${code(c.attribute)}: ${code(c.before ?? "(none)")} → ${code(c.after ?? "(none)")}`).join("; ")}`);
   }
   return out.concat("").join("\n");
 }

@@ -1,6 +1,7 @@
 import { AssignmentRow, GrantRow, ManagementRow, OriginRow } from "./access";
 import { ResourceChange, RowDiff } from "./diff";
 import { ReviewReport, StackReview, isUnchanged, summaryOf } from "./review";
+import { Cell, Markdown, code, inert, oneLine, render as cell } from "./inert";
 
 /** Hidden marker the review workflow finds its sticky PR comment by. */
 export const COMMENT_MARKER = "<!-- okta-as-code:review -->";
@@ -27,12 +28,12 @@ export function toMarkdown(report: ReviewReport, limit = MARKDOWN_LIMIT): string
 
 function render(report: ReviewReport, detail: Detail): string {
   const out: string[] = [COMMENT_MARKER, "## Okta change review", ""];
-  out.push(`Base \`${report.base}\` → head \`${report.head}\`. Computed from the synthesized Terraform JSON: no Terraform, no credentials.`, "");
+  out.push(`Base ${code(report.base)} → head ${code(report.head)}. Computed from the synthesized Terraform JSON: no Terraform, no credentials.`, "");
   for (const env of report.broadeningIn) {
     const stacks = report.stacks.filter((s) => s.environment === env && s.broadensAccess);
-    out.push(`> 🚨 **Access broadens in ${env}** (${stacks.map((s) => s.stack).join(", ")}): ${stacks.map(broadeningSummary).join("; ")}.`);
+    out.push(`> 🚨 **Access broadens in ${inert(env)}** (${stacks.map((s) => inert(s.stack)).join(", ")}): ${stacks.map(broadeningSummary).join("; ")}.`);
   }
-  for (const s of report.stacks) for (const w of s.warnings) out.push(`> ⚠️ **${s.stack}** ${w}`);
+  for (const s of report.stacks) for (const w of s.warnings) out.push(`> ⚠️ **${inert(s.stack)}** ${w}`);
   if (report.broadeningIn.length || report.stacks.some((s) => s.warnings.length)) out.push("");
   if (detail !== "full") {
     out.push(
@@ -40,7 +41,7 @@ function render(report: ReviewReport, detail: Detail): string {
       "",
     );
   }
-  for (const s of report.stacks) out.push(`- ${isUnchanged(s) ? `${s.stack}: no changes` : `**${summaryOf(s)}**${s.broadensAccess ? " — access broadens" : ""}${s.presence !== "both" ? ` (stack ${s.presence})` : ""}`}`);
+  for (const s of report.stacks) out.push(`- ${isUnchanged(s) ? `${inert(s.stack)}: no changes` : `**${summaryOf(s)}**${s.broadensAccess ? " — access broadens" : ""}${s.presence !== "both" ? ` (stack ${s.presence})` : ""}`}`);
   for (const s of report.stacks) if (!isUnchanged(s)) out.push("", ...renderStack(s, detail));
   return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
 }
@@ -55,7 +56,7 @@ function broadeningSummary(s: StackReview): string {
   ]
     .filter(([n]) => n)
     .map(([n, what]) => `+${n} ${what}${n === 1 ? "" : "s"}`);
-  return [...parts, ...a.newMarkers.map((m) => `new: ${m}`)].join(", ");
+  return [...parts, ...a.newMarkers.map((m) => `new: ${inert(m)}`)].join(", ");
 }
 
 function renderStack(s: StackReview, detail: Detail): string[] {
@@ -72,7 +73,7 @@ function renderStack(s: StackReview, detail: Detail): string[] {
   out.push(...rowDiffTable(t.assignments.title, t.assignments.columns, a.assignments, t.assignments.cells));
   out.push(...rowDiffTable(t.management.title, t.management.columns, a.management, t.management.cells));
   out.push(...rowDiffTable(t.origins.title, t.origins.columns, a.origins, t.origins.cells));
-  if (a.newMarkers.length) out.push(...a.newMarkers.map((m) => `- 🚨 new: ${m}`), "");
+  if (a.newMarkers.length) out.push(...a.newMarkers.map((m) => `- 🚨 new: ${inert(m)}`), "");
   if (s.resources.length) {
     out.push("#### Resource changes", "");
     if (detail === "no-resource-lines") out.push(`${s.summary.add} added, ${s.summary.change} changed, ${s.summary.destroy} destroyed (lines left out to fit).`, "");
@@ -84,14 +85,14 @@ function renderStack(s: StackReview, detail: Detail): string[] {
   if (s.plan) {
     const p = s.plan;
     const sum = `+${p.summary.create} ~${p.summary.update} -/+${p.summary.replace} -${p.summary.delete}${p.summary.import ? ` ⇐${p.summary.import} imported` : ""}`;
-    out.push(`#### Terraform plan (\`${escapeCell(p.file)}\`): ${sum}`, "");
+    out.push(`#### Terraform plan (${code(p.file)}): ${sum}`, "");
     if (!p.changes.length) out.push("No changes.", "");
     else if (detail === "no-resource-lines") out.push("(per-resource lines left out to fit)", "");
-    else out.push(...p.changes.map((c) => `- \`${PLAN_SIGN[c.action]}\` ${c.type} \`${c.path}\`${c.action === "replace" ? " **replaced**" : ""}`), "");
+    else out.push(...p.changes.map((c) => `- \`${PLAN_SIGN[c.action]}\` ${inert(c.type)} ${code(c.path)}${c.action === "replace" ? " **replaced**" : ""}`), "");
   }
   if (s.newFindings.length) {
     out.push("#### New guardrail findings", "");
-    out.push(...s.newFindings.map((f) => `- **${f.rule} ${f.level}** \`${f.path}\`: ${escapeCell(f.detail)}. Fix: ${escapeCell(f.fix)}`), "");
+    out.push(...s.newFindings.map((f) => `- **${inert(f.rule)} ${inert(f.level)}** ${code(f.path)}: ${inert(f.detail)}. Fix: ${inert(f.fix)}`), "");
   }
   return out;
 }
@@ -99,7 +100,7 @@ function renderStack(s: StackReview, detail: Detail): string[] {
 export interface AccessTable<T> {
   readonly title: string;
   readonly columns: string[];
-  readonly cells: (row: T) => string[];
+  readonly cells: (row: T) => Cell[];
 }
 
 /** Each access table's title, columns and cells: one definition for the review's diffs and `npm run access`'s matrix. */
@@ -120,16 +121,24 @@ export const ACCESS_TABLES: {
 };
 
 /** One access table's removed (`-`) and added (`+`) rows, or nothing when neither; shared by the review and the drift report. */
-export function rowDiffTable<T>(title: string, columns: string[], diff: RowDiff<T>, cells: (row: T) => string[], legend?: string): string[] {
+export function rowDiffTable<T>(title: string, columns: string[], diff: RowDiff<T>, cells: (row: T) => Cell[], legend?: string): string[] {
   if (!diff.added.length && !diff.removed.length) return [];
   const rows = [...diff.removed.map((r) => ["-", ...cells(r)]), ...diff.added.map((r) => ["+", ...cells(r)])];
   return [`**${title}**${legend ? ` ${legend}` : ""}`, "", ...markdownTable(["", ...columns], rows), ""];
 }
 
-/** A Markdown table, cells escaped; shared by the review and the access view. */
-export function markdownTable(columns: readonly string[], rows: readonly (readonly string[])[]): string[] {
+/**
+ * A Markdown table; shared by the review, the access view, drift and the import report. A
+ * string cell is a value from outside and is made inert; a Markdown cell is this project's own.
+ */
+export function markdownTable(columns: readonly string[], rows: readonly (readonly Cell[])[]): string[] {
   const header = `|${columns.map((c) => (c ? ` ${c} ` : " ")).join("|")}|`;
-  return [header, `|${columns.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.map(escapeCell).join(" | ")} |`)];
+  return [header, `|${columns.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.map(tableCell).join(" | ")} |`)];
+}
+
+/** In a table, a `|` of this project's Markdown must be escaped too (inert text and code spans already are). */
+function tableCell(c: Cell): string {
+  return c instanceof Markdown ? c.text.replace(/(?<!\\)\|/g, "\\|") : cell(c);
 }
 
 const SIGN = { add: "+", import: "⇐", change: "~", destroy: "-" } as const;
@@ -138,8 +147,8 @@ const PLAN_SIGN = { create: "+", update: "~", replace: "-/+", delete: "-", impor
 function resourceLine(r: ResourceChange): string {
   const sign = r.replacedBy ? "-/+" : SIGN[r.kind];
   const attrs = r.kind === "change" ? ` (${r.attributes.map((c) => c.attribute).join(", ")})` : "";
-  const replace = r.replacedBy ? ` **replaced**: ${r.replacedBy.join(", ")} forces a new resource` : "";
-  return `- \`${sign}\` ${r.type} ${r.label ? `**${escapeCell(r.label)}** ` : ""}\`${r.path}\`${attrs}${replace}`;
+  const replace = r.replacedBy ? ` **replaced**: ${inert(r.replacedBy.join(", "))} forces a new resource` : "";
+  return `- \`${sign}\` ${inert(r.type)} ${r.label ? `**${inert(r.label)}** ` : ""}${code(r.path)}${inert(attrs)}${replace}`;
 }
 
 function attributeDiff(s: StackReview): string[] {
@@ -151,9 +160,6 @@ function attributeDiff(s: StackReview): string[] {
       if (c.after !== undefined) lines.push(`+   ${c.attribute} = ${c.after}`);
     }
   }
-  return ["<details><summary>Attribute diff</summary>", "", "```diff", ...lines.map((l) => l.replace(/```/g, "ʼʼʼ")), "```", "", "</details>"];
+  return ["<details><summary>Attribute diff</summary>", "", "```diff", ...lines.map((l) => oneLine(l).replace(/```/g, "ʼʼʼ")), "```", "", "</details>"];
 }
 
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}

@@ -3,6 +3,7 @@ import { AccessMatrix, accessOf } from "./access";
 import { AccessDiff, ResourceChange, broadens, diffAccess, diffResources, renamedApps, withRenames } from "./diff";
 import { StackPlan } from "./plan";
 import { SynthesizedStack, compareStacks, environmentOfStack, ownerOf } from "./stack-json";
+import { code, inert, md } from "./inert";
 
 export interface StackReview {
   readonly stack: string;
@@ -11,7 +12,7 @@ export interface StackReview {
   readonly presence: "added" | "removed" | "both";
   /** import: resources new in code that adopt existing Okta objects (import blocks), not creates. */
   readonly summary: { readonly add: number; readonly import: number; readonly change: number; readonly destroy: number };
-  /** Destroys, replacements and changes to prevent_destroy resources: each gets a loud line. */
+  /** Destroys, replacements and changes to prevent_destroy resources: each gets a loud line (Markdown; values from config made inert). */
   readonly warnings: readonly string[];
   readonly broadensAccess: boolean;
   readonly access: AccessDiff;
@@ -60,15 +61,15 @@ function reviewStack(id: string, before: SynthesizedStack | undefined, after: Sy
     const old = byAddress.get(from)!;
     const now = byAddress.get(to)!;
     warnings.push(
-      `renames ${old.type} "${old.label}" (\`${old.path}\` → \`${now.path}\`): its construct id changed, so Terraform replaces it` +
-        `${old.type === "okta_app_oauth" ? ": a new client id every client must be given, and its <id>_client_id output is renamed" : ": a new app id"}. Access is unchanged.`,
+      md`renames ${old.type} "${old.label ?? ""}" (${code(old.path)} → ${code(now.path)}): its construct id changed, so Terraform replaces it`.text +
+        `${old.type === "okta_app_oauth" ? ": a new client id every client must be given, and its &lt;id&gt;_client_id output is renamed" : ": a new app id"}. Access is unchanged.`,
     );
   }
   for (const r of resources) {
     if (renames.has(r.address) || [...renames.values()].includes(r.address)) continue;
-    const what = `${r.type} ${r.label ? `"${r.label}" ` : ""}(\`${r.path}\`)`;
+    const what = md`${r.type} ${r.label ? `"${r.label}" ` : ""}(${code(r.path)})`.text;
     if (r.kind === "destroy") warnings.push(`destroys ${what}${r.preventDestroy ? ": it carries prevent_destroy, so Terraform will refuse and the deploy fails" : ""}`);
-    else if (r.replacedBy) warnings.push(`replaces ${what}: ${r.replacedBy.join(", ")} changed${r.type === "okta_app_oauth" ? ", so the app gets a new client id" : ""}${r.preventDestroy ? "; it carries prevent_destroy, so Terraform will refuse" : ""}`);
+    else if (r.replacedBy) warnings.push(`replaces ${what}: ${md`${r.replacedBy.join(", ")}`.text} changed${r.type === "okta_app_oauth" ? ", so the app gets a new client id" : ""}${r.preventDestroy ? "; it carries prevent_destroy, so Terraform will refuse" : ""}`);
     else if (r.kind === "change" && r.preventDestroy) warnings.push(`changes ${what}, which carries prevent_destroy`);
   }
   const known = new Set((before?.findings ?? []).filter((f) => !f.suppressed).map(findingKey));
@@ -114,7 +115,7 @@ function findingKey(f: Finding): string {
 /** `okta-prod: +2 ~1 -0` */
 export function summaryOf(review: StackReview): string {
   const { add, change, destroy } = review.summary;
-  return `${review.stack}: +${add} ~${change} -${destroy}${review.summary.import ? ` ⇐${review.summary.import} imported` : ""}`;
+  return `${inert(review.stack)}: +${add} ~${change} -${destroy}${review.summary.import ? ` ⇐${review.summary.import} imported` : ""}`;
 }
 
 export function isUnchanged(review: StackReview): boolean {
