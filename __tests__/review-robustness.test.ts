@@ -25,7 +25,38 @@ describe("review: renames and redaction", () => {
     expect(prod.access.grants.added).toEqual([]);
     expect(prod.access.assignments.added).toEqual([]);
     expect(prod.warnings).toContainEqual(expect.stringMatching(/^renames okta_app_oauth "Billing" \(`okta-prod\/billing\/App` → `okta-prod\/billing-portal\/App`\).*a new client id.*_client_id output is renamed\. Access is unchanged\./));
-    expect(runReview({ baseOut: base, headOut: head, json: false, failOnBroadening: ["prod"] }, () => undefined)).toBe(0);
+    // Not broadening, but an outage: every deployed client of the old client id breaks (issue 19).
+    expect(prod.outages).toEqual([expect.stringMatching(/^destroys okta_app_oauth "Billing" \(okta_app_oauth\.billing_App_/)]);
+    expect(runReview({ baseOut: base, headOut: head, json: false, failOnBroadening: ["prod"] }, () => undefined)).toBe(2);
+  });
+
+  test("removing a prod app is an outage the prod gate stops; the same in dev is not gated", () => {
+    const head = synthesizeTo(fixtureEnvironments().map((c) => editedConfig(c, (d) => d.apps.splice(d.apps.findIndex((a) => a.id === "billing"), 1))));
+    const report = reviewOf(base, head);
+    expect(report.broadeningIn).toEqual([]);
+    expect(report.outagesIn).toEqual(["prod", "staging", "dev"]);
+    expect(stackReview(report, "okta-prod").outages).toEqual([expect.stringMatching(/^destroys okta_app_oauth "Billing"/)]);
+    expect(toMarkdown(report)).toContain('🛑 **Outage in prod**: destroys okta_app_oauth "Billing"');
+    expect(runReview({ baseOut: base, headOut: head, json: false, failOnBroadening: ["prod"] }, () => undefined)).toBe(2);
+    const devOnly = synthesizeTo(fixtureEnvironments().map((c) => (c.environment !== "dev" ? c : editedConfig(c, (d) => d.apps.splice(d.apps.findIndex((a) => a.id === "billing"), 1)))));
+    expect(runReview({ baseOut: base, headOut: devOnly, json: false, failOnBroadening: ["prod"] }, () => undefined)).toBe(0);
+  });
+
+  test("the gate digest is the same for the same prod changes and differs when they grow", () => {
+    const json = (head: string) => {
+      const out: string[] = [];
+      runReview({ baseOut: base, headOut: head, json: true, failOnBroadening: ["prod"] }, (t) => out.push(t));
+      return JSON.parse(out.join("")).gate as { digest: string; items: string[] };
+    };
+    const addGroup = (c: ReturnType<typeof fixtureEnvironments>[number], groups: string[]) => editedConfig(c, (d) => d.apps.forEach((a) => a.id === "billing" && Object.assign(a, { assignTo: groups })));
+    const once = json(synthesizeTo(fixtureEnvironments().map((c) => addGroup(c, ["goldSubscribers", "silverSubscribers"]))));
+    const again = json(synthesizeTo(fixtureEnvironments().map((c) => addGroup(c, ["goldSubscribers", "silverSubscribers"]))));
+    const more = json(synthesizeTo(fixtureEnvironments().map((c) => editedConfig(addGroup(c, ["goldSubscribers", "silverSubscribers"]), (d) => d.apps.splice(d.apps.findIndex((a) => a.id === "widget-login"), 1)))));
+    expect(once.items.length).toBeGreaterThan(0);
+    expect(again.digest).toBe(once.digest);
+    expect(more.digest).not.toBe(once.digest);
+    expect(more.items).toEqual(expect.arrayContaining([...once.items, expect.stringMatching(/^okta-prod outage "destroys okta_app_oauth \\"Embedded Sign-In\\"/)]));
+    expect(json(base).items).toEqual([]);
   });
 
   test("hides secrets but shows settings about them (omit_secret, token lifetimes)", () => {

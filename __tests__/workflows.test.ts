@@ -119,14 +119,27 @@ describe("no pull request can reach a deploy credential or its own gate", () => 
     const job = report.jobs.report;
     const checkout = stepsOf(job).find((s) => String(s.uses).startsWith("actions/checkout@"));
     expect(checkout?.with.ref).toBe("${{ github.event.repository.default_branch }}");
-    expect(runsOf(job)).toContain("npm run --silent review -- --base-out cdktf.out --head-out head/cdktf.out");
+    expect(runsOf(job)).toContain('npm run --silent review -- --base-out cdktf.out --head-out "$RUNNER_TEMP/okta-head/cdktf.out"');
+    // The artifact is fetched outside the workspace, after everything trusted is built.
+    const steps = stepsOf(job);
+    const download = steps.findIndex((s) => String(s.uses).startsWith("actions/download-artifact@"));
+    expect(steps[download].with.path).toBe("${{ runner.temp }}/okta-head");
+    expect(download).toBeGreaterThan(steps.findIndex((s) => s.run === "npm run synth"));
     // Nothing from the pull request is executed: its artifact is only read.
-    expect(runsOf(job)).not.toMatch(/head\/.*\.(js|ts|sh)\b|cd head|node head/);
-    const script: string = stepsOf(job).find((s) => String(s.uses).startsWith("actions/github-script@"))?.with.script;
-    expect(script).toContain(COMMENT_MARKER);
-    expect(script).toContain("updateComment");
-    expect(script).toContain('context: "okta-review/access"');
-    expect(script).toContain("process.env.APPROVAL_LABEL");
+    expect(runsOf(job)).not.toMatch(/okta-head\/.*\.(js|ts|sh)\b|cd .*okta-head|node .*okta-head/);
+  });
+
+  test("takes the pull request and commit from GitHub, never from the artifact (issue 19: one PR could set another's gate)", () => {
+    const report = load("review-report.yml");
+    expect(text("review-report.yml")).not.toContain("pr.json");
+    expect(text("review.yml")).not.toContain("pr.json");
+    const script: string = stepsOf(report.jobs.report).find((s) => String(s.uses).startsWith("actions/github-script@"))?.with.script;
+    // review/gate.ts decides (tested with a fake GitHub in review-gate.test.ts), from the event and review.json.
+    expect(script).toContain("require(`${process.env.GITHUB_WORKSPACE}/.build/review/gate.js`)");
+    expect(script).toContain("run: context.payload.workflow_run");
+    expect(script).toContain("gate: review.gate");
+    expect(script).not.toMatch(/PR_NUMBER|HEAD_SHA|issue_number/);
+    expect(report.jobs.report.steps.some((s: Json) => JSON.stringify(s.env ?? {}).includes("outputs"))).toBe(false);
   });
 
   test("re-runs the review when a maintainer adds or removes the approval label", () => {
@@ -172,11 +185,45 @@ describe("deploy.yml", () => {
     const job = env.jobs.deploy;
     expect(job.environment).toBe("okta-${{ inputs.environment }}");
     expect(job.concurrency).toEqual({ group: "okta-state-${{ inputs.environment }}", "cancel-in-progress": false });
-    expect(runsOf(job)).toContain('npx cdktf deploy "okta-${{ inputs.environment }}" --auto-approve');
+  });
+
+  test("checks the plan on main's code before applying, and applies exactly the plan it checked (issue 19)", () => {
+    const steps = stepsOf(env.jobs.deploy);
+    const index = (pattern: RegExp) => steps.findIndex((s) => pattern.test(s.run ?? ""));
+    const plan = index(/terraform plan -input=false -no-color -out=deploy\.tfplan/);
+    const check = index(/npm run --silent deploy-check -- "okta-\$\{\{ inputs.environment \}\}" --plan "\$RUNNER_TEMP\/deploy-plan.json" --gate prod --approved/);
+    const apply = index(/^terraform apply -input=false -no-color deploy\.tfplan/);
+    expect(plan).toBeGreaterThan(0);
+    expect(check).toBeGreaterThan(plan);
+    expect(apply).toBeGreaterThan(check);
+    // A refused check fails its step (exit 2), so the apply never runs.
+    expect(steps[check].run).toContain('exit "$code"');
+    expect(steps[apply].if).toBeUndefined();
+    expect(steps[check]["continue-on-error"]).toBeUndefined();
+    // Approvals: the merged pull request's record (trusted bot comment) or a digest given for this run.
+    expect(steps[check].env).toEqual({ APPROVED_ON_PR: "${{ steps.approvals.outputs.digests }}", APPROVED_FOR_RUN: "${{ inputs.approved-digest }}" });
+    expect(wf.on.workflow_dispatch.inputs["approved-digest"].type).toBe("string");
+    expect(wf.jobs.prod.with["approved-digest"]).toBe("${{ inputs.approved-digest || '' }}");
+    expect(text("deploy-environment.yml")).not.toContain("cdktf deploy");
+  });
+
+  test("gives the deploy key and the state credentials only to the steps that plan and apply, never to the tests (issue 19)", () => {
+    const job = env.jobs.deploy;
+    expect(JSON.stringify(job.env)).not.toMatch(/secrets\.|OKTA_API|TF_TOKEN/);
+    const steps = stepsOf(job);
+    const withSecrets = steps.filter((s) => /secrets\./.test(JSON.stringify(s))).map((s) => s.name);
+    expect(withSecrets).toEqual(["Plan okta-${{ inputs.environment }} (saved, to be checked and applied as it is)", "Apply the checked plan to okta-${{ inputs.environment }}"]);
+    // The tests and the synth run before any credential is fetched (the AWS step exports them to later steps).
+    const test = steps.findIndex((s) => s.run === "npm test");
+    const aws = steps.findIndex((s) => String(s.uses).startsWith("aws-actions/configure-aws-credentials@"));
+    expect(test).toBeGreaterThan(0);
+    expect(aws).toBeGreaterThan(test);
+    expect(aws).toBeGreaterThan(steps.findIndex((s) => /npm run --silent synth/.test(s.run ?? "")));
   });
 
   test("authenticates with the OAuth deploy identity's private key, refuses an API token, and gets backend credentials per backend", () => {
-    const vars = env.jobs.deploy.env;
+    const apply = stepsOf(env.jobs.deploy).find((s) => /^terraform apply/.test(s.run ?? ""))!;
+    const vars = apply.env;
     expect(vars.OKTA_API_PRIVATE_KEY).toBe("${{ secrets.OKTA_API_PRIVATE_KEY }}");
     expect(vars.OKTA_API_CLIENT_ID).toBe("${{ secrets.OKTA_API_CLIENT_ID }}");
     expect(Object.keys(vars)).not.toContain("OKTA_API_TOKEN");

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import { readSynthesized } from "./stack-json";
 import { toMarkdown } from "./markdown";
-import { buildReview, withPlans } from "./review";
+import { Gate, buildReview, gateOf, withPlans } from "./review";
 import { planOf, readPlan, stackOfPlan } from "./plan";
 import { defaultBase, describeRef, synthesizeRevision, synthesizeWorkingTree } from "./synth";
 import { cleanupTemp } from "./temp";
@@ -17,7 +17,9 @@ const USAGE = `Usage: npm run review -- [--base <git ref> | --base-out <dir>] [-
   --out <file>          write the report there instead of stdout
   --json                machine-readable report instead of Markdown
   --json-out <file>     also write the machine-readable report there (one synth for both)
-  --fail-on-broadening  exit 2 when access broadens in one of these environments (e.g. prod)`;
+  --fail-on-broadening  exit 2 when, in one of these environments (e.g. prod), access broadens or an app,
+                        server, group, policy or rule is destroyed or replaced (an outage); the report
+                        then carries the gate's digest, which an approval covers`;
 
 export interface ReviewOptions {
   readonly base?: string;
@@ -109,14 +111,17 @@ function review(opts: ReviewOptions, write: (text: string) => void): number {
     }),
     new Map(plans),
   );
-  const json = JSON.stringify(report, null, 2) + "\n";
-  const text = opts.json ? json : toMarkdown(report);
+  const gate: Gate | undefined = opts.failOnBroadening.length ? gateOf(report.stacks, opts.failOnBroadening) : undefined;
+  const json = JSON.stringify(gate ? { ...report, gate } : report, null, 2) + "\n";
+  const text = opts.json ? json : toMarkdown(report, undefined, gate);
   if (opts.jsonOut) fs.writeFileSync(opts.jsonOut, json);
   if (opts.out) fs.writeFileSync(opts.out, text);
   else write(text);
-  const gated = report.broadeningIn.filter((env) => opts.failOnBroadening.includes(env));
-  if (gated.length) {
-    process.stderr.write(`Access broadens in ${gated.join(", ")} (--fail-on-broadening): a reviewer with rights to approve it must look at the access table.\n`);
+  if (gate?.items.length) {
+    const broad = report.broadeningIn.filter((env) => gate.environments.includes(env));
+    const outages = report.outagesIn.filter((env) => gate.environments.includes(env));
+    const what = [broad.length ? `access broadens in ${broad.join(", ")}` : "", outages.length ? `apps, servers, groups, policies or rules are destroyed or replaced in ${outages.join(", ")}` : ""].filter(Boolean).join("; ");
+    process.stderr.write(`Needs approval (--fail-on-broadening): ${what}. A reviewer with rights to approve it must look at the report; the approval covers gate digest ${gate.digest}.\n`);
     return 2;
   }
   return 0;

@@ -12,7 +12,7 @@ import { code, inert } from "./inert";
 
 type Json = Record<string, unknown>;
 
-interface StateResource {
+export interface StateResource {
   address: string;
   mode: string;
   type: string;
@@ -45,7 +45,7 @@ export interface DriftReport {
   readonly broadened: boolean;
 }
 
-function stateResources(module: Json | undefined, out: StateResource[] = []): StateResource[] {
+export function stateResources(module: Json | undefined, out: StateResource[] = []): StateResource[] {
   for (const r of (module?.resources ?? []) as StateResource[]) out.push(r);
   for (const child of (module?.child_modules ?? []) as Json[]) stateResources(child, out);
   return out;

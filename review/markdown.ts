@@ -1,6 +1,6 @@
 import { AssignmentRow, GrantRow, ManagementRow, OriginRow } from "./access";
 import { ResourceChange, RowDiff } from "./diff";
-import { ReviewReport, StackReview, isUnchanged, summaryOf } from "./review";
+import { Gate, ReviewReport, StackReview, isUnchanged, summaryOf } from "./review";
 import { Cell, Markdown, code, inert, oneLine, render as cell } from "./inert";
 
 /** Hidden marker the review workflow finds its sticky PR comment by. */
@@ -16,25 +16,32 @@ type Detail = "full" | "no-attribute-diff" | "no-resource-lines";
  * lines; every summary line, warning and access row is always kept, and the comment says
  * what was cut.
  */
-export function toMarkdown(report: ReviewReport, limit = MARKDOWN_LIMIT): string {
+export function toMarkdown(report: ReviewReport, limit = MARKDOWN_LIMIT, gate?: Gate): string {
   const levels: Detail[] = ["full", "no-attribute-diff", "no-resource-lines"];
   let text = "";
   for (const level of levels) {
-    text = render(report, level);
+    text = render(report, level, gate);
     if (text.length <= limit) return text;
   }
   return text;
 }
 
-function render(report: ReviewReport, detail: Detail): string {
+function render(report: ReviewReport, detail: Detail, gate?: Gate): string {
   const out: string[] = [COMMENT_MARKER, "## Okta change review", ""];
   out.push(`Base ${code(report.base)} → head ${code(report.head)}. Computed from the synthesized Terraform JSON: no Terraform, no credentials.`, "");
   for (const env of report.broadeningIn) {
     const stacks = report.stacks.filter((s) => s.environment === env && s.broadensAccess);
     out.push(`> 🚨 **Access broadens in ${inert(env)}** (${stacks.map((s) => inert(s.stack)).join(", ")}): ${stacks.map(broadeningSummary).join("; ")}.`);
   }
+  for (const env of report.outagesIn) {
+    const stacks = report.stacks.filter((s) => s.environment === env && s.outages.length);
+    out.push(`> 🛑 **Outage in ${inert(env)}**: ${stacks.flatMap((s) => s.outages.map(inert)).join("; ")}. Every user or client of these loses access until they are given the new ids.`);
+  }
   for (const s of report.stacks) for (const w of s.warnings) out.push(`> ⚠️ **${inert(s.stack)}** ${w}`);
-  if (report.broadeningIn.length || report.stacks.some((s) => s.warnings.length)) out.push("");
+  if (gate?.items.length) {
+    out.push(`> 🔏 **Needs approval in ${gate.environments.map(inert).join(", ")}**: ${gate.items.length} change${gate.items.length === 1 ? "" : "s"} above (access broadening and outages). An approval covers exactly these: gate digest ${code(gate.digest.slice(0, 16))}; a later push that changes them needs a new one.`);
+  }
+  if (report.broadeningIn.length || report.outagesIn.length || report.stacks.some((s) => s.warnings.length)) out.push("");
   if (detail !== "full") {
     out.push(
       `> ✂️ Truncated to fit a GitHub comment: ${detail === "no-attribute-diff" ? "attribute diffs" : "attribute diffs and per-resource lines"} left out. Every summary, warning and access change is shown; run \`npm run review\` locally for the rest.`,

@@ -1,5 +1,6 @@
+import { createHash } from "crypto";
 import { Finding } from "../guardrails/types";
-import { AccessMatrix, accessOf } from "./access";
+import { AccessMatrix, accessOf, rowKey } from "./access";
 import { AccessDiff, ResourceChange, broadens, diffAccess, diffResources, renamedApps, withRenames } from "./diff";
 import { StackPlan } from "./plan";
 import { SynthesizedStack, compareStacks, environmentOfStack, ownerOf } from "./stack-json";
@@ -15,6 +16,11 @@ export interface StackReview {
   /** Destroys, replacements and changes to prevent_destroy resources: each gets a loud line (Markdown; values from config made inert). */
   readonly warnings: readonly string[];
   readonly broadensAccess: boolean;
+  /**
+   * Destroys and replacements of apps, servers, groups, policies and rules: each is an outage
+   * for someone (a replaced app has a new client id every deployed client lacks). Plain text.
+   */
+  readonly outages: readonly string[];
   readonly access: AccessDiff;
   readonly resources: readonly ResourceChange[];
   /** Unsuppressed guardrail findings in the head that the base did not have. */
@@ -39,6 +45,48 @@ export interface ReviewReport {
   readonly stacks: readonly StackReview[];
   /** Environments in which some stack broadens access. */
   readonly broadeningIn: readonly string[];
+  /** Environments in which some stack destroys or replaces an app, server, group, policy or rule. */
+  readonly outagesIn: readonly string[];
+}
+
+/**
+ * What a maintainer approves for the gated environments: every access row added, every new
+ * broad marker and every outage, as canonical lines, and their sha256. An approval covers one
+ * digest: a later push that changes any of these lines needs a new approval; one that changes
+ * none (a README edit) keeps it.
+ */
+export interface Gate {
+  readonly environments: readonly string[];
+  readonly items: readonly string[];
+  readonly digest: string;
+}
+
+export function gateOf(stacks: readonly StackReview[], environments: readonly string[]): Gate {
+  const items: string[] = [];
+  for (const s of stacks.filter((x) => environments.includes(x.environment))) {
+    const a = s.access;
+    for (const [table, diff] of [["grant", a.grants], ["assignment", a.assignments], ["management", a.management], ["origin", a.origins]] as const) {
+      for (const row of diff.added as readonly object[]) items.push(`${s.stack} +${table} ${rowKey(row)}`);
+    }
+    for (const m of a.newMarkers) items.push(`${s.stack} +marker ${JSON.stringify(m)}`);
+    for (const o of s.outages) items.push(`${s.stack} outage ${JSON.stringify(o)}`);
+  }
+  items.sort();
+  return { environments: [...environments], items, digest: createHash("sha256").update(items.join("\n")).digest("hex") };
+}
+
+/** Resource types whose destroy or replacement takes sign-in or tokens away from someone. */
+export const OUTAGE_TYPES = /^okta_(app_(oauth|saml|swa|auto_login|bookmark|basic_auth|three_field|signon_policy(_rule)?)|auth_server(_policy(_rule)?)?|group|group_rule|policy_.*)$/;
+
+/**
+ * The outages among resource changes: destroys and replacements of OUTAGE_TYPES, renames
+ * included. Worded as the deploy check words Terraform's plan (by address), so a change approved
+ * on its pull request has the same gate digest at deploy time when prod was up to date.
+ */
+export function outagesOf(resources: readonly ResourceChange[]): string[] {
+  return resources
+    .filter((r) => OUTAGE_TYPES.test(r.type) && (r.kind === "destroy" || r.replacedBy))
+    .map((r) => `${r.kind === "destroy" ? "destroys" : "replaces"} ${r.type}${r.label !== undefined ? ` ${JSON.stringify(r.label)}` : ""} (${r.address})`);
 }
 
 const EMPTY_ACCESS: AccessMatrix = { grants: [], assignments: [], management: [], origins: [], markers: [] };
@@ -48,7 +96,8 @@ export function buildReview(base: ReadonlyMap<string, SynthesizedStack>, head: R
   const ids = [...new Set([...base.keys(), ...head.keys()])].sort(compareStacks);
   const stacks = ids.map((id) => reviewStack(id, base.get(id), head.get(id)));
   const broadeningIn = [...new Set(stacks.filter((s) => s.broadensAccess).map((s) => s.environment))];
-  return { base: labels.base, head: labels.head, stacks, broadeningIn };
+  const outagesIn = [...new Set(stacks.filter((s) => s.outages.length).map((s) => s.environment))];
+  return { base: labels.base, head: labels.head, stacks, broadeningIn, outagesIn };
 }
 
 function reviewStack(id: string, before: SynthesizedStack | undefined, after: SynthesizedStack | undefined): StackReview {
@@ -86,6 +135,7 @@ function reviewStack(id: string, before: SynthesizedStack | undefined, after: Sy
     },
     warnings,
     broadensAccess: broadens(access),
+    outages: outagesOf(resources),
     access,
     resources,
     newFindings,
