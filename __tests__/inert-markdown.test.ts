@@ -88,3 +88,30 @@ describe("reports render values from config, Okta and plans inert", () => {
     expect(activeContent(markdown)).toEqual([]);
   });
 });
+
+describe("drift redacts what the plan marks sensitive, private JWK members and credential settings", () => {
+  test("a crafted plan's secrets appear nowhere in the drift report, Markdown or JSON", () => {
+    const secrets = ["s3cr3t-custom", "PRIVATE-d-VALUE", "PRIVATE-p-VALUE", "tok-123456", "hunter2"];
+    const code = { id: "0oa1", label: "Billing", custom_field: "old", jwks: [{ kid: "k1", kty: "RSA", e: "AQAB", n: "public-n" }], app_settings_json: '{"domain":"old.example.com"}' };
+    const real = {
+      id: "0oa1",
+      label: "Billing",
+      custom_field: secrets[0],
+      jwks: [{ kid: "k1", kty: "RSA", e: "AQAB", n: "public-n", d: secrets[1], p: secrets[2] }],
+      app_settings_json: JSON.stringify({ domain: "new.example.com", apiToken: secrets[3], nested: { adminPassword: secrets[4] } }),
+    };
+    const plan = {
+      format_version: "1.2",
+      prior_state: { values: { root_module: { resources: [{ address: "okta_app_oauth.billing", mode: "managed", type: "okta_app_oauth", name: "billing", values: code }] } } },
+      resource_drift: [{ address: "okta_app_oauth.billing", mode: "managed", type: "okta_app_oauth", name: "billing", change: { actions: ["update"], before: code, after: real, before_sensitive: {}, after_sensitive: { custom_field: true } } }],
+    };
+    const report = driftOf("okta-prod", plan);
+    const shown = `${driftMarkdown(report)}\n${JSON.stringify(report)}`;
+    for (const s of secrets) expect(shown).not.toContain(s);
+    // What changed is still told: the public parts, the setting that is not a secret, and that secrets changed.
+    expect(shown).toContain("new.example.com");
+    expect(shown).toContain("public-n");
+    expect(report.drifted[0].attributes.map((a) => a.attribute)).toEqual(["app_settings_json", "custom_field", "jwks"]);
+    expect(report.drifted[0].attributes.find((a) => a.attribute === "custom_field")).toEqual({ attribute: "custom_field", before: '"old"', after: "(sensitive)" });
+  });
+});

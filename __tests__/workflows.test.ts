@@ -3,7 +3,6 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse } from "yaml";
-import { COMMENT_MARKER } from "../review/markdown";
 import { TEAMS } from "../config/teams";
 import { IDENTITY_TEAM, codeowners } from "../scripts/codeowners";
 

@@ -28,6 +28,43 @@ export function isSensitive(attribute: string, value: unknown): boolean {
   return SENSITIVE.test(attribute) && typeof value !== "boolean" && typeof value !== "number";
 }
 
+/** A JWK's private members (RFC 7518 §6.2.2, §6.3.2, §6.4.1): an RSA/EC private key or a symmetric key. */
+const PRIVATE_JWK = new Set(["d", "p", "q", "dp", "dq", "qi", "oth", "k"]);
+/** Keys of OIN app settings (app_settings_json) that hold credentials rather than settings. */
+const SECRET_SETTING = /secret|password|passwd|token|api_?key|private|credential|signing_?key|^key$/i;
+export const REDACTED = "(sensitive)";
+
+/**
+ * A value as it may be printed: what the plan marks sensitive (Terraform's before_sensitive /
+ * after_sensitive: `true`, or the same shape with `true` at sensitive leaves), secret-named
+ * attributes, a JWK's private members, and credential-like keys inside app_settings_json.
+ */
+export function redact(attribute: string, value: unknown, mask?: unknown): unknown {
+  if (mask === true || isSensitive(attribute, value)) return value === null || value === undefined ? value : REDACTED;
+  if (attribute === "app_settings_json" && typeof value === "string") {
+    try {
+      return JSON.stringify(redactSettings(JSON.parse(value)));
+    } catch {
+      return value;
+    }
+  }
+  return redactNested(value, mask);
+}
+
+function redactNested(value: unknown, mask: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v, i) => (Array.isArray(mask) && mask[i] === true ? REDACTED : redactNested(v, Array.isArray(mask) ? mask[i] : undefined)));
+  if (!value || typeof value !== "object") return value;
+  const m = mask && typeof mask === "object" ? (mask as Record<string, unknown>) : {};
+  const jwk = "kty" in value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, m[k] === true || (jwk && PRIVATE_JWK.has(k)) || isSensitive(k, v) ? REDACTED : redactNested(v, m[k])]));
+}
+
+function redactSettings(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactSettings);
+  if (!value || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_SETTING.test(k) && v !== null && typeof v !== "boolean" ? REDACTED : redactSettings(v)]));
+}
+
 /** "import": new in code, adopting an object that already exists in Okta (an import block). */
 export type ChangeKind = "add" | "import" | "change" | "destroy";
 
@@ -146,14 +183,19 @@ export function diffResources(before: Json | undefined, after: Json | undefined)
  * a missing attribute counts as: undefined between two synthesized stacks (added or removed),
  * null between two sets of state values (Terraform writes an unset attribute as null).
  */
-export function attributeChanges(before: Json, after: Json, absent: null | undefined = undefined): AttributeChange[] {
+export function attributeChanges(before: Json, after: Json, absent: null | undefined = undefined, sensitive: { before?: unknown; after?: unknown } = {}): AttributeChange[] {
   const out: AttributeChange[] = [];
+  const maskOf = (m: unknown, attribute: string) => (m === true ? true : m && typeof m === "object" ? (m as Json)[attribute] : undefined);
   for (const attribute of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
     const x = JSON.stringify(Object.hasOwn(before, attribute) ? before[attribute] : absent);
     const y = JSON.stringify(Object.hasOwn(after, attribute) ? after[attribute] : absent);
     if (x === y) continue;
-    const show = (text: string | undefined, value: unknown) => (text === undefined ? undefined : isSensitive(attribute, value) ? "(sensitive)" : text);
-    out.push({ attribute, before: show(x, before[attribute]), after: show(y, after[attribute]) });
+    const show = (text: string | undefined, value: unknown, mask: unknown) => {
+      if (text === undefined) return undefined;
+      const shown = redact(attribute, value === undefined ? absent : value, mask);
+      return shown === REDACTED ? REDACTED : JSON.stringify(shown);
+    };
+    out.push({ attribute, before: show(x, before[attribute], maskOf(sensitive.before, attribute)), after: show(y, after[attribute], maskOf(sensitive.after, attribute)) });
   }
   return out;
 }

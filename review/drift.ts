@@ -25,7 +25,7 @@ interface Change {
   mode?: string;
   type?: string;
   name?: string;
-  change?: { actions?: string[]; before?: Json | null; after?: Json | null };
+  change?: { actions?: string[]; before?: Json | null; after?: Json | null; before_sensitive?: unknown; after_sensitive?: unknown };
 }
 
 export interface DriftedResource {
@@ -99,7 +99,8 @@ export function driftOf(stack: string, plan: Json): DriftReport {
       code.set(c.address, { address: c.address, mode: "managed", type: c.type, name: c.name ?? c.address.split(".")[1], values: codeValues });
       continue;
     }
-    drifted.push({ address: c.address, type: c.type, kind: "changed", attributes: attributeChanges(codeValues, realValues, null) });
+    const sensitive = refreshed.length ? { before: c.change?.before_sensitive, after: c.change?.after_sensitive } : { before: c.change?.after_sensitive, after: c.change?.before_sensitive };
+    drifted.push({ address: c.address, type: c.type, kind: "changed", attributes: attributeChanges(codeValues, realValues, null, sensitive) });
     const base = real.get(c.address) ?? { address: c.address, mode: "managed", type: c.type, name: c.name ?? c.address.split(".")[1], values: {} };
     real.set(c.address, { ...base, values: realValues });
     code.set(c.address, { ...base, values: codeValues });
