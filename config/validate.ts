@@ -100,7 +100,9 @@ function discriminatorOf(branches: readonly Node[]): string | undefined {
  * as `$${…}` and `%%{…}`; stacks/synthesize.ts checks the final JSON whatever the source.
  */
 const TEMPLATE_FIELD = /\.(nameIdTemplate|attributes\[\d+\][^.]*\.values\[\d+\]|catalog\.settings\..*)$/;
-const INTERPOLATION = /(?<!\$)\$\{|(?<!%)%\{/;
+// Any `${` or `%{`, escaped or not: `$${x}` would reach Okta as `${x}` (Terraform reads `$${` as a
+// literal `${`), so a value that looks escaped differs from the value written (issue 19).
+const INTERPOLATION = /\$\{|%\{/;
 /** C0/C1 controls, NUL, and bidi overrides/isolates that make a value read differently than it is. */
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 /** Okta's field limits (Admin Console and API): app labels 100, names 255, descriptions 1,024. */
@@ -109,7 +111,7 @@ const MAX_LENGTH: Readonly<Record<string, number>> = { label: 100, name: 255, de
 function checkString(value: string, path: string, out: ConfigProblem[]): void {
   const key = /\.([A-Za-z]+)(\[\d+\][^.]*)?$/.exec(path)?.[1] ?? "";
   if (INTERPOLATION.test(value) && !TEMPLATE_FIELD.test(path)) {
-    out.push({ path, what: "contains a Terraform interpolation or directive (${…} or %{…}), which Terraform would evaluate", value, fix: "write the literal value Okta should get; Okta templates are accepted only in SAML NameID templates, attribute values and OIN settings." });
+    out.push({ path, what: "contains a Terraform interpolation or directive (${…} or %{…}, escaped as $${…} or %%{… or not), which Terraform would evaluate or unescape", value, fix: "write the literal value Okta should get, without ${ or %{; Okta templates are accepted only in SAML NameID templates, attribute values and OIN settings, which reach Okta exactly as written." });
   }
   const allowed = key === "certificate" ? value.replace(/\r?\n/g, "") : value;
   if (INVISIBLE.test(allowed)) {
