@@ -1,3 +1,4 @@
+import "./node-compat";
 import * as fs from "fs";
 import * as path from "path";
 import { IConstruct } from "constructs";

@@ -1,3 +1,4 @@
+import "../stacks/node-compat";
 import { Testing } from "cdktf";
 
 Testing.setupJest();
