@@ -25,7 +25,7 @@ const payments = {
 /** The fixture org with a payments API, an app that calls it, and a service that requests from both APIs. */
 function withPayments(config: OrgConfig): OrgConfig {
   return editedConfig(config, (c) => {
-    Object.assign(c, { apis: { payments: { ...payments, audience: `api://payments-${c.environment}`, claims: [{ name: "payment_groups", kind: "groups", filter: { regex: "^payments" } }] } } });
+    Object.assign(c, { apis: { payments: { ...payments, audience: `api://payments-${c.environment}`, claims: [{ name: "payment_groups", kind: "groups", filter: { regex: "^payments.*" } }] } } });
     c.apps.push({ kind: "web", id: "console", label: "Payments Console", redirectUris: [`https://console.${c.environment}.example.com/cb`], apis: ["payments"], assignTo: ["paymentsViewers"] } as never);
     const sync = c.apps.find((a) => a.id === "billing-sync");
     Object.assign(sync!, { scopesFrom: { payments: { tiers: ["viewer"], priority: 1 } } });

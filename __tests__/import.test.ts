@@ -333,7 +333,9 @@ describe("import of a live org that breaks RFC 9700 and the constructs' shapes",
     expect(entry("API Center Client")?.why).toContain("it uses wildcard redirect URIs; redirect URIs here are exact (RFC 9700 §4.1.3)");
     expect(entry("Billing")?.why).toContain("a web app that also uses client_credentials is two apps");
     expect(entry("API Center / User access / gold tier")?.why).toContain("it admits 2 groups; a tier admits one group");
-    expect(entry("Payments / payment_groups")?.why).toContain("it is limited to some scopes");
+    // A claim limited to some scopes is no longer left out: claims map one to one (issue 22).
+    expect(entry("Payments / payment_groups")?.outcome).toBe("imported");
+    expect(result.run.adoption.config.apis?.payments?.claims).toEqual([{ name: "payment_groups", kind: "groups", filter: { regex: "^payments.*" }, scopes: ["payments:read"] }]);
   });
 
   test("leaves out an app the constructs refuse once its tier is gone, quoting their error, and synthesizes the rest", () => {

@@ -154,6 +154,7 @@ describe("review: a PR that changes only a label", () => {
       assignments: { added: [], removed: [] },
       management: { added: [], removed: [] },
       origins: { added: [], removed: [] },
+      claims: { added: [], removed: [] },
       newMarkers: [],
     });
     expect(prod.resources).toEqual([expect.objectContaining({ kind: "change", label: "Billing Portal", attributes: [{ attribute: "label", before: '"Billing"', after: '"Billing Portal"' }] })]);

@@ -48,13 +48,13 @@ terraformSuite()("deploy-time access check (npm run deploy-check)", () => {
       expect.stringMatching(/^okta-dev outage "destroys okta_app_oauth \\"Embedded Sign-In\\"/),
     ]));
     const lines: string[] = [];
-    expect(runDeployCheck(["okta-dev", "--plan", changed, "--from", out, "--gate", "dev"], (t) => lines.push(t))).toBe(2);
+    expect(runDeployCheck(["okta-dev", "--plan", changed, "--from", out, "--gate", "dev"], (t) => lines.push(t), () => undefined)).toBe(2);
     expect(lines.join("")).toContain("Not applied");
     // An approval of some other change does not cover this one; the digest of exactly these changes does.
-    expect(runDeployCheck(["okta-dev", "--plan", changed, "--from", out, "--gate", "dev", "--approved", same.gate.digest], () => undefined)).toBe(2);
-    expect(runDeployCheck(["okta-dev", "--plan", changed, "--from", out, "--gate", "dev", "--approved", refused.gate.digest], () => undefined)).toBe(0);
+    expect(runDeployCheck(["okta-dev", "--plan", changed, "--from", out, "--gate", "dev", "--approved", same.gate.digest], () => undefined, () => undefined)).toBe(2);
+    expect(runDeployCheck(["okta-dev", "--plan", changed, "--from", out, "--gate", "dev", "--approved", refused.gate.digest], () => undefined, () => undefined)).toBe(0);
     // Outside the gated environments, nothing needs approval.
-    expect(runDeployCheck(["okta-dev", "--plan", changed, "--from", out, "--gate", "prod"], () => undefined)).toBe(0);
+    expect(runDeployCheck(["okta-dev", "--plan", changed, "--from", out, "--gate", "prod"], () => undefined, () => undefined)).toBe(0);
 
     ok(terraform(dir, "apply", "-input=false", "changed.tfplan"));
     expect(check(plan("after")).gate.items).toEqual([]);

@@ -5,6 +5,7 @@ import { DriftReport } from "../review/drift";
 import { buildOrgApp } from "../stacks/org-app";
 import { synthesizeAll } from "../stacks/synthesize";
 import { fixtureConfig } from "../test-support/fixture-org";
+import { configFor } from "../config";
 import { ok, terraform, terraformSuite, workDir } from "../test-support/terraform";
 
 // Drift is judged on plans real Terraform makes (okta provider stand-in), with the state edited
@@ -49,5 +50,32 @@ terraformSuite()("npm run drift reads a real plan", () => {
     const markdown: string[] = [];
     runDrift(["okta-dev", "--plan", path.join(root, "changed.json")], (t) => markdown.push(t));
     expect(markdown.join("")).toContain("🚨 **access was widened outside code**");
+  });
+});
+
+terraformSuite()("drift tells claim changes in claim terms", () => {
+  test("a groups claim moved from the access token to the ID token in the console shows as claim rows", () => {
+    const root = workDir("okta-drift-claims-");
+    const out = path.join(root, "cdktf.out");
+    synthesizeAll(buildOrgApp([configFor("dev")], { outdir: out }).app);
+    const dir = path.join(out, "stacks", "okta-dev");
+    ok(terraform(dir, "init", "-input=false"));
+    ok(terraform(dir, "apply", "-input=false", "-auto-approve"));
+    const stateFile = path.join(root, "terraform.okta-dev.tfstate");
+    const state = JSON.parse(fs.readFileSync(stateFile, "utf8")) as { resources: { type: string; name: string; instances: { attributes: Record<string, unknown> }[] }[] };
+    const claim = state.resources.find((r) => r.type === "okta_auth_server_claim" && r.name.includes("payment_groups"))!;
+    claim.instances[0].attributes.claim_type = "IDENTITY";
+    fs.writeFileSync(stateFile, JSON.stringify(state));
+    ok(terraform(dir, "plan", "-input=false", "-out=drift.bin"));
+    const file = path.join(root, "drift.json");
+    fs.writeFileSync(file, ok(terraform(dir, "show", "-json", "drift.bin")).stdout);
+    const lines: string[] = [];
+    expect(runDrift(["okta-dev", "--plan", file, "--json"], (t) => lines.push(t))).toBe(2);
+    const report = JSON.parse(lines.join("")) as DriftReport;
+    expect(report.access.claims.removed).toContainEqual(expect.objectContaining({ server: "Payments", who: "paymentsViewers", token: "access", claim: "payment_groups", value: "paymentsViewers" }));
+    expect(report.access.claims.added).toContainEqual(expect.objectContaining({ server: "Payments", who: "paymentsViewers", token: "ID", claim: "payment_groups", value: "paymentsViewers" }));
+    const markdown: string[] = [];
+    runDrift(["okta-dev", "--plan", file], (t) => markdown.push(t));
+    expect(markdown.join("")).toContain("**Token claims**");
   });
 });

@@ -90,6 +90,8 @@ export class AuthorizationServer extends Construct {
 
   readonly name: string;
   readonly claims: readonly AuthServerClaim[];
+  /** The claims as declared, for checks that need the org's groups (OktaOrgStack). */
+  readonly claimOptions: readonly ClaimOptions[];
 
   constructor(scope: Construct, id: string, props: AuthorizationServerProps) {
     super(scope, id);
@@ -127,7 +129,15 @@ export class AuthorizationServer extends Construct {
     for (const [name, options] of Object.entries(props.tiers)) {
       this.addTier(name, options);
     }
-    this.claims = (props.claims ?? []).map((c) => claimResource(this, this.authServerId, c));
+    this.claimOptions = props.claims ?? [];
+    const scopeProblems = new Problems();
+    const known = new Set([...this.tierMap.values()].map((t) => t.scopeName).concat(OIDC_USER_SCOPES, "offline_access"));
+    this.claimOptions.forEach((c, i) => {
+      const unknown = (c.scopes ?? []).filter((sc) => !isToken(sc) && !known.has(sc));
+      if (unknown.length) scopeProblems.add(`claims[${i}] ("${c.name}").scopes names scopes this server does not have`, unknown, `use some of ${[...known].join(", ")}.`);
+    });
+    scopeProblems.throwIfAny(this);
+    this.claims = this.claimOptions.map((c) => claimResource(this, this.authServerId, c));
     this.node.addValidation({ validate: () => this.unadmittedAssignments() });
   }
 

@@ -92,7 +92,17 @@ function liveObjects(s: OrgSnapshot): Map<string, Live> {
   for (const { server, scopes, claims, policies } of s.authServers) {
     out.set(`okta_auth_server:${server.id}`, { name: server.name, audiences: server.audiences, issuer_mode: server.issuerMode });
     for (const sc of scopes) out.set(`okta_auth_server_scope:${sc.id}`, { name: sc.name, consent: sc.consent, metadata_publish: sc.metadataPublish, display_name: sc.displayName });
-    for (const c of claims) out.set(`okta_auth_server_claim:${c.id}`, { name: c.name, claim_type: c.claimType, value_type: c.valueType, value: c.value });
+    for (const c of claims) {
+      out.set(`okta_auth_server_claim:${c.id}`, {
+        name: c.name,
+        claim_type: c.claimType,
+        value_type: c.valueType,
+        value: c.value,
+        group_filter_type: c.group_filter_type,
+        scopes: (c.conditions?.scopes ?? []).length ? c.conditions?.scopes : undefined,
+        always_include_in_token: c.alwaysIncludeInToken,
+      });
+    }
     for (const { policy, rules } of policies) {
       out.set(`okta_auth_server_policy:${policy.id}`, { name: policy.name, priority: policy.priority, client_whitelist: policy.conditions?.clients?.include });
       for (const r of rules) {

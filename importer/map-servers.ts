@@ -1,5 +1,5 @@
 import { AccessTierOptions } from "../constructs/access-tier";
-import { ClaimOptions } from "../constructs/claims";
+import { ClaimOptions, ClaimToken } from "../constructs/claims";
 import { DEFAULT_TOKEN_LIFETIMES, TokenLifetimes } from "../constructs/token-lifetimes";
 import { OFFLINE_ACCESS, OIDC_USER_SCOPES } from "../constructs/vocabulary";
 import { ApiConfig } from "../config/types";
@@ -229,18 +229,19 @@ function scopeChanges(scope: OktaScope, tier: string): string[] {
 
 /** A claim as ClaimOptions, or why it cannot be one. */
 function claimOf(c: OktaClaim): ClaimOptions | string {
-  const tokens = c.claimType === "IDENTITY" ? "id" : "access";
+  const tokens: ClaimToken = c.claimType === "IDENTITY" ? "id" : "access";
   if (c.status && c.status !== "ACTIVE") return `it is ${c.status}`;
-  if ((c.conditions?.scopes ?? []).length) return "it is limited to some scopes; claims here are in every token. Fix: drop the scope condition, or manage the claim outside this toolkit";
-  if (c.alwaysIncludeInToken === false) return "it is only included when requested; claims here are always included";
   const name = c.name ?? "";
+  // One to one: token type, scopes condition and "always include" as Okta holds them.
+  const scopes = c.conditions?.scopes ?? [];
+  const common = { name, ...(tokens === "id" ? { tokens } : {}), ...(scopes.length ? { scopes } : {}), ...(c.alwaysIncludeInToken === false ? { alwaysIncludeInToken: false } : {}) } as const;
   if (c.valueType === "GROUPS") {
     const value = c.value ?? "";
-    if (c.group_filter_type === "REGEX") return { name, kind: "groups", filter: { regex: value }, ...(tokens === "id" ? { tokens } : {}) };
-    if (c.group_filter_type === "STARTS_WITH") return { name, kind: "groups", filter: { startsWith: value }, ...(tokens === "id" ? { tokens } : {}) };
-    if (c.group_filter_type === "EQUALS") return { name, kind: "groups", filter: { groups: [value] }, ...(tokens === "id" ? { tokens } : {}) };
-    return `its group filter ${c.group_filter_type ?? "(none)"} is not one of REGEX, STARTS_WITH, EQUALS`;
+    const filter =
+      c.group_filter_type === "REGEX" ? { regex: value } : c.group_filter_type === "STARTS_WITH" ? { startsWith: value } : c.group_filter_type === "EQUALS" ? { equals: value } : c.group_filter_type === "CONTAINS" ? { contains: value } : undefined;
+    if (!filter) return `its group filter ${c.group_filter_type ?? "(none)"} is not one of REGEX, STARTS_WITH, EQUALS, CONTAINS`;
+    return { ...common, kind: "groups", filter };
   }
-  if (c.valueType === "EXPRESSION" && /^(user|appuser)\.[A-Za-z_][A-Za-z0-9_]*$/.test(c.value ?? "")) return { name, kind: "attribute", value: c.value!, ...(tokens === "id" ? { tokens } : {}) };
+  if (c.valueType === "EXPRESSION" && /^(user|appuser)\.[A-Za-z_][A-Za-z0-9_]*$/.test(c.value ?? "")) return { ...common, kind: "attribute", value: c.value! };
   return `its value ${JSON.stringify(c.value)} (${c.valueType}) is not one profile attribute or a groups filter. Fix: manage it outside this toolkit, or simplify it to user.<attribute>`;
 }

@@ -1,5 +1,6 @@
 import { list as strings } from "../guardrails/resources";
 import { Block, Reference, addressOf, blocksOf, ownerOf, parseReference } from "./stack-json";
+import { claimFilterMatches } from "../constructs/claims";
 
 type Json = Record<string, unknown>;
 
@@ -23,6 +24,26 @@ export interface GrantRow {
   /** The policy and rule that grant it (first match, as Okta evaluates). */
   readonly via: string;
   /** The team owning the client (owners.json). Display only. */
+  readonly owner?: string;
+  /** The custom claims the tokens of this request carry for them, e.g. `payment_groups=[paymentsViewers]`. Display only: ClaimRow is their identity. */
+  readonly claims?: string;
+}
+
+/**
+ * One value a custom claim carries in a token: for this client and these users, with this
+ * request's API scope, in the access or ID token. Okta puts a groups claim's matching groups
+ * in it (the whole group name must match its regex); an expression claim, the expression.
+ */
+export interface ClaimRow {
+  readonly server: string;
+  readonly client: string;
+  readonly clientKey: string;
+  readonly who: string;
+  readonly scope: string;
+  /** `access` or `ID`. */
+  readonly token: string;
+  readonly claim: string;
+  readonly value: string;
   readonly owner?: string;
 }
 
@@ -53,6 +74,8 @@ export interface AccessMatrix {
   readonly assignments: readonly AssignmentRow[];
   readonly management: readonly ManagementRow[];
   readonly origins: readonly OriginRow[];
+  /** What custom claims tokens carry, per grant: a new value or a new token carrying one broadens. */
+  readonly claims: readonly ClaimRow[];
   /** Where EVERYONE, ALL_CLIENTS or `*` appear: each new one broadens access. */
   readonly markers: readonly string[];
 }
@@ -100,6 +123,7 @@ export function accessOf(json: Json, owners: Readonly<Record<string, string>> = 
   const names = new Names(blocks);
   const markers: string[] = [];
   const grants: GrantRow[] = [];
+  const claimRows = new Map<string, ClaimRow>();
   const apps = [...blocks.values()].filter((b) => b.type === "okta_app_oauth");
   const assignedTo = new Map<string, string[]>();
   for (const a of byType("okta_app_group_assignment")) {
@@ -157,6 +181,7 @@ export function accessOf(json: Json, owners: Readonly<Record<string, string>> = 
       ...byType("okta_auth_server_scope").filter((s) => refersTo(s.attrs.auth_server_id, server)).map((s) => String(s.attrs.name)),
       ...policies.flatMap((p) => p.rules.flatMap((r) => r.scopes)).filter((s) => !OIDC_SCOPES.has(s) && s !== "offline_access" && s !== "*"),
     ])].sort();
+    const claims = byType("okta_auth_server_claim").filter((c) => refersTo(c.attrs.auth_server_id, server)).map(claimOf);
     const clients = [...apps.map((a) => ({ key: a.address, name: names.of(`\${okta_app_oauth.${a.id}.id}`), grants: strings(a.attrs.grant_types), external: false }))];
     // A client named by a literal client id is created elsewhere (a privileged service app of
     // okta-bootstrap-<env>): its grants are those the rules naming it allow.
@@ -185,6 +210,13 @@ export function accessOf(json: Json, owners: Readonly<Record<string, string>> = 
             const match = firstMatch(policies, client.key, grant, audience.groups, request.scopes);
             if (!match) continue;
             if (audience.groups.length === 1) granted.add(audience.groups[0]);
+            const carried = machine ? [] : carriedClaims(claims, request.scopes, audience.groups.map(groupNameOf));
+            for (const c of carried) {
+              for (const value of c.values) {
+                const row: ClaimRow = { server: serverName, client: client.name, clientKey: client.key, who: audience.label, scope: request.scope, token: c.token, claim: c.name, value, ...(owner(client.key) ? { owner: owner(client.key) } : {}) };
+                claimRows.set(rowKey(row), row);
+              }
+            }
             grants.push({
               server: serverName,
               client: client.name,
@@ -195,6 +227,7 @@ export function accessOf(json: Json, owners: Readonly<Record<string, string>> = 
               request: request.scopes.join(" "),
               via: `${match.policy.name}${match.policy.allClients ? " (ALL_CLIENTS)" : ""} › ${match.rule.name}`,
               ...(owner(client.key) ? { owner: owner(client.key) } : {}),
+              ...(carried.length ? { claims: carried.map((c) => `${c.name}=[${c.values.join(", ")}]${c.token === "ID" ? " (ID token)" : ""}`).join("; ") } : {}),
             });
           }
         }
@@ -221,8 +254,70 @@ export function accessOf(json: Json, owners: Readonly<Record<string, string>> = 
     assignments: sortRows(assignments, ["app", "group"]),
     management: sortRows(management, ["app", "access"]),
     origins: sortRows(origins, ["origin", "scope"]),
+    claims: sortRows([...claimRows.values()], ["server", "client", "who", "scope", "token", "claim", "value"]),
     markers: [...new Set(markers)].sort(),
   };
+}
+
+interface Claim {
+  readonly name: string;
+  readonly token: "access" | "ID";
+  readonly valueType: string;
+  readonly filterType: string;
+  /** As Okta holds it: Terraform's escapes ($${, %%{) undone. */
+  readonly value: string;
+  readonly scopes: readonly string[];
+  readonly always: boolean;
+}
+
+function claimOf(block: Block): Claim {
+  const a = block.attrs;
+  return {
+    name: String(a.name ?? block.id),
+    token: a.claim_type === "IDENTITY" ? "ID" : "access",
+    valueType: String(a.value_type ?? "EXPRESSION"),
+    filterType: String(a.group_filter_type ?? ""),
+    value: String(a.value ?? "").replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{"),
+    scopes: strings(a.scopes),
+    always: a.always_include_in_token !== false,
+  };
+}
+
+/**
+ * The claims a token carries for a request, with their values for users in these groups:
+ * an access-token claim whenever its scopes condition holds; an ID-token claim only in an
+ * OpenID request and only if Okta always includes it (otherwise it comes from /userinfo).
+ */
+function carriedClaims(claims: readonly Claim[], requested: readonly string[], groups: readonly string[]): { name: string; token: string; values: string[] }[] {
+  const out: { name: string; token: string; values: string[] }[] = [];
+  for (const c of claims) {
+    if (c.scopes.length && !c.scopes.some((s) => requested.includes(s))) continue;
+    if (c.token === "ID" && (!c.always || !requested.includes("openid"))) continue;
+    const values = c.valueType === "GROUPS" ? groups.filter((g) => groupPasses(c, g)) : [c.value];
+    if (values.length) out.push({ name: c.name, token: c.token, values });
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name) || a.token.localeCompare(b.token));
+}
+
+/** Okta's group filter types: a regex matches the whole name; the others as their names say. */
+function groupPasses(c: Claim, group: string): boolean {
+  switch (c.filterType) {
+    case "REGEX":
+      return claimFilterMatches({ regex: c.value }, group);
+    case "STARTS_WITH":
+      return group.startsWith(c.value);
+    case "EQUALS":
+      return group === c.value;
+    case "CONTAINS":
+      return group.includes(c.value);
+    default:
+      return false;
+  }
+}
+
+/** A group's name as Okta holds it, from the access model's label (which shows a rule-filled group's rule). */
+function groupNameOf(label: string): string {
+  return label.replace(/ \(rule: .*\)$/, "");
 }
 
 /**
@@ -334,7 +429,7 @@ function sortRows<T extends object>(rows: T[], keys: (keyof T)[]): T[] {
 }
 
 /** Display-only fields: renaming an app or renumbering rules is not an access change. */
-const DISPLAY_ONLY = new Set(["via", "client", "app", "request", "owner"]);
+const DISPLAY_ONLY = new Set(["via", "client", "app", "request", "owner", "claims"]);
 
 /** A row's identity for diffing. */
 export function rowKey(row: object): string {

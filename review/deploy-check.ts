@@ -66,7 +66,7 @@ const USAGE = `Usage: npm run deploy-check -- <stack, e.g. okta-prod> --plan <pl
   --out <file>       write the Markdown report there (the job summary) instead of stdout
 Exit code: 0 nothing to approve or approved, 2 needs an approval it does not have, 1 error.`;
 
-export function runDeployCheck(argv: readonly string[], write: (text: string) => void = (t) => process.stdout.write(t)): number {
+export function runDeployCheck(argv: readonly string[], write: (text: string) => void = (t) => process.stdout.write(t), warn: (text: string) => void = (t) => process.stderr.write(t)): number {
   let stack: string | undefined;
   let planFile: string | undefined;
   let from = "cdktf.out";
@@ -109,6 +109,6 @@ export function runDeployCheck(argv: readonly string[], write: (text: string) =>
   const text = `${verdict.text}\n\n${toMarkdown(check.report, undefined, check.gate)}`;
   if (out) fs.writeFileSync(out, text);
   else write(text);
-  if (!check.approved) process.stderr.write(`Deploy refused: ${check.gate.items.length} change(s) in ${environments.join(", ")} need an approval covering gate digest ${check.gate.digest}.\n`);
+  if (!check.approved) warn(`Deploy refused: ${check.gate.items.length} change(s) in ${environments.join(", ")} need an approval covering gate digest ${check.gate.digest}.\n`);
   return check.approved ? 0 : 2;
 }

@@ -1,4 +1,4 @@
-import { AccessMatrix, AssignmentRow, GrantRow, ManagementRow, OriginRow, rowKey } from "./access";
+import { AccessMatrix, AssignmentRow, ClaimRow, GrantRow, ManagementRow, OriginRow, rowKey } from "./access";
 import { Block, blocksOf } from "./stack-json";
 
 type Json = Record<string, unknown>;
@@ -94,6 +94,7 @@ export interface AccessDiff {
   readonly assignments: RowDiff<AssignmentRow>;
   readonly management: RowDiff<ManagementRow>;
   readonly origins: RowDiff<OriginRow>;
+  readonly claims: RowDiff<ClaimRow>;
   /** EVERYONE / ALL_CLIENTS / `*` occurrences that are new in the head. */
   readonly newMarkers: readonly string[];
 }
@@ -130,7 +131,7 @@ const APP_TYPES = new Set(["okta_app_oauth", "okta_app_saml", "okta_app_swa", "o
 export function withRenames(matrix: AccessMatrix, renames: ReadonlyMap<string, string>): AccessMatrix {
   if (renames.size === 0) return matrix;
   const move = <T extends object>(rows: readonly T[], key: keyof T) => rows.map((r) => ({ ...r, [key]: renames.get(String(r[key])) ?? r[key] }));
-  return { ...matrix, grants: move(matrix.grants, "clientKey"), assignments: move(matrix.assignments, "appKey"), management: move(matrix.management, "appKey") };
+  return { ...matrix, grants: move(matrix.grants, "clientKey"), claims: move(matrix.claims, "clientKey"), assignments: move(matrix.assignments, "appKey"), management: move(matrix.management, "appKey") };
 }
 
 export function diffAccess(before: AccessMatrix, after: AccessMatrix): AccessDiff {
@@ -140,13 +141,14 @@ export function diffAccess(before: AccessMatrix, after: AccessMatrix): AccessDif
     assignments: diffRows(before.assignments, after.assignments),
     management: diffRows(before.management, after.management),
     origins: diffRows(before.origins, after.origins),
+    claims: diffRows(before.claims, after.claims),
     newMarkers: after.markers.filter((m) => !baseMarkers.has(m)),
   };
 }
 
 /** True when the head grants something the base did not (any added row or new marker). */
 export function broadens(diff: AccessDiff): boolean {
-  return diff.newMarkers.length > 0 || [diff.grants, diff.assignments, diff.management, diff.origins].some((d) => d.added.length > 0);
+  return diff.newMarkers.length > 0 || [diff.grants, diff.assignments, diff.management, diff.origins, diff.claims].some((d) => d.added.length > 0);
 }
 
 /** Resource-level changes between two synthesized stacks (either may be missing). */

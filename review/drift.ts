@@ -120,6 +120,7 @@ export function driftMarkdown(report: DriftReport): string {
   out.push(...rowDiffTable("App assignments", ["app", "group"], a.assignments, (r) => [r.app, r.group], legend));
   out.push(...rowDiffTable("Okta management access", ["app", "access"], a.management, (r) => [r.app, r.access], legend));
   out.push(...rowDiffTable("Trusted origins", ["origin", "scope"], a.origins, (r) => [r.origin, r.scope], legend));
+  out.push(...rowDiffTable("Token claims", ["server", "client", "who", "scope", "token", "claim", "value"], a.claims, (r) => [r.server, r.client, r.who, r.scope, r.token, r.claim, r.value], legend));
   if (a.newMarkers.length) out.push(...a.newMarkers.map((m) => `- 🚨 outside code: ${m}`), "");
   out.push("#### Changed in Okta", "");
   for (const d of report.drifted) {

@@ -1,4 +1,4 @@
-import { AssignmentRow, GrantRow, ManagementRow, OriginRow } from "./access";
+import { AssignmentRow, ClaimRow, GrantRow, ManagementRow, OriginRow } from "./access";
 import { ResourceChange, RowDiff } from "./diff";
 import { Gate, ReviewReport, StackReview, isUnchanged, summaryOf } from "./review";
 import { Cell, Markdown, code, inert, oneLine, render as cell } from "./inert";
@@ -60,6 +60,7 @@ function broadeningSummary(s: StackReview): string {
     [a.assignments.added.length, "app assignment"],
     [a.management.added.length, "management grant"],
     [a.origins.added.length, "trusted origin scope"],
+    [a.claims.added.length, "claim value"],
   ]
     .filter(([n]) => n)
     .map(([n, what]) => `+${n} ${what}${n === 1 ? "" : "s"}`);
@@ -69,7 +70,7 @@ function broadeningSummary(s: StackReview): string {
 function renderStack(s: StackReview, detail: Detail): string[] {
   const out = [`### ${summaryOf(s)}`, ""];
   const a = s.access;
-  const accessChanged = [a.grants, a.assignments, a.management, a.origins].some((d) => d.added.length || d.removed.length) || a.newMarkers.length;
+  const accessChanged = [a.grants, a.assignments, a.management, a.origins, a.claims].some((d) => d.added.length || d.removed.length) || a.newMarkers.length;
   if (s.byTeam.some((t) => t.accessAdded || t.accessRemoved || t.resources)) {
     out.push("#### By team", "", ...markdownTable(["team", "access rows +", "access rows -", "resources changed"], s.byTeam.filter((t) => t.accessAdded || t.accessRemoved || t.resources).map((t) => [t.team, String(t.accessAdded), String(t.accessRemoved), String(t.resources)])), "");
   }
@@ -80,6 +81,7 @@ function renderStack(s: StackReview, detail: Detail): string[] {
   out.push(...rowDiffTable(t.assignments.title, t.assignments.columns, a.assignments, t.assignments.cells));
   out.push(...rowDiffTable(t.management.title, t.management.columns, a.management, t.management.cells));
   out.push(...rowDiffTable(t.origins.title, t.origins.columns, a.origins, t.origins.cells));
+  out.push(...rowDiffTable(t.claims.title, t.claims.columns, a.claims, t.claims.cells));
   if (a.newMarkers.length) out.push(...a.newMarkers.map((m) => `- 🚨 new: ${inert(m)}`), "");
   if (s.resources.length) {
     out.push("#### Resource changes", "");
@@ -116,15 +118,17 @@ export const ACCESS_TABLES: {
   readonly assignments: AccessTable<AssignmentRow>;
   readonly management: AccessTable<ManagementRow>;
   readonly origins: AccessTable<OriginRow>;
+  readonly claims: AccessTable<ClaimRow>;
 } = {
   grants: {
     title: "Token grants (authorization servers)",
-    columns: ["server", "client", "owner", "who", "grant", "scope", "request", "via"],
-    cells: (r) => [r.server, r.client, r.owner ?? "", r.who, r.grant, r.scope, r.request, r.via],
+    columns: ["server", "client", "owner", "who", "grant", "scope", "request", "via", "claims"],
+    cells: (r) => [r.server, r.client, r.owner ?? "", r.who, r.grant, r.scope, r.request, r.via, r.claims ?? ""],
   },
   assignments: { title: "App assignments (who can sign in)", columns: ["app", "owner", "group"], cells: (r) => [r.app, r.owner ?? "", r.group] },
   management: { title: "Okta management access (okta.* scopes, admin roles)", columns: ["app", "access"], cells: (r) => [r.app, r.access] },
   origins: { title: "Trusted origins", columns: ["origin", "scope"], cells: (r) => [r.origin, r.scope] },
+  claims: { title: "Token claims (custom claims, per value)", columns: ["server", "client", "owner", "who", "scope", "token", "claim", "value"], cells: (r) => [r.server, r.client, r.owner ?? "", r.who, r.scope, r.token, r.claim, r.value] },
 };
 
 /** One access table's removed (`-`) and added (`+`) rows, or nothing when neither; shared by the review and the drift report. */

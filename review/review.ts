@@ -65,7 +65,7 @@ export function gateOf(stacks: readonly StackReview[], environments: readonly st
   const items: string[] = [];
   for (const s of stacks.filter((x) => environments.includes(x.environment))) {
     const a = s.access;
-    for (const [table, diff] of [["grant", a.grants], ["assignment", a.assignments], ["management", a.management], ["origin", a.origins]] as const) {
+    for (const [table, diff] of [["grant", a.grants], ["assignment", a.assignments], ["management", a.management], ["origin", a.origins], ["claim", a.claims]] as const) {
       for (const row of diff.added as readonly object[]) items.push(`${s.stack} +${table} ${rowKey(row)}`);
     }
     for (const m of a.newMarkers) items.push(`${s.stack} +marker ${JSON.stringify(m)}`);
@@ -89,7 +89,7 @@ export function outagesOf(resources: readonly ResourceChange[]): string[] {
     .map((r) => `${r.kind === "destroy" ? "destroys" : "replaces"} ${r.type}${r.label !== undefined ? ` ${JSON.stringify(r.label)}` : ""} (${r.address})`);
 }
 
-const EMPTY_ACCESS: AccessMatrix = { grants: [], assignments: [], management: [], origins: [], markers: [] };
+const EMPTY_ACCESS: AccessMatrix = { grants: [], assignments: [], management: [], origins: [], claims: [], markers: [] };
 
 /** Compares two synthesized apps stack by stack. Pure: reads only the given JSON. */
 export function buildReview(base: ReadonlyMap<string, SynthesizedStack>, head: ReadonlyMap<string, SynthesizedStack>, labels: { base: string; head: string }): ReviewReport {

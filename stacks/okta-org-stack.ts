@@ -25,6 +25,7 @@ import { isPrivileged, privilegedClient } from "./privileged-apps";
 import { AppConfig, AssignmentConfig, BackendConfig, IntegrationConfig, OrgConfig, ProviderSettings, ServiceAppConfig } from "../config/types";
 import { AuthorizationServer } from "../constructs/authorization-server";
 import { GroupRule } from "../constructs/group-rule";
+import { claimFilterMatches, describeFilter, suggestedRegex } from "../constructs/claims";
 
 /** The stack id of an environment: what `cdktf deploy okta-prod` names. */
 export function stackId(environment: EnvironmentName): string {
@@ -82,6 +83,7 @@ export class OktaOrgStack extends TerraformStack {
     for (const group of config.groups ?? []) collectConfigErrors(sections, () => this.addGroup(group));
     for (const rule of config.groupRules ?? []) collectConfigErrors(sections, () => this.addGroupRule(rule));
     for (const app of config.apps) collectConfigErrors(sections, () => this.addApp(app));
+    collectConfigErrors(sections, () => this.checkGroupsClaims());
     if (sections.length) throw new OktaConfigErrors(sections);
     this.addOutputs();
     if (config.imports) adoptExisting(this, config.imports);
@@ -108,6 +110,30 @@ export class OktaOrgStack extends TerraformStack {
     }
     const created = new OktaGroup(this, `Group-${slug(group.name)}`, group);
     this.groupsByName.set(created.groupName, created);
+  }
+
+  /**
+   * Okta matches a groups claim's regex against whole group names (Java `String.matches`), so
+   * `^payments` matches no group and no token ever carries the claim: a filter that matches
+   * none of the groups this org declares (tier groups and rule-filled groups included) is an
+   * error, with the pattern that matches what it only matched part of.
+   */
+  private checkGroupsClaims(): void {
+    const names = [...this.groupsByName.keys()].sort();
+    for (const server of this.servers.values()) {
+      const problems = server.claimOptions.flatMap((claim, i) => {
+        if (claim.kind !== "groups" || names.some((g) => claimFilterMatches(claim.filter, g))) return [];
+        const regex = (claim.filter as { regex?: string }).regex;
+        const suggestion = regex !== undefined ? suggestedRegex(regex, names) : undefined;
+        const partial = suggestion ? names.filter((g) => claimFilterMatches({ regex: suggestion }, g)) : [];
+        return [{
+          what: `claims[${i}] ("${claim.name}") matches none of the org's groups (${names.join(", ")})${regex !== undefined ? ": Okta matches a regex against the whole group name" : ""}`,
+          value: describeFilter(claim.filter),
+          fix: suggestion ? `write regex ${JSON.stringify(suggestion)}, which matches ${partial.join(", ")}.` : "filter on groups this org declares, or declare the group the claim is for.",
+        }];
+      });
+      if (problems.length) throw new OktaConfigError(server.node.path, problems);
+    }
   }
 
   private addGroupRule(rule: { readonly name: string; readonly group: string; readonly expression: string }): void {

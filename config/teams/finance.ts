@@ -21,7 +21,7 @@ export function financeTeam(environment: EnvironmentName, urls: ExampleOrgUrls):
         name: "Payments",
         audience: `api://payments-${environment}`,
         tiers: { viewer: { scope: "payments:read", groupName: "paymentsViewers", resource: "/payments", priority: 1 } },
-        claims: [{ name: "payment_groups", kind: "groups", filter: { regex: "^payments" } }],
+        claims: [{ name: "payment_groups", kind: "groups", filter: { regex: "^payments.*" } }],
       },
     },
     apps: [
