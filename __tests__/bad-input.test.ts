@@ -22,7 +22,7 @@ function app(config: { apps: Record<string, unknown>[] }, id: string): Record<st
 describe("bad input is refused at synth with path, value and fix", () => {
   test("fails when a redirect URI is not absolute", () => {
     const message = failureOf("staging", (c) => (app(c, "portal").redirectUris = ["/login/callback"]));
-    expect(message).toContain("Invalid Okta configuration at okta-staging/portal");
+    expect(message).toContain("  - okta-staging/portal redirectUris[0] is not an absolute URI");
     expect(message).toContain('redirectUris[0] is not an absolute URI: got "/login/callback". Fix: write the full URI including its scheme');
   });
 

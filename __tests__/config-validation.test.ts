@@ -71,7 +71,7 @@ describe("config validation at run time (config/org-config.schema.json)", () => 
     ["a string as rule priority", (c: Record<string, any>) => (c.apps[appIndex(fixtureConfig("dev"), "billing-sync")].rulePriority = "2"), '("billing-sync").rulePriority must be a number'],
   ])("refuses %s with a config error, never a JavaScript error", (_name, edit, expected) => {
     const message = buildError(edited("dev", edit));
-    expect(message).toContain("Invalid config okta-dev config");
+    expect(message).toContain("Invalid Okta configuration (1 problem):\n  - okta-dev config.apps[");
     expect(message).toContain(expected);
     expect(message).not.toMatch(/TypeError|is not a function|Cannot read properties/);
   });
@@ -83,8 +83,9 @@ describe("config validation at run time (config/org-config.schema.json)", () => 
     });
     const prod = edited("prod", (c) => (c.apps[appIndex(fixtureConfig("prod"), "billing")].refreshTokenLeeway = 1));
     const message = buildError(dev, prod);
-    expect(message).toContain("Invalid config okta-dev config (2 problems)");
-    expect(message).toContain("Invalid config okta-prod config (1 problem)");
+    expect(message).toContain("Invalid Okta configuration (3 problems)");
+    expect(message.match(/^  - okta-dev config\./gm)).toHaveLength(2);
+    expect(message.match(/^  - okta-prod config\./gm)).toHaveLength(1);
   });
 
   test("lists the construct problems of every app and every environment in one run", () => {

@@ -261,7 +261,7 @@ describe("config imports", () => {
 
   test("fails when an import names a resource the stack does not create", () => {
     const message = errorOf(() => buildOrgApp([withImports(fixtureConfig("dev"), { "okta_group.Gone_1234": "00gX" })], { outdir: Testing.app().outdir }));
-    expect(message).toContain("Invalid Okta configuration at okta-dev/imports");
+    expect(message).toContain("  - okta-dev/imports imports names a resource this stack does not create");
     expect(message).toContain('imports names a resource this stack does not create: got "okta_group.Gone_1234 = 00gX". Fix: remove the entry');
   });
 });

@@ -137,7 +137,7 @@ describe("OktaOrgStack", () => {
       Object.assign(c.apps.find((a) => a.id === "expenses") ?? {}, { assignTo: ["finance"] });
     });
     const message = errorOf(() => new OktaOrgStack(Testing.app(), config));
-    expect(message).toContain("Invalid Okta configuration at okta-dev/expenses");
+    expect(message).toContain("  - okta-dev/expenses assignTo names an unknown group");
     expect(message).toContain('assignTo names an unknown group: got "finance"');
   });
 

@@ -282,7 +282,7 @@ export class AuthorizationServer extends Construct {
         problems.push(
           `${client.label} (${client.key}) calls ${this.node.path}, but its assigned group ${JSON.stringify(group)} is admitted by no rule of the server: ` +
             `its members would be refused at sign-in. Fix: assign the app only to tier groups (${[...admitted].join(", ")}), ` +
-            "add a tier for that group, or let the app sign in at the org authorization server (drop it from calls).",
+            "add a tier for that group, or let the app sign in at the org authorization server (drop the API from the app's apis).",
         );
       }
     }

@@ -9,6 +9,15 @@ export interface Problem {
   readonly value: unknown;
   /** How to fix it. */
   readonly fix: string;
+  /** Another config entry the problem is about (the first declaration of a duplicate): its place is printed too. */
+  readonly seeAlso?: { readonly kind: "app" | "group" | "groupRule" | "api"; readonly key: string };
+}
+
+/** One problem of a run: at a construct path (`okta-dev/billing/App`) or a config path (`okta-dev config.apps[3] ("x").key`). */
+export interface ErrorEntry {
+  readonly kind: "construct" | "config";
+  readonly path: string;
+  readonly problem: Problem;
 }
 
 /**
@@ -28,7 +37,7 @@ export class OktaConfigError extends Error {
   }
 }
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (value === undefined) return "nothing";
   try {
     const text = JSON.stringify(value);
@@ -41,13 +50,21 @@ function describe(value: unknown): string {
 
 /**
  * Everything wrong with a whole run: every environment's config and constructs, so one synth
- * lists all problems. Sections are OktaConfigError messages or config-schema problems.
+ * lists all problems. The message is rendered by `render` (stacks/config-errors.ts places each
+ * problem at its file and line and prints a problem shared by environments once).
  */
 export class OktaConfigErrors extends Error {
-  constructor(readonly sections: readonly string[]) {
-    super(`Invalid Okta configuration (${sections.length} section${sections.length === 1 ? "" : "s"} with problems):\n${sections.join("\n")}`);
+  constructor(
+    readonly entries: readonly ErrorEntry[],
+    render: (entries: readonly ErrorEntry[]) => string = plainMessage,
+  ) {
+    super(render(entries));
     this.name = "OktaConfigErrors";
   }
+}
+
+function plainMessage(entries: readonly ErrorEntry[]): string {
+  return `Invalid Okta configuration (${entries.length} problem${entries.length === 1 ? "" : "s"}):\n${entries.map((e) => problemLine({ path: e.path, ...e.problem })).join("\n")}`;
 }
 
 /** One config-schema problem as a line: path, what, value, fix. */
@@ -59,13 +76,13 @@ export function problemLine(p: { path: string; what: string; value: unknown; fix
  * Runs `build` and collects an OktaConfigError (or several) instead of stopping at the first,
  * so a run reports every construct's problems. Other errors are bugs and propagate.
  */
-export function collectConfigErrors(into: string[], build: () => void): boolean {
+export function collectConfigErrors(into: ErrorEntry[], build: () => void): boolean {
   try {
     build();
     return true;
   } catch (e) {
-    if (e instanceof OktaConfigErrors) into.push(...e.sections);
-    else if (e instanceof OktaConfigError) into.push(e.message);
+    if (e instanceof OktaConfigErrors) into.push(...e.entries);
+    else if (e instanceof OktaConfigError) into.push(...e.problems.map((problem) => ({ kind: "construct" as const, path: e.path, problem })));
     else throw e;
     return false;
   }

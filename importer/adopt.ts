@@ -1,6 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { OrgConfig } from "../config/types";
-import { OktaConfigErrors, OktaConfigError, escapeRegExp } from "../constructs/validation";
+import { OktaConfigErrors, OktaConfigError, describe, escapeRegExp } from "../constructs/validation";
 import { Finding, OktaGuardrails, findingMessage } from "../guardrails";
 import { buildOrgApp } from "../stacks/org-app";
 import { constructFailures, jsonFailures, resolvedJson } from "../stacks/synthesize";
@@ -36,10 +36,17 @@ export function adoptOrg(snapshot: OrgSnapshot, environment: EnvironmentName, ou
   for (let round = 0; ; round++) {
     const mapped = mapOrg(snapshot, { environment, exclude: new Set(refused.keys()) });
     const built = tryBuild(mapped.config, outdir);
-    if (typeof built === "string") {
-      const culprits = mapped.config.apps.filter((a) => new RegExp(`okta-${environment}/${escapeRegExp(a.id)}(?![\\w-])|apps\\[${mapped.config.apps.indexOf(a)}\\]`).test(built));
-      if (!culprits.length || round >= 10) throw new Error(`The imported config does not synthesize, and no single app is the cause:\n${built}`);
-      for (const app of culprits) refused.set(app.id, { label: app.label, oktaId: mapped.adopt.get(`${app.id}/App`) ?? app.id, error: relevantLines(built, environment, app.id) });
+    if ("failures" in built) {
+      // Each app is judged by its own problems only: its construct path or its config entry.
+      const own = (a: { id: string }) => {
+        // At its construct path, or at another's (a server's check of its assignments) naming it.
+        const construct = new RegExp(`okta-${environment}/${escapeRegExp(a.id)}(?![\\w-])`);
+        const entry = `apps[${mapped.config.apps.indexOf(a as never)}] (${JSON.stringify(a.id)})`;
+        return built.failures.filter((f) => construct.test(f.path) || construct.test(f.text) || f.path.includes(entry));
+      };
+      const culprits = mapped.config.apps.filter((a) => own(a).length);
+      if (!culprits.length || round >= 10) throw new Error(`The imported config does not synthesize, and no single app is the cause:\n${built.message}`);
+      for (const app of culprits) refused.set(app.id, { label: app.label, oktaId: mapped.adopt.get(`${app.id}/App`) ?? app.id, error: own(app).map((f) => f.text).join(" ").slice(0, 600) });
       continue;
     }
     const { stack, json } = built;
@@ -58,30 +65,38 @@ export function adoptOrg(snapshot: OrgSnapshot, environment: EnvironmentName, ou
     const sorted = Object.fromEntries(Object.entries(imports).sort(([a], [b]) => a.localeCompare(b)));
     const config: OrgConfig = { ...mapped.config, ...(Object.keys(sorted).length ? { imports: sorted } : {}) };
     const check = tryBuild(config, outdir);
-    if (typeof check === "string") throw new Error(`The imported config does not synthesize with its imports:\n${check}`);
+    if ("failures" in check) throw new Error(`The imported config does not synthesize with its imports:\n${check.message}`);
     return { config, mapped, creates, findings, refused, changes: firstDeployChanges(json, mapped.snapshot, sorted) };
   }
 }
 
+/** A build that failed: the message, and each problem with the construct or config path it is at. */
+interface Failed {
+  readonly message: string;
+  readonly failures: readonly { readonly path: string; readonly text: string }[];
+}
+
+/** `[okta-dev/x/App] message` (constructFailures, jsonFailures) as a path and its text. */
+function failureOf(line: string): { path: string; text: string } {
+  const m = /^\[([^\]]+)\] ([\s\S]*)$/.exec(line);
+  return m ? { path: m[1], text: m[2] } : { path: "", text: line };
+}
+
 /** Builds and checks the main stack like synthesizeAll, except that guardrail findings are reported, not failures. */
-function tryBuild(config: OrgConfig, outdir: string): { stack: TerraformStack; json: Json } | string {
+function tryBuild(config: OrgConfig, outdir: string): { stack: TerraformStack; json: Json } | Failed {
   let stack: TerraformStack;
   try {
     stack = buildOrgApp([config], { outdir }).stacks[0];
   } catch (e) {
-    if (e instanceof OktaConfigErrors || e instanceof OktaConfigError) return e.message;
+    if (e instanceof OktaConfigErrors) return { message: e.message, failures: e.entries.map((x) => ({ path: x.path, text: `${x.problem.what}: got ${describe(x.problem.value)}. Fix: ${x.problem.fix}` })) };
+    if (e instanceof OktaConfigError) return { message: e.message, failures: e.problems.map((p) => ({ path: e.path, text: `${p.what}: got ${describe(p.value)}. Fix: ${p.fix}` })) };
     throw e;
   }
   // The guardrails annotate each finding with its message: in report mode those are the audit.
   const isFinding = (annotation: string) => (OktaGuardrails.reportOf(stack)?.findings ?? []).some((f) => findingMessage(f) === annotation);
   const failures = constructFailures(stack, isFinding);
-  if (failures.length) return failures.join("\n");
+  if (failures.length) return { message: failures.join("\n"), failures: failures.map(failureOf) };
   const json = resolvedJson(stack);
   failures.push(...jsonFailures(stack, json));
-  return failures.length ? failures.join("\n") : { stack, json };
-}
-
-function relevantLines(message: string, environment: string, appId: string): string {
-  const lines = message.split("\n").filter((l) => l.includes(`okta-${environment}/${appId}`) || /^\s+- /.test(l));
-  return (lines.length ? lines : message.split("\n")).map((l) => l.trim()).join(" ").slice(0, 600);
+  return failures.length ? { message: failures.join("\n"), failures: failures.map(failureOf) } : { stack, json };
 }

@@ -18,7 +18,7 @@ import { BookmarkApp } from "../constructs/bookmark-app";
 import { OinApp } from "../constructs/oin-app";
 import { SamlApp } from "../constructs/saml-app";
 import { SwaApp } from "../constructs/swa-app";
-import { OktaConfigError, OktaConfigErrors, Problems, checkRange, collectConfigErrors } from "../constructs/validation";
+import { ErrorEntry, OktaConfigError, OktaConfigErrors, Problems, checkRange, collectConfigErrors } from "../constructs/validation";
 import { OktaGuardrails } from "../guardrails";
 import { oktaProvider } from "./provider-version";
 import { isPrivileged, privilegedClient } from "./privileged-apps";
@@ -66,7 +66,7 @@ export class OktaOrgStack extends TerraformStack {
       this.apiCenter = new ApiCenterAuthServer(this, serverConstructId("apiCenter"), config.apiCenter);
       this.servers.set("apiCenter", this.apiCenter);
     }
-    const serverProblems: string[] = [];
+    const serverProblems: ErrorEntry[] = [];
     for (const [id, api] of Object.entries(config.apis ?? {})) {
       collectConfigErrors(serverProblems, () => this.servers.set(id, new AuthorizationServer(this, serverConstructId(id), api)));
     }
@@ -79,7 +79,7 @@ export class OktaOrgStack extends TerraformStack {
       }
     }
     // Every problem of every group and app, not just the first: each is built on its own.
-    const sections: string[] = [];
+    const sections: ErrorEntry[] = [];
     for (const group of config.groups ?? []) collectConfigErrors(sections, () => this.addGroup(group));
     for (const rule of config.groupRules ?? []) collectConfigErrors(sections, () => this.addGroupRule(rule));
     for (const app of config.apps) collectConfigErrors(sections, () => this.addApp(app));

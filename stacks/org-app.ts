@@ -2,7 +2,9 @@ import { App } from "cdktf";
 import { OrgConfig } from "../config/types";
 import { validateOrgConfig } from "../config/validate";
 import { isEnvironmentName } from "../constructs/environment";
-import { OktaConfigErrors, collectConfigErrors, problemLine } from "../constructs/validation";
+import { ErrorEntry, OktaConfigErrors, collectConfigErrors } from "../constructs/validation";
+import { renderProblems } from "./config-errors";
+import { configFor } from "../config";
 import { OktaBootstrapStack } from "./okta-bootstrap-stack";
 import { OktaOrgStack } from "./okta-org-stack";
 
@@ -26,7 +28,10 @@ export interface OrgApp {
  * environment; nothing is built when any config is malformed.
  */
 export function buildOrgApp(configs: readonly OrgConfig[], options: OrgAppOptions = {}): OrgApp {
-  const sections: string[] = [];
+  // Problems are placed at file and line only for configs config/ exports as they are.
+  const fromFiles = new Set(configs.filter((c) => isEnvironmentName(c?.environment) && configFor(c.environment) === c).map((c) => c.environment as string));
+  const render = (entries: readonly ErrorEntry[]) => renderProblems(entries, (env) => env !== undefined && fromFiles.has(env));
+  const sections: ErrorEntry[] = [];
   const seen = new Set<string>();
   configs.forEach((config, i) => {
     const env = (config as { environment?: unknown })?.environment;
@@ -34,9 +39,9 @@ export function buildOrgApp(configs: readonly OrgConfig[], options: OrgAppOption
     const problems = validateOrgConfig(config, label);
     if (isEnvironmentName(env) && seen.has(env)) problems.push({ path: `${label}.environment`, what: "is configured twice", value: env, fix: "give each environment one config." });
     if (isEnvironmentName(env)) seen.add(env);
-    if (problems.length) sections.push(`Invalid config ${label} (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${problems.map(problemLine).join("\n")}`);
+    for (const { path, ...problem } of problems) sections.push({ kind: "config", path, problem });
   });
-  if (sections.length) throw new OktaConfigErrors(sections);
+  if (sections.length) throw new OktaConfigErrors(sections, render);
 
   const app = new App({ outdir: options.outdir, skipValidation: false });
   const mains = new Map<OrgConfig, OktaOrgStack>();
@@ -45,6 +50,6 @@ export function buildOrgApp(configs: readonly OrgConfig[], options: OrgAppOption
   // After every main stack: each bootstrap stack derives its scopes from a finished main stack.
   for (const [config, main] of mains) collectConfigErrors(sections, () => bootstrapStacks.push(new OktaBootstrapStack(app, config, main)));
   const stacks = [...mains.values()];
-  if (sections.length) throw new OktaConfigErrors(sections);
+  if (sections.length) throw new OktaConfigErrors(sections, render);
   return { app, stacks, bootstrapStacks };
 }
