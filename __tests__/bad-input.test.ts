@@ -93,7 +93,8 @@ describe("bad input is refused at synth with path, value and fix", () => {
 
   test("fails when an app is assigned to a group that does not exist", () => {
     const message = failureOf("dev", (c) => (app(c, "billing").assignTo = ["platinumSubscribers"]));
-    expect(message).toContain('assignTo names an unknown group: got "platinumSubscribers". Fix: use one of silverSubscribers, goldSubscribers');
+    expect(message).toContain('assignTo names group "platinumSubscribers", which is not declared (removed or misspelled?)');
+    expect(message).toContain("declared groups: silverSubscribers, goldSubscribers");
   });
 
   test("fails on an unknown environment name", () => {

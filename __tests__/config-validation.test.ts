@@ -97,7 +97,7 @@ describe("config validation at run time (config/org-config.schema.json)", () => 
     const message = buildError(dev, prod);
     expect(message).toContain("okta-dev/billing");
     expect(message).toContain("okta-dev/mobile");
-    expect(message).toContain('assignTo names an unknown group: got "nobody"');
+    expect(message).toContain('assignTo names group "nobody", which is not declared (removed or misspelled?), and app mobile still uses it: got "nobody"');
     expect(message).toContain("okta-prod/portal");
     expect(message).toContain("uses http on a host that is not loopback");
   });

@@ -137,8 +137,7 @@ describe("OktaOrgStack", () => {
       Object.assign(c.apps.find((a) => a.id === "expenses") ?? {}, { assignTo: ["finance"] });
     });
     const message = errorOf(() => new OktaOrgStack(Testing.app(), config));
-    expect(message).toContain("  - okta-dev/expenses assignTo names an unknown group");
-    expect(message).toContain('assignTo names an unknown group: got "finance"');
+    expect(message).toContain('  - okta-dev/expenses assignTo names group "finance", which is not declared (removed or misspelled?), and app expenses still uses it: got "finance". Fix: did you mean financeTeam?');
   });
 
   test("uses https everywhere outside dev", () => {

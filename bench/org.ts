@@ -1,5 +1,5 @@
 import { AppConfig, OrgConfig } from "../config/types";
-import { EXAMPLE_SERVICE_KEY } from "../config/example-org";
+import { EXAMPLE_SERVICE_KEY } from "../config/teams/api-center";
 import { TERRAFORM_KEYS, TERRAFORM_PLAN_KEYS } from "../config/terraform-keys";
 
 /**

@@ -1,6 +1,6 @@
 import { AppConfig, ApiConfig, OrgConfig } from "../config/types";
 import { EnvironmentName } from "../constructs/environment";
-import { EXAMPLE_SERVICE_KEY } from "../config/example-org";
+import { EXAMPLE_SERVICE_KEY } from "../config/teams/api-center";
 import { TERRAFORM_KEYS, TERRAFORM_PLAN_KEYS } from "../config/terraform-keys";
 
 /**

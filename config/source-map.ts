@@ -112,7 +112,7 @@ function containerKey(ts: Ts, node: Node): string | undefined {
 export function locateAll(ref: Pick<EntryRef, "kind" | "key">): SourceLocation[] {
   const loaded = load();
   if (!loaded) return [];
-  return loaded.entries.filter((e) => e.kind === ref.kind && e.key === ref.key).map((e) => at(e.source, e.node.getStart(e.source)));
+  return loaded.entries.filter((e) => e.kind === ref.kind && e.key === ref.key).map((e) => entryStart(loaded.ts, e));
 }
 
 /**
@@ -126,6 +126,7 @@ export function locate(ref: EntryRef): SourceLocation | undefined {
   const entry = loaded.entries.find((e) => e.kind === ref.kind && e.key === ref.key);
   if (!entry) return undefined;
   let node: Node = entry.node;
+  if (!ref.rest.length || (typeof ref.rest[0] === "string" && !property(ts, entry.node, ref.rest[0]))) return entryStart(ts, entry);
   for (const step of ref.rest) {
     if (typeof step === "string" && ts.isObjectLiteralExpression(node)) {
       const p = property(ts, node, step);
@@ -136,6 +137,12 @@ export function locate(ref: EntryRef): SourceLocation | undefined {
     else break;
   }
   return at(entry.source, node.getStart(entry.source));
+}
+
+/** The line a person recognizes an entry by: its id or name, or `payments: {` for an API. */
+function entryStart(ts: Ts, entry: Entry): SourceLocation {
+  const key = entry.kind === "app" ? property(ts, entry.node, "id") : entry.kind === "group" || entry.kind === "groupRule" ? property(ts, entry.node, "name") : entry.node.parent;
+  return at(entry.source, (key ?? entry.node).getStart(entry.source));
 }
 
 function at(source: import("typescript").SourceFile, pos: number): SourceLocation {

@@ -83,6 +83,7 @@ export class OktaOrgStack extends TerraformStack {
     for (const group of config.groups ?? []) collectConfigErrors(sections, () => this.addGroup(group));
     for (const rule of config.groupRules ?? []) collectConfigErrors(sections, () => this.addGroupRule(rule));
     for (const app of config.apps) collectConfigErrors(sections, () => this.addApp(app));
+    collectConfigErrors(sections, () => this.checkUnknownGroups());
     collectConfigErrors(sections, () => this.checkGroupsClaims());
     if (sections.length) throw new OktaConfigErrors(sections);
     this.addOutputs();
@@ -148,7 +149,14 @@ export class OktaOrgStack extends TerraformStack {
 
   private addApp(app: AppConfig): void {
     if (this.apps.has(app.id) || this.integrations.has(app.id) || this.privilegedClients.has(app.id)) {
-      throw new OktaConfigError(`${this.node.path}/${app.id}`, [{ what: "app id is used twice", value: app.id, fix: "give each app a distinct id." }]);
+      throw new OktaConfigError(`${this.node.path}/${app.id}`, [{ what: "app id is used twice", value: app.id, fix: "give each app a distinct id.", seeAlso: { kind: "app", key: app.id } }]);
+    }
+    // An app assigned to a group no config declares is reported once per group, naming every
+    // such app (checkUnknownGroups), and not built: building it would add noise of its own.
+    const assignTo = (app as { assignTo?: AssignmentConfig }).assignTo;
+    if (Array.isArray(assignTo) && assignTo.some((n) => !this.groupsByName.has(n))) {
+      for (const n of assignTo.filter((x) => !this.groupsByName.has(x))) this.unknownGroupUses.set(n, [...(this.unknownGroupUses.get(n) ?? []), app.id]);
+      return;
     }
     let created: OAuthApp;
     switch (app.kind) {
@@ -243,17 +251,32 @@ export class OktaOrgStack extends TerraformStack {
     this.integrations.set(app.id, created);
   }
 
-  private resolveAssignment(appId: string, assignTo: AssignmentConfig): AppAssignment {
+  private resolveAssignment(_appId: string, assignTo: AssignmentConfig): AppAssignment {
     if (assignTo === "everyone") return "everyone";
-    const problems = new Problems();
-    const groups: IOktaGroup[] = [];
-    for (const name of assignTo ?? []) {
-      const group = this.groupsByName.get(name);
-      if (group) groups.push(group);
-      else problems.add("assignTo names an unknown group", name, `use one of ${[...this.groupsByName.keys()].join(", ")}, or declare it in groups.`);
-    }
-    problems.throwIfAny(`${this.node.path}/${appId}`);
-    return groups;
+    // Unknown names never get here: addApp reports them (checkUnknownGroups).
+    return (assignTo ?? []).map((name) => this.groupsByName.get(name)).filter((g): g is IOktaGroup => !!g);
+  }
+
+  /** Groups that apps assign but no config declares, with the apps: reported once per group, after every app. */
+  private readonly unknownGroupUses = new Map<string, string[]>();
+
+  /**
+   * A removed (or misspelled) group is one problem, whatever the number of apps still using
+   * it: it names them all, at the first one's entry.
+   */
+  private checkUnknownGroups(): void {
+    const declared = [...this.groupsByName.keys()];
+    const entries = [...this.unknownGroupUses].map(([name, apps]) => {
+      const near = declared.find((d) => d.toLowerCase() === name.toLowerCase()) ?? declared.find((d) => d.toLowerCase().startsWith(name.toLowerCase().slice(0, 4)));
+      return new OktaConfigError(`${this.node.path}/${apps[0]}`, [
+        {
+          what: `assignTo names group ${JSON.stringify(name)}, which is not declared (removed or misspelled?), and ${apps.length === 1 ? `app ${apps[0]} still uses it` : `apps ${apps.join(", ")} still use it`}`,
+          value: name,
+          fix: `${near ? `did you mean ${near}? ` : ""}declare ${name} in groups again, or remove it from the assignTo of ${apps.join(", ")}; declared groups: ${declared.join(", ")}.`,
+        },
+      ]);
+    });
+    if (entries.length) throw new OktaConfigErrors(entries.flatMap((e) => e.problems.map((problem) => ({ kind: "construct" as const, path: e.path, problem }))));
   }
 
   /**

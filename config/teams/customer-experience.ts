@@ -1,11 +1,18 @@
 import { EnvironmentName } from "../../constructs/environment";
-import { ExampleOrgUrls } from "../example-org";
 import { TeamConfig } from "./types";
+
+/** Where the team's apps are served, per environment. */
+const URLS: Record<EnvironmentName, { readonly portal: string; readonly widget: string; readonly statusPage: string }> = {
+  dev: { portal: "http://localhost:8080", widget: "http://localhost:8081", statusPage: "https://status.dev.example.com" },
+  staging: { portal: "https://portal.staging.example.com", widget: "https://signin.staging.example.com", statusPage: "https://status.staging.example.com" },
+  prod: { portal: "https://portal.example.com", widget: "https://signin.example.com", statusPage: "https://status.example.com" },
+};
 
 /** The team: its name (each app's owner) and who reviews changes to this file. */
 export const CUSTOMER_EXPERIENCE_TEAM = { name: "customer-experience", codeowners: "@example-org/customer-experience" } as const;
 
-export function customerExperienceTeam(environment: EnvironmentName, urls: ExampleOrgUrls): TeamConfig {
+export function customerExperienceTeam(environment: EnvironmentName): TeamConfig {
+  const urls = URLS[environment];
   return {
     ...CUSTOMER_EXPERIENCE_TEAM,
     groups: [{ name: "onCallEngineers", description: "On-call rota: PagerDuty and the status page" }],

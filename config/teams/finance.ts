@@ -1,7 +1,21 @@
 import { EnvironmentName } from "../../constructs/environment";
 import { PublicJwk } from "../../constructs/oauth-app";
-import { BILLING_SYNC_KEY, ExampleOrgUrls } from "../example-org";
 import { TeamConfig } from "./types";
+
+/** Where the team's apps are served, per environment. */
+const URLS: Record<EnvironmentName, { readonly billing: string; readonly payments: string; readonly expenses: string }> = {
+  dev: { billing: "http://localhost:3000", payments: "http://localhost:3000", expenses: "http://localhost:4000" },
+  staging: { billing: "https://billing.staging.example.com", payments: "https://payments.staging.example.com", expenses: "https://expenses.staging.example.com" },
+  prod: { billing: "https://billing.example.com", payments: "https://payments.example.com", expenses: "https://expenses.example.com" },
+};
+
+/** Public half of the billing sync service's key (private_key_jwt); the private key was never committed. */
+export const BILLING_SYNC_KEY: PublicJwk = {
+  kid: "billing-sync-2026",
+  kty: "RSA",
+  e: "AQAB",
+  n: "j-8XjChEits9xuaJthP1H2BtyO8bEVgGC47WqeRFsixEjEjkvEkz_wUTjwjDlcJ7ys7V9irRhFsacOUak5KOZueirR75tLOVIagaaPw2w7vqSfchkPnobEVw6pjMZ0-t6Uj_GwxM40awV1iT9nnaXFUG5e9U-vZOy9rugdhlLPAA0oFCEPlt0R3Nxqj_TsTRQvWvyu-ct7Tb87v-SF2_TsoDW0gi8zR2DtdYuvo3xNR-6KtRz_EENDrKi9YwiONuBpH1U0S_o7T79RT-BP_ntXtdNxnE3zKG0i9lNM8SHmx2agcwJ4QiRKaqiFZi40flRhtR-kU3zg5wqSRw-elglQ",
+};
 
 /** Public half of the payments console's key (private_key_jwt); the private key was never committed. */
 const PAYMENTS_CONSOLE_KEY: PublicJwk = { kid: "payments-console-2026", kty: "RSA", e: "AQAB", n: "s43I43VlRTKP8o8gcLyCtvadl1aZAE-ILUvavXJQhTk1LFPUbuHgtu5ejZk5GeqlocHu68ozuzy25L6E4cuJrJNsSi-FiZNmNPcYuEcEZve44Jci7TurGL9P7rLY3qz41NKQsaD4T2VLdPgEKha8AuxQh2A5oyMIn6nJEFeVZCKzEvZx4scCgb-MQO20_JqvE1IcjK1F26j1gDLr_LL1CxOoU-AccoxowdRgVnPq3eJX2ULNoIO_BZwMNB7gKMeSGVtmutkqfT2ULiGUeL-jctLTK_bRAPLQC0zWX8E9mvTMkr1HPQ8iS0aFZewKO7MEyrxhU2U6hXMO6PWFEFCctQ" };
@@ -9,7 +23,8 @@ const PAYMENTS_CONSOLE_KEY: PublicJwk = { kid: "payments-console-2026", kty: "RS
 /** The team: its name (each app's owner) and who reviews changes to this file. */
 export const FINANCE_TEAM = { name: "finance", codeowners: "@example-org/finance" } as const;
 
-export function financeTeam(environment: EnvironmentName, urls: ExampleOrgUrls): TeamConfig {
+export function financeTeam(environment: EnvironmentName): TeamConfig {
+  const urls = URLS[environment];
   return {
     ...FINANCE_TEAM,
     groups: [{ name: "financeTeam", description: "Finance: signs in to Expenses (filled by the Finance department rule)" }],
@@ -69,7 +84,7 @@ export function financeTeam(environment: EnvironmentName, urls: ExampleOrgUrls):
         kind: "web",
         id: "payments-console",
         label: "Payments Console",
-        redirectUris: [`${urls.billing.replace("billing", "payments")}/callback`],
+        redirectUris: [`${urls.payments}/callback`],
         apis: ["payments"],
         authentication: { method: "private_key_jwt", jwks: [PAYMENTS_CONSOLE_KEY] },
         assignTo: ["paymentsViewers"],
