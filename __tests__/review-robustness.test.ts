@@ -1,5 +1,7 @@
 import { fixtureEnvironments } from "../test-support/fixture-org";
-import { selectEnvironments } from "../config";
+import { OrgConfig, selectEnvironments } from "../config";
+import { TeamConfig, composeTeams } from "../config/teams/types";
+import { FIXTURE_SERVICE_KEY } from "../test-support/fixture-org";
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -7,7 +9,7 @@ import * as path from "path";
 import { parseArgs, runReview } from "../review/cli";
 import { runAccess } from "../review/access-cli";
 import { toMarkdown } from "../review/markdown";
-import { readSynthesized } from "../review/stack-json";
+import { ownerOf, readSynthesized } from "../review/stack-json";
 import { editedConfig, errorOf } from "../test-support";
 import { reviewOf, stackReview, synthesizeTo } from "../test-support/review";
 
@@ -181,5 +183,35 @@ describe("review: teams", () => {
     const out: string[] = [];
     runAccess(["okta-prod", "--from", head], (t) => out.push(t));
     expect(out.join("")).toContain("| Billing | finance | silverSubscribers |");
+  });
+
+  test("a team file that adds an API, its group, a SPA and a service: every resource and client has its owner", () => {
+    const logistics: TeamConfig = {
+      name: "logistics",
+      codeowners: "@example-org/logistics",
+      groups: [{ name: "shippers", description: "Ship things" }],
+      apis: { shipping: { name: "Shipping", audience: "api://shipping", tiers: { ship: { scope: "shipping:write", groupName: "shippingUsers", resource: "/ship", priority: 1 } } } },
+      apps: [
+        { kind: "spa", id: "shipment-tracker", label: "Shipment Tracker", redirectUris: ["https://track.example.com/cb"], baseUris: ["https://track.example.com"], apis: ["shipping"], assignTo: ["shippingUsers"] },
+        { kind: "service", id: "label-printer", label: "Label Printer", scopesFrom: { shipping: { tiers: ["ship"], priority: 1 } }, authentication: { method: "private_key_jwt", jwks: [FIXTURE_SERVICE_KEY] } },
+      ],
+    };
+    const withTeam = (c: OrgConfig): OrgConfig => {
+      const team = composeTeams([logistics]);
+      return { ...c, apps: [...c.apps, ...team.apps!], groups: [...(c.groups ?? []), ...team.groups!], apis: { ...(c.apis ?? {}), ...team.apis } };
+    };
+    const teamsBase = synthesizeTo(selectEnvironments());
+    const head = synthesizeTo(selectEnvironments().map(withTeam));
+    const prod = stackReview(reviewOf(teamsBase, head), "okta-prod");
+    expect(prod.resources.filter((r) => ownerOf({ ...readSynthesized(head).get("okta-prod")!.owners }, r.path) !== "logistics").map((r) => r.path)).toEqual([]);
+    expect(prod.byTeam.map((t) => t.team)).toEqual(["logistics"]);
+    expect(prod.byTeam[0].resources).toBe(prod.resources.length);
+    expect(prod.access.grants.added.length).toBeGreaterThan(0);
+    expect(prod.access.grants.added.filter((g) => g.owner !== "logistics")).toEqual([]);
+    const out: string[] = [];
+    runAccess(["okta-prod", "--json", "--from", head], (t) => out.push(t));
+    const matrix = JSON.parse(out.join("")) as { grants: { owner?: string; client: string }[] };
+    // Every client has an owner, the privileged one created by the bootstrap stack included.
+    expect(matrix.grants.filter((g) => !g.owner).map((g) => g.client)).toEqual([]);
   });
 });

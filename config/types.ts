@@ -34,7 +34,13 @@ interface AppConfigBase {
 export type ApiName = string;
 
 /** One API of the org: its authorization server, audience, tiers, claims and lifetimes. */
-export type ApiConfig = AuthorizationServerProps;
+export type ApiConfig = AuthorizationServerProps & {
+  /**
+   * The team that owns the API (the review and access view show it on its resources).
+   * @default - the team whose file declares it; none for APIs in an environment file
+   */
+  readonly owner?: string;
+};
 
 /** Fields of user-facing OIDC apps: who may sign in, and where. */
 interface UserAppConfig {
@@ -177,9 +183,9 @@ export interface OrgConfig {
    * expression: 'user.department == "Finance"' }`.
    * @default - none
    */
-  readonly groupRules?: readonly { readonly name: string; readonly group: string; readonly expression: string }[];
+  readonly groupRules?: readonly { readonly name: string; readonly group: string; readonly expression: string; /** @default - the declaring team */ readonly owner?: string }[];
   /** Extra groups apps can be assigned to, by name. @default - none */
-  readonly groups?: readonly { readonly name: string; readonly description?: string }[];
+  readonly groups?: readonly { readonly name: string; readonly description?: string; /** @default - the declaring team */ readonly owner?: string }[];
   readonly apps: readonly AppConfig[];
   /** Terraform's own identity: the okta-bootstrap-<env> stack. */
   readonly bootstrap: BootstrapConfig;

@@ -117,7 +117,8 @@ export function accessOf(json: Json, owners: Readonly<Record<string, string>> = 
   const blocks = blocksOf(json);
   const owner = (address: string) => {
     const block = blocks.get(address);
-    return block ? ownerOf(owners, block.path) : undefined;
+    // A client named by its literal id (a privileged app of the bootstrap stack) by that id.
+    return block ? ownerOf(owners, block.path) : Object.prototype.hasOwnProperty.call(owners, `client:${address}`) ? owners[`client:${address}`] : undefined;
   };
   const byType = (type: string) => [...blocks.values()].filter((b) => b.type === type && (b.attrs.status ?? "ACTIVE") !== "INACTIVE");
   const names = new Names(blocks);

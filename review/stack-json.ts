@@ -133,10 +133,12 @@ export function compareStacks(a: string, b: string): number {
 /** The team owning a construct path: the owner of the app it is under, if any. */
 export function ownerOf(owners: Readonly<Record<string, string>>, constructPath: string): string | undefined {
   // Walk the path's own prefixes (okta-prod, okta-prod/billing, …): a lookup each, never a scan.
+  // The longest wins: a service's own policy on another team's API is the service's team's.
   let prefix = "";
+  let found: string | undefined;
   for (const part of constructPath.split("/")) {
     prefix = prefix ? `${prefix}/${part}` : part;
-    if (Object.prototype.hasOwnProperty.call(owners, prefix)) return owners[prefix];
+    if (Object.prototype.hasOwnProperty.call(owners, prefix)) found = owners[prefix];
   }
-  return undefined;
+  return found;
 }

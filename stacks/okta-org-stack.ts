@@ -21,7 +21,7 @@ import { SwaApp } from "../constructs/swa-app";
 import { ErrorEntry, OktaConfigError, OktaConfigErrors, Problems, checkRange, collectConfigErrors } from "../constructs/validation";
 import { OktaGuardrails } from "../guardrails";
 import { oktaProvider } from "./provider-version";
-import { isPrivileged, privilegedClient } from "./privileged-apps";
+import { isPrivileged, privilegedClient, privilegedClientId } from "./privileged-apps";
 import { AppConfig, AssignmentConfig, BackendConfig, IntegrationConfig, OrgConfig, ProviderSettings, ServiceAppConfig } from "../config/types";
 import { AuthorizationServer } from "../constructs/authorization-server";
 import { GroupRule } from "../constructs/group-rule";
@@ -284,7 +284,23 @@ export class OktaOrgStack extends TerraformStack {
    * view and the review (which read only synthesized files) can say whose change it is.
    */
   private writeOwners(config: OrgConfig): void {
-    const owners = Object.fromEntries(config.apps.filter((a) => a.owner).map((a) => [`${this.node.path}/${a.id}`, a.owner!]));
+    const at = this.node.path;
+    const owners: Record<string, string> = {};
+    for (const a of config.apps.filter((x) => x.owner)) {
+      owners[`${at}/${a.id}`] = a.owner!;
+      // A privileged client lives in the bootstrap stack: here it is a client id in policies.
+      if (isPrivileged(a)) owners[`client:${privilegedClientId(a as ServiceAppConfig, this.environment)}`] = a.owner!;
+      // A trusted origin is the team's whose SPA is served there (the first, when two share one).
+      for (const origin of (a as { baseUris?: readonly string[] }).baseUris ?? []) {
+        const key = `${at}/TrustedOrigins/${slug(origin)}`;
+        if (!(key in owners)) owners[key] = a.owner!;
+      }
+      // A service's own policy on any API is its team's, whoever owns the API.
+      for (const server of this.servers.values()) owners[`${server.node.path}/Service-${a.id}`] = a.owner!;
+    }
+    for (const [id, api] of Object.entries(config.apis ?? {})) if (api.owner) owners[`${at}/${serverConstructId(id)}`] = api.owner;
+    for (const g of config.groups ?? []) if (g.owner) owners[`${at}/Group-${slug(g.name)}`] = g.owner;
+    for (const r of config.groupRules ?? []) if (r.owner) owners[`${at}/GroupRule-${slug(r.name)}`] = r.owner;
     // On a child of its own: a construct holds one custom synthesis, and the guardrails' is the stack's.
     addCustomSynthesis(new Construct(this, "Owners"), {
       onSynthesize: (session) => {

@@ -15,12 +15,12 @@ export interface TeamConfig {
   readonly groupRules?: OrgConfig["groupRules"];
 }
 
-/** The org's apps, groups, APIs and group rules from its teams, each app owned by its team. */
+/** The org's apps, groups, APIs and group rules from its teams, each owned by its team (unless it names another owner). */
 export function composeTeams(teams: readonly TeamConfig[]): Pick<OrgConfig, "apps" | "groups" | "apis" | "groupRules"> {
   return {
     apps: teams.flatMap((t) => t.apps.map((a) => ({ ...a, owner: a.owner ?? t.name }))),
-    groups: teams.flatMap((t) => t.groups ?? []),
-    apis: Object.assign({}, ...teams.map((t) => t.apis ?? {})),
-    groupRules: teams.flatMap((t) => t.groupRules ?? []),
+    groups: teams.flatMap((t) => (t.groups ?? []).map((g) => ({ ...g, owner: g.owner ?? t.name }))),
+    apis: Object.assign({}, ...teams.map((t) => Object.fromEntries(Object.entries(t.apis ?? {}).map(([id, api]) => [id, { ...api, owner: api.owner ?? t.name }])))),
+    groupRules: teams.flatMap((t) => (t.groupRules ?? []).map((r) => ({ ...r, owner: r.owner ?? t.name }))),
   };
 }
