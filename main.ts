@@ -17,9 +17,11 @@ if (process.argv.slice(2).some((a) => a === "--help" || a === "-h")) {
   const { app } = buildOrgApp(selectEnvironments(process.env.OKTA_ENVIRONMENTS));
   const { files, reports } = synthesizeAll(app);
   for (const file of files) console.log(`synthesized ${path.relative(process.cwd(), file)}`);
+  // Under `npx cdktf` the CLI prints each finding (a construct annotation): here, the summary only.
+  const findingsByCli = process.env.OKTA_FINDINGS_BY_CLI === "1";
   for (const report of reports) {
     console.log(`${summaryLine(report)} (report: ${path.relative(process.cwd(), path.join(app.outdir, "stacks", report.stack, "guardrails.md"))})`);
-    for (const finding of report.findings) if (!finding.suppressed) console.log(`  ${findingLine(finding)}`);
+    if (!findingsByCli) for (const finding of report.findings) if (!finding.suppressed) console.log(`  ${findingLine(finding)}`);
   }
 } catch (error) {
   // Configuration errors are for people: the message names path, value and fix; a stack

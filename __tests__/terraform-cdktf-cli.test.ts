@@ -13,8 +13,13 @@ terraformSuite()("cdktf's own CLI deploys through the stand-in", () => {
     const root = workDir("okta-cdktf-");
     const out = path.join(root, "cdktf.out");
     const cdktf = (...args: string[]) => ok(run("npx", ["cdktf", ...args, "--output", out, "--skip-provider-lock", "--no-color"], path.resolve(__dirname, ".."), { CI: "true", OKTA_ENVIRONMENTS: "dev" }));
-    const diff = cdktf("diff", "okta-dev");
+    // As a user runs it into a log: no --no-color, no OKTA_ENVIRONMENTS (issue 25).
+    const diff = ok(run("npx", ["cdktf", "diff", "okta-dev", "--output", out, "--skip-provider-lock"], path.resolve(__dirname, ".."), { CI: "true", OKTA_ENVIRONMENTS: "" }));
     expect(diff.output).toMatch(/Plan: \d+ to add, 0 to change, 0 to destroy\./);
+    // Not a terminal: no escape codes; only okta-dev's stacks synthesized; each finding once.
+    expect(diff.output).not.toContain("\x1b");
+    expect(diff.output).not.toMatch(/okta-(staging|prod)\b/);
+    expect(diff.output.match(/OKTA-10/g)).toHaveLength(1);
     const deploy = cdktf("deploy", "okta-bootstrap-dev", "okta-dev", "--auto-approve");
     // cdktf interleaves the two stacks' output in chunks whose boundaries vary with load, so each
     // stack's apply is judged by its state, and the output by its two "Apply complete!" lines.
