@@ -2,6 +2,7 @@ import { AssignmentRow, ClaimRow, GrantRow, ManagementRow, OriginRow } from "./a
 import { ResourceChange, RowDiff } from "./diff";
 import { Gate, ReviewReport, StackReview, isUnchanged, summaryOf } from "./review";
 import { Cell, Markdown, code, inert, oneLine, render as cell } from "./inert";
+import { accessDiffMermaid, mermaidBlock } from "./mermaid";
 
 /** Hidden marker the review workflow finds its sticky PR comment by. */
 export const COMMENT_MARKER = "<!-- okta-as-code:review -->";
@@ -83,6 +84,8 @@ function renderStack(s: StackReview, detail: Detail): string[] {
   out.push(...rowDiffTable(t.origins.title, t.origins.columns, a.origins, t.origins.cells));
   out.push(...rowDiffTable(t.claims.title, t.claims.columns, a.claims, t.claims.cells));
   if (a.newMarkers.length) out.push(...a.newMarkers.map((m) => `- 🚨 new: ${inert(m)}`), "");
+  const picture = detail === "full" ? accessDiffMermaid(a) : undefined;
+  if (picture) out.push("<details><summary>Picture of the change (groups → apps → APIs)</summary>", "", ...mermaidBlock(picture), "", "</details>", "");
   if (s.resources.length) {
     out.push("#### Resource changes", "");
     if (detail === "no-resource-lines") out.push(`${s.summary.add} added, ${s.summary.change} changed, ${s.summary.destroy} destroyed (lines left out to fit).`, "");
