@@ -1,3 +1,6 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { RepoCopy } from "../test-support/repo-copy";
 
 // Ten mistakes a team makes in its first week, made in a copy of this checkout the way a user
@@ -106,4 +109,22 @@ describe("config mistakes point at the line, once", () => {
     expect(problems[0]).toContain("platinum");
     expect(problems[0].endsWith(ALL)).toBe(true);
   });
+});
+
+describe("commands leave nothing behind", () => {
+  test("synth, review, access and drift write only into cdktf.out/ or the paths they are given", () => {
+    repo.restore();
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "okta-out-"));
+    const plan = path.join(out, "plan.json");
+    fs.writeFileSync(plan, JSON.stringify({ format_version: "1.2", prior_state: { values: { root_module: { resources: [] } } }, resource_drift: [] }));
+    const runs = [
+      repo.run(["scripts/run.js", "main"]),
+      repo.run(["scripts/run.js", "review/review-main", "--base-out", "cdktf.out", "--head-out", "cdktf.out", "--out", `${out}/review.md`, "--json-out", `${out}/review.json`]),
+      repo.run(["scripts/run.js", "review/access-main", "okta-dev", "--from", "cdktf.out"]),
+      repo.run(["scripts/run.js", "review/access-main", "okta-dev", "--mermaid"]),
+      repo.run(["scripts/run.js", "review/drift-main", "okta-dev", "--plan", plan, "--out", `${out}/drift.md`]),
+    ];
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0, 0]);
+    expect(repo.leftBehind()).toEqual([]);
+  }, 60_000);
 });

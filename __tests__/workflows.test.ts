@@ -244,7 +244,7 @@ describe("drift.yml", () => {
     expect(job.environment).toBe("okta-${{ matrix.environment }}-drift");
     expect(job.if).toBe("github.ref == 'refs/heads/main'");
     expect(runsOf(job)).toContain("terraform plan -refresh-only");
-    expect(runsOf(job)).toContain('npm run --silent drift -- "okta-${{ matrix.environment }}" --plan drift.json --out drift.md');
+    expect(runsOf(job)).toContain('npm run --silent drift -- "okta-${{ matrix.environment }}" --plan "$RUNNER_TEMP/drift.json" --out "$RUNNER_TEMP/drift.md"');
   });
 
   test("opens or updates one issue per environment while there is drift, and closes it when it is gone", () => {

@@ -24,6 +24,16 @@ export class RepoCopy {
       fs.copyFileSync(from, path.join(this.dir, f));
     }
     fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(this.dir, "node_modules"), "dir");
+    // A repository of its own, so `git status` there shows what a command left behind.
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: this.dir, stdio: "ignore" });
+    git("init", "-q");
+    git("add", "-A");
+    git("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-qm", "copy");
+  }
+
+  /** Files a command left that git would show (untracked or modified; ignored ones are not shown). */
+  leftBehind(): string[] {
+    return execFileSync("git", ["status", "--porcelain", "--untracked-files=all"], { cwd: this.dir, encoding: "utf8" }).split("\n").filter(Boolean);
   }
 
   read(file: string): string {
