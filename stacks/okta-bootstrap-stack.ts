@@ -35,7 +35,7 @@ export function typesOf(stack: TerraformStack): { resources: string[]; dataSourc
  * - Terraform's read-only plan identity: only the `.read` scopes a plan makes, READ_ONLY_ADMIN,
  *   its own key: what pull-request plans run with;
  * - privileged service apps (config apps with oktaApiScopes), with their grants and roles.
- * A super admin applies it with a short-lived API token (README runbook); the main stack then
+ * A super admin applies it with a short-lived API token (docs/identities-and-ci.md, bootstrap runbook); the main stack then
  * authenticates as the deploy identity.
  */
 export class OktaBootstrapStack extends TerraformStack {

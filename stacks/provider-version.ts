@@ -10,7 +10,7 @@ import { OktaProvider, OktaProviderConfig } from "@cdktf/provider-okta/lib/provi
  * #2295, fixed in 5.2.0 by #2403), Terraform's own identity included. For the attributes our
  * JSON sets, 6.12.0 only adds (terraform/okta-6.12.0.schema.json is checked at every synth).
  * 6.14.0 shipped breaking changes by mistake; 7.0.0 changes okta_trusted_origin.
- * Moving it: README, "Provider version".
+ * Moving it: docs/deploying.md, "Provider version".
  */
 export const OKTA_PROVIDER_VERSION = ">= 6.12.0, != 6.14.0, < 7.0.0";
 

@@ -45,7 +45,7 @@ export const OKTA_18: Rule = {
     if (r.type === "provider.okta") {
       if (r.attrs.api_token !== undefined) hits.push({ detail: "provider block sets api_token" });
       // A warning, never an error: the variable says nothing about which stack will be applied.
-      // A Super Admin's bootstrap deploy uses a token by design (README runbook) and
+      // A Super Admin's bootstrap deploy uses a token by design (docs/identities-and-ci.md, bootstrap runbook) and
       // synthesizes the main stacks too; the deploy workflow refuses a token outright.
       else if (ctx.env.OKTA_API_TOKEN) hits.push({ detail: "OKTA_API_TOKEN is set in the environment, so a deploy from this shell would authenticate with an API token (expected only for okta-bootstrap-<env>)", level: "warning" });
     }

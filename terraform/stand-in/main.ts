@@ -1,6 +1,6 @@
 // The okta provider stand-in as a Terraform plugin process: Terraform starts it, it answers
 // HashiCorp go-plugin's handshake on stdout, and serves protocol 6 over gRPC on loopback with
-// go-plugin's automatic mutual TLS. See README, "Terraform checks every stack".
+// go-plugin's automatic mutual TLS. See docs/deploying.md, "Terraform checks every stack".
 import * as path from "path";
 import { generateKeyPairSync } from "crypto";
 import * as grpc from "@grpc/grpc-js";
