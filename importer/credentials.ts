@@ -16,10 +16,40 @@ export interface ImportCredentials {
 /** Read-only scopes the import needs (the bootstrap stack grants them to the plan identity). */
 export const IMPORT_SCOPES = IMPORT_READ_SCOPES;
 
-export function orgUrlFrom(env: Readonly<Record<string, string | undefined>>, flag?: string): string {
-  if (flag) return flag.replace(/\/+$/, "");
-  if (env.OKTA_ORG_NAME) return `https://${env.OKTA_ORG_NAME}.${env.OKTA_BASE_URL ?? "okta.com"}`;
-  throw new Error("No org to import: got neither --org-url nor OKTA_ORG_NAME. Fix: set OKTA_ORG_NAME (and OKTA_BASE_URL if not okta.com), or pass --org-url https://<org>.okta.com.");
+export function orgUrlFrom(env: Readonly<Record<string, string | undefined>>, flag?: string, allowCustomDomain = false): string {
+  const url = flag ? flag.replace(/\/+$/, "") : env.OKTA_ORG_NAME ? `https://${env.OKTA_ORG_NAME}.${env.OKTA_BASE_URL ?? "okta.com"}` : undefined;
+  if (!url) throw new Error("No org to import: got neither --org-url nor OKTA_ORG_NAME. Fix: set OKTA_ORG_NAME (and OKTA_BASE_URL if not okta.com), or pass --org-url https://<org>.okta.com.");
+  checkOrgUrl(url, allowCustomDomain);
+  return url;
+}
+
+/** Okta's own domains: an org is <name>.<one of these>. */
+export const OKTA_DOMAINS = ["okta.com", "oktapreview.com", "okta-emea.com", "okta-gov.com", "okta.mil"] as const;
+
+/**
+ * Credentials go only to Okta: the org URL is https on one of Okta's domains, or a custom
+ * domain the user names explicitly (--custom-domain), or a loopback test server over http.
+ */
+export function checkOrgUrl(orgUrl: string, allowCustomDomain: boolean): void {
+  let url: URL;
+  try {
+    url = new URL(orgUrl);
+  } catch {
+    throw new Error(`The org URL is not a URL: got ${JSON.stringify(orgUrl)}. Fix: pass --org-url https://<your-org>.okta.com, or set OKTA_ORG_NAME and OKTA_BASE_URL.`);
+  }
+  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+  if (loopback) return;
+  if (url.protocol !== "https:") throw new Error(`The org URL must use https: got ${JSON.stringify(orgUrl)}. Fix: use https://<your-org>.okta.com (a token must never travel in clear).`);
+  if (url.username || url.password || (url.pathname !== "/" && url.pathname !== "") || url.search) {
+    throw new Error(`The org URL must be the org's origin only: got ${JSON.stringify(orgUrl)}. Fix: pass https://<your-org>.okta.com, without a path, query or user name.`);
+  }
+  const okta = OKTA_DOMAINS.some((d) => url.hostname.endsWith(`.${d}`));
+  if (!okta && !allowCustomDomain) {
+    throw new Error(
+      `${url.hostname} is not on one of Okta's domains (${OKTA_DOMAINS.join(", ")}): the import sends credentials only to Okta. ` +
+        "Fix: use your org's Okta URL (https://<your-org>.okta.com), or pass --custom-domain if this is your org's own custom URL domain.",
+    );
+  }
 }
 
 export function credentialsFrom(env: Readonly<Record<string, string | undefined>>, orgUrl: string): ImportCredentials {
@@ -55,6 +85,8 @@ async function accessToken(fetchFn: typeof fetch, orgUrl: string, clientId: stri
   const assertion = `${header}.${claims}.${sign("sha256", Buffer.from(`${header}.${claims}`), key).toString("base64url")}`;
   const response = await fetchFn(endpoint, {
     method: "POST",
+    // A redirect would carry the signed assertion elsewhere: never followed.
+    redirect: "manual",
     headers: { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ grant_type: "client_credentials", scope: scopes.join(" "), client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", client_assertion: assertion }),
   });

@@ -5,17 +5,19 @@ import * as os from "os";
 import * as path from "path";
 import { isEnvironmentName, ENVIRONMENTS, EnvironmentName } from "../constructs/environment";
 import { adoptOrg, Adoption } from "./adopt";
-import { credentialsFrom, orgUrlFrom, IMPORT_SCOPES } from "./credentials";
+import { credentialsFrom, orgUrlFrom, IMPORT_SCOPES, OKTA_DOMAINS } from "./credentials";
 import { OktaClient } from "./okta-client";
 import { readOrg } from "./read-org";
 import { renderConfig, renderReport } from "./render";
 import { countsOf } from "./import-report";
 
-const USAGE = `Usage: npm run import -- --environment <${ENVIRONMENTS.join("|")}> [--org-url <url>] [--out <file.ts>] [--max-api-capacity <1-100>] [--force]
+const USAGE = `Usage: npm run import -- --environment <${ENVIRONMENTS.join("|")}> [--org-url <url>] [--custom-domain] [--out <file.ts>] [--max-api-capacity <1-100>] [--force]
 
 Reads the org with GET requests only and writes config that adopts it (Terraform import blocks):
   --environment       which environment the org is; the config is written for it
-  --org-url           the org, e.g. https://acme.okta.com (default: https://$OKTA_ORG_NAME.$OKTA_BASE_URL)
+  --org-url           the org, e.g. https://acme.okta.com (default: https://$OKTA_ORG_NAME.$OKTA_BASE_URL);
+                      only Okta's domains (${OKTA_DOMAINS.join(", ")}) unless --custom-domain
+  --custom-domain     the org URL is your org's own custom domain: send the credentials there
   --out               where to write the config (default: config/imported/<env>.ts); the report
                       goes beside it as <name>.report.md
   --max-api-capacity  share of each rate limit the import may use, in percent (default 50)
@@ -31,9 +33,15 @@ export interface ImportRun {
   readonly seconds: number;
 }
 
-export async function runImport(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env, write: (t: string) => void = (t) => process.stdout.write(t)): Promise<ImportRun | undefined> {
+export async function runImport(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  write: (t: string) => void = (t) => process.stdout.write(t),
+  progress: (t: string) => void = (t) => process.stderr.write(t),
+): Promise<ImportRun | undefined> {
   const args = new Map<string, string>();
   let force = false;
+  let customDomain = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--help" || arg === "-h") {
@@ -42,6 +50,10 @@ export async function runImport(argv: readonly string[], env: Readonly<Record<st
     }
     if (arg === "--force") {
       force = true;
+      continue;
+    }
+    if (arg === "--custom-domain") {
+      customDomain = true;
       continue;
     }
     if (!["--environment", "--org-url", "--out", "--max-api-capacity"].includes(arg)) throw new Error(`Unknown argument ${JSON.stringify(arg)}.\n\n${USAGE}`);
@@ -54,9 +66,9 @@ export async function runImport(argv: readonly string[], env: Readonly<Record<st
   const capacityText = args.get("--max-api-capacity");
   const capacity = capacityText === undefined ? 50 : Number(capacityText);
   if (!Number.isInteger(capacity) || capacity < 1 || capacity > 100) throw new Error(`--max-api-capacity must be a whole percentage from 1 to 100: got ${JSON.stringify(capacityText)}. Fix: e.g. --max-api-capacity 50.`);
-  const orgUrl = orgUrlFrom(env, args.get("--org-url"));
+  const orgUrl = orgUrlFrom(env, args.get("--org-url"), customDomain);
   const credentials = credentialsFrom(env, orgUrl);
-  const client = new OktaClient({ orgUrl, authorization: () => credentials.authorization(), maxApiCapacity: capacity });
+  const client = new OktaClient({ orgUrl, authorization: () => credentials.authorization(), maxApiCapacity: capacity, progress: (line) => progress(`${line}\n`) });
   const configFile = path.resolve(args.get("--out") ?? path.join("config", "imported", `${environment}.ts`));
   const reportFile = configFile.replace(/\.ts$/, "") + ".report.md";
   // Checked before reading the org: an import must not wipe edits made to an earlier one.

@@ -28,6 +28,8 @@ export interface OktaClientOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** @default - Date.now */
   readonly now?: () => number;
+  /** Progress of a long read (requests, objects, rate-limit waits), a line at a time. @default - none */
+  readonly progress?: (line: string) => void;
 }
 
 export class OktaApiError extends Error {
@@ -51,10 +53,35 @@ interface OktaErrorBody {
 
 const FIXES: Record<number, string> = {
   400: "this Okta org does not accept the request; report it with the path above.",
-  401: "the credentials were refused: set OKTA_API_TOKEN (SSWS), or OKTA_API_CLIENT_ID and OKTA_API_PRIVATE_KEY of the read-only plan identity (okta-bootstrap-<env> creates it), for this org.",
-  403: "the identity may not read this: use the read-only plan identity (okta.appGrants.read, okta.apps.read, okta.authorizationServers.read, okta.groups.read, okta.trustedOrigins.read with READ_ONLY_ADMIN; okta-bootstrap-<env> grants them), or an API token of a read-only admin.",
+  401: "the credentials were refused: set OKTA_API_TOKEN (SSWS), or OKTA_API_CLIENT_ID and OKTA_API_PRIVATE_KEY of the read-only plan identity (okta-bootstrap-<env> creates it), for this org; an access token also needs the scope {scope}.",
+  403: "the identity may not read this: it needs the scope {scope} and an admin role that reads it (READ_ONLY_ADMIN). The read-only plan identity has both (okta-bootstrap-<env> grants okta.appGrants.read, okta.apps.read, okta.authorizationServers.read, okta.groups.read, okta.trustedOrigins.read); or use an API token of a read-only admin.",
   404: "the org has no such object or feature (check OKTA_ORG_NAME / --org-url).",
 };
+
+/** The OAuth scope a GET of this path needs (Okta's management API scopes). */
+export function scopeOf(path: string): string {
+  const p = path.replace(/\?.*$/, "");
+  if (/^\/api\/v1\/apps\/[^/]+\/grants/.test(p)) return "okta.appGrants.read";
+  if (p.startsWith("/api/v1/apps")) return "okta.apps.read";
+  if (p.startsWith("/api/v1/groups")) return "okta.groups.read";
+  if (p.startsWith("/api/v1/authorizationServers")) return "okta.authorizationServers.read";
+  if (p.startsWith("/api/v1/trustedOrigins")) return "okta.trustedOrigins.read";
+  if (p.startsWith("/api/v1/policies")) return "okta.policies.read";
+  return "the read scope of this endpoint";
+}
+
+/** Network errors that no retry fixes: the name does not resolve, nothing listens, the certificate is wrong. */
+const UNREACHABLE = /^(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT)/;
+
+function causeCode(e: unknown): string {
+  let c: unknown = e;
+  for (let i = 0; i < 4 && c && typeof c === "object"; i++) {
+    const code = (c as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    c = (c as { cause?: unknown }).cause;
+  }
+  return "";
+}
 
 /** The rate-limit bucket of a path: Okta limits per endpoint, not per object. */
 export function bucketOf(path: string): string {
@@ -70,6 +97,11 @@ export class OktaClient {
   requests = 0;
   /** Seconds spent waiting for rate limits. */
   waitedSeconds = 0;
+  /** Objects in the lists and objects read so far (for progress). */
+  objects = 0;
+  /** Whether the org has answered once: before that, an unreachable org fails at once. */
+  private reached = false;
+  private lastProgress = 0;
   private readonly base: URL;
   private readonly buckets = new Map<string, { limit: number; remaining: number; reset: number }>();
   private authorizationValue?: Promise<string>;
@@ -112,6 +144,8 @@ export class OktaClient {
         throw new OktaApiError(200, next, `GET ${next}: expected a list, got ${describe(page.body)}. Fix: check --org-url points at an Okta org (not a proxy or login page).`);
       }
       out.push(...(page.body as T[]));
+      this.objects += page.body.length;
+      this.report();
       next = page.next;
     }
     return out;
@@ -149,12 +183,21 @@ export class OktaClient {
       let response: Response;
       this.requests++;
       try {
-        response = await fetchFn(url, { method: "GET", headers: { Accept: "application/json", Authorization: await this.authorizationValue, "User-Agent": "okta-as-code-import" } });
+        // Never follow a redirect: it would take the credentials to wherever it points.
+        response = await fetchFn(url, { method: "GET", redirect: "manual", headers: { Accept: "application/json", Authorization: await this.authorizationValue, "User-Agent": "okta-as-code-import" } });
       } catch (e) {
-        lastProblem = `network error (${(e as Error).message})`;
+        const code = causeCode(e);
+        if (!this.reached && UNREACHABLE.test(code)) {
+          throw new OktaApiError(0, path, `cannot reach ${this.base.origin} (${code}): check the URL and network. Fix: check --org-url (or OKTA_ORG_NAME and OKTA_BASE_URL) and that this machine can reach it.`);
+        }
+        lastProblem = `network error (${(e as Error).message}${code ? `, ${code}` : ""})`;
         await this.wait(backoff(attempt));
         continue;
       }
+      if (response.status >= 300 && response.status < 400) {
+        throw new OktaApiError(response.status, path, `GET ${path} answered ${response.status}, a redirect to ${JSON.stringify(response.headers.get("location") ?? "(none)")}: refused, credentials go only to ${this.base.origin}. Fix: use the org's own URL in --org-url (not a vanity or sign-in page).`);
+      }
+      this.reached = true;
       this.remember(bucket, response.headers);
       if (response.status === 429) {
         lastProblem = "429 Too Many Requests";
@@ -171,7 +214,7 @@ export class OktaClient {
       if (response.status >= 400) {
         const error = parse(text) as OktaErrorBody | undefined;
         const code = error?.errorCode ? `${error.errorCode}: ${error.errorSummary ?? ""}` : (error?.error_description ?? error?.error ?? text.slice(0, 200));
-        throw new OktaApiError(response.status, path, `GET ${path} answered ${response.status} (${code}). Fix: ${FIXES[response.status] ?? FIXES[400]}`);
+        throw new OktaApiError(response.status, path, `GET ${path} answered ${response.status} (${code}). Fix: ${(FIXES[response.status] ?? FIXES[400]).replace("{scope}", scopeOf(url.pathname))}`);
       }
       const body = parse(text);
       if (body === undefined) throw new OktaApiError(response.status, path, `GET ${path}: the answer is not JSON (${describe(text)}). Fix: check --org-url points at an Okta org.`);
@@ -208,7 +251,16 @@ export class OktaClient {
     if ([limit, remaining, reset].every((n) => Number.isFinite(n) && headers.has("x-rate-limit-limit"))) this.buckets.set(bucket, { limit, remaining, reset });
   }
 
+  /** A progress line at most every two seconds while reading. */
+  private report(force = false): void {
+    const now = this.now();
+    if (!this.options.progress || (!force && now - this.lastProgress < 2000)) return;
+    this.lastProgress = now;
+    this.options.progress(`import: ${this.objects} objects read, ${this.requests} requests${this.waitedSeconds ? `, ${this.waitedSeconds.toFixed(0)} s waiting for rate limits` : ""}`);
+  }
+
   private async wait(ms: number): Promise<void> {
+    if (ms >= 2000) this.options.progress?.(`import: waiting ${(ms / 1000).toFixed(0)} s (rate limit or retry), after ${this.requests} requests`);
     this.waitedSeconds += ms / 1000;
     await (this.options.sleep ?? ((t: number) => new Promise<void>((r) => setTimeout(r, t))))(ms);
   }
