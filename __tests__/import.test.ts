@@ -411,3 +411,15 @@ describe("import of Okta answers with parts missing or of the wrong type", () =>
     );
   });
 });
+
+describe("import of an empty org (issue 20)", () => {
+  test("writes an empty config that synthesizes, with Terraform's identities able to plan", async () => {
+    const { run } = await importFromServer({ apps: [], appGroups: {}, groups: [], groupRules: [], authServers: [], trustedOrigins: [], grants: {} });
+    expect(run.adoption.config.apps).toEqual([]);
+    expect(run.adoption.creates).toEqual([]);
+    const stacks = synthStacks([run.adoption.config]);
+    expect(Object.keys((stacks.get("okta-dev")!.resource ?? {}) as object)).toEqual([]);
+    const boot = stacks.get("okta-bootstrap-dev")!;
+    expect(boot.output.terraform_api_scopes.value).toBe("okta.appGrants.read,okta.apps.read,okta.authorizationServers.read,okta.groups.read,okta.trustedOrigins.read");
+  });
+});

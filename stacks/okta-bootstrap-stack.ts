@@ -80,10 +80,14 @@ export class OktaBootstrapStack extends TerraformStack {
     oktaProvider(this, providerConfig(this.node.path, config.provider));
     configureBackend(this, config.bootstrap.backend ?? bootstrapBackend(config.backend ?? { type: "local" }));
 
+    // A main stack that manages nothing yet (an empty org, just imported) needs no okta.* scope
+    // to apply; the deploy identity then reads what the plan identity reads, never nothing
+    // (Okta grants an API Services app at least one scope), and gets more when the stack does.
+    const deployScopes = this.access.scopes.length ? this.access.scopes : planIdentityScopes(this.access);
     this.terraformApp = new ServiceApp(this, "TerraformApp", {
       label: config.bootstrap.label ?? `Terraform (${main.node.id})`,
       scopes: [],
-      oktaApiScopes: this.access.scopes,
+      oktaApiScopes: deployScopes,
       authentication: { method: "private_key_jwt", jwks: config.bootstrap.jwks },
     });
     this.planApp = new ServiceApp(this, "TerraformPlanApp", {
@@ -121,7 +125,7 @@ export class OktaBootstrapStack extends TerraformStack {
     });
 
     new TerraformOutput(this, "terraform_client_id", { value: this.terraformApp.clientId, description: "OKTA_API_CLIENT_ID of the okta-<env> deploy environment" });
-    new TerraformOutput(this, "terraform_api_scopes", { value: this.access.scopes.join(","), description: "OKTA_API_SCOPES of the okta-<env> deploy environment" });
+    new TerraformOutput(this, "terraform_api_scopes", { value: deployScopes.join(","), description: "OKTA_API_SCOPES of the okta-<env> deploy environment" });
     new TerraformOutput(this, "terraform_admin_roles", { value: [...this.terraformApp.adminRoles], description: "Admin roles assigned to Terraform's deploy identity" });
     new TerraformOutput(this, "terraform_plan_client_id", { value: this.planApp.clientId, description: "OKTA_API_CLIENT_ID of the okta-<env>-plan environment (read-only)" });
     new TerraformOutput(this, "terraform_plan_api_scopes", { value: planIdentityScopes(this.access).join(","), description: "OKTA_API_SCOPES of the okta-<env>-plan environment (read-only)" });
