@@ -423,3 +423,26 @@ describe("import of an empty org (issue 20)", () => {
     expect(boot.output.terraform_api_scopes.value).toBe("okta.appGrants.read,okta.apps.read,okta.authorizationServers.read,okta.groups.read,okta.trustedOrigins.read");
   });
 });
+
+describe("the first deploy after an import takes no one's tokens away (issue 20)", () => {
+  test("an app refused for a group no rule admits stays in its server's user policy, by client id", async () => {
+    const { org } = deployed(configFor("dev"));
+    const edited = JSON.parse(JSON.stringify(org));
+    const billing = edited.apps.find((a: { label: string }) => a.label === "Billing");
+    const finance = edited.groups.find((g: { profile: { name: string } }) => g.profile.name === "financeTeam");
+    edited.appGroups[billing.id] = [...edited.appGroups[billing.id], { id: finance.id }];
+    const { run } = await importFromServer(edited as OrgSnapshot);
+    const entry = run.adoption.mapped.log.entries.find((e) => e.name === "Billing");
+    expect(entry?.outcome).toBe("not imported");
+    // Only Billing's own problem, not every app's.
+    expect(entry?.why).toContain('"financeTeam" is admitted by no rule of the server');
+    expect(entry?.why).not.toMatch(/API Center Mobile|Customer Portal/);
+    const clientId = billing.credentials?.oauthClient?.client_id ?? billing.id;
+    expect(run.adoption.config.apiCenter?.unmanagedClients).toEqual([clientId]);
+    // The user policy's client list is what Okta has: the first deploy changes nothing there.
+    expect(run.adoption.changes.filter((c) => c.attribute === "client_whitelist")).toEqual([]);
+    const stack = synthStacks([run.adoption.config]).get("okta-dev")!;
+    const policies = Object.values(stack.resource.okta_auth_server_policy as Record<string, { name: string; auth_server_id: string; client_whitelist: string[] }>);
+    expect(policies.find((p) => p.name === "User access" && p.auth_server_id.includes("ApiCenter"))!.client_whitelist).toContain(clientId);
+  });
+});

@@ -45,6 +45,8 @@ export class AccessPolicy extends Construct {
   readonly policy: AuthServerPolicy;
   readonly name: string;
   private readonly clients: IOAuthClient[] = [];
+  /** Client ids of apps created elsewhere (not managed by this config), kept in the client list. */
+  private readonly clientIds: string[] = [];
   private readonly rules = new PriorityChain<AuthServerPolicyRule>();
   private readonly authServerId: string;
 
@@ -61,7 +63,7 @@ export class AccessPolicy extends Construct {
       status: "ACTIVE",
       // Resolved at synth so clients may be added in any order; sorted for stable output.
       clientWhitelist: Lazy.listValue({
-        produce: () => [...this.clients].sort((a, b) => a.key.localeCompare(b.key)).map((c) => c.clientId),
+        produce: () => [...[...this.clients].sort((a, b) => a.key.localeCompare(b.key)).map((c) => c.clientId), ...[...this.clientIds].sort()],
       }),
     });
     this.node.addValidation({
@@ -74,7 +76,7 @@ export class AccessPolicy extends Construct {
               `Fix: renumber the rules of policy "${props.name}" so priorities are 1, 2, 3, …`,
           );
         }
-        if (this.rules.size > 0 && this.clients.length === 0) {
+        if (this.rules.size > 0 && this.clients.length === 0 && this.clientIds.length === 0) {
           errors.push(`policy "${props.name}" has rules but no clients: got []. Fix: add the apps that use this server as clients.`);
         }
         return errors;
@@ -89,6 +91,11 @@ export class AccessPolicy extends Construct {
 
   addClient(client: IOAuthClient): void {
     if (!this.clients.includes(client)) this.clients.push(client);
+  }
+
+  /** Keeps a client this config does not manage (an app left in Okta by the import) in the list, by its id. */
+  addClientId(clientId: string): void {
+    if (!this.clientIds.includes(clientId)) this.clientIds.push(clientId);
   }
 
   /** Adds a rule at an explicit priority, chained after its predecessor. */

@@ -42,6 +42,13 @@ export interface AuthorizationServerProps {
    */
   readonly claims?: readonly ClaimOptions[];
   /**
+   * Client ids of apps this config does not manage that the user access policy must still
+   * admit: an import keeps the apps it leaves out in Okta this way, so its first deploy takes
+   * nobody's tokens away. Their users are whoever the tier rules admit.
+   * @default - none
+   */
+  readonly unmanagedClients?: readonly string[];
+  /**
    * OpenID Connect scopes the user rules allow beside the tier scope: what the clients
    * request at sign-in. Must include openid.
    * @default DEFAULT_OIDC_SCOPES (openid profile email)
@@ -138,6 +145,7 @@ export class AuthorizationServer extends Construct {
     });
     scopeProblems.throwIfAny(this);
     this.claims = this.claimOptions.map((c) => claimResource(this, this.authServerId, c));
+    for (const clientId of props.unmanagedClients ?? []) this.userPolicy.addClientId(clientId);
     this.node.addValidation({ validate: () => this.unadmittedAssignments() });
   }
 

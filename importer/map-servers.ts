@@ -14,6 +14,8 @@ export interface MappedServer {
   readonly config: ApiConfig;
   /** Client ids of the user-facing apps in its user policy (they sign in here). */
   readonly userClients: readonly string[];
+  /** Every client id of the user policy as Okta holds it, imported apps or not. */
+  readonly policyClients: readonly string[];
   /** Tier group ids (the tiers create these groups). */
   readonly tierGroups: ReadonlyMap<string, string>;
   /** Per service client id: its tiers here and its policy's order among the service policies. */
@@ -65,6 +67,7 @@ export function mapServer(s: ServerSnapshot, key: string, clientKinds: ReadonlyM
   const tierGroups = new Map<string, string>();
   const tierScopes = new Set<string>();
   const userClients: string[] = [];
+  const policyClients: string[] = [];
   const oidc = new Set<string>();
   const lifetimes: TokenLifetimes[] = [];
   let userPolicyMapped = false;
@@ -93,6 +96,7 @@ export function mapServer(s: ServerSnapshot, key: string, clientKinds: ReadonlyM
     if ((policy.priority ?? 1) !== 1) policyChanges.push(`priority ${policy.priority} → 1`);
     log.imported("policy", `${name} / ${pname}`, policy.id, policyChanges);
     userClients.push(...clients.filter((c) => clientKinds.has(c) && clientKinds.get(c) !== "service"));
+    policyClients.push(...clients);
     const sorted = [...rules].sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0));
     for (const rule of sorted) {
       const rname = `${name} / ${pname} / ${rule.name ?? rule.id}`;
@@ -179,7 +183,7 @@ export function mapServer(s: ServerSnapshot, key: string, clientKinds: ReadonlyM
     ...(claims.length ? { claims } : {}),
     ...(oidcScopes && !sameSet(oidcScopes, ["openid", "profile", "email"]) ? { oidcScopes } : {}),
   };
-  return { key, id: server.id, config, userClients, tierGroups, serviceGrants, adopt };
+  return { key, id: server.id, config, userClients, policyClients, tierGroups, serviceGrants, adopt };
 }
 
 /** Lower-case words joined by dashes, as app ids and suggested audiences are written. */

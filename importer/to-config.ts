@@ -107,12 +107,15 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
   const appIds = new Set<string>();
   const appConfigs: AppConfig[] = [];
   const claimedOrigins = new Set<string>();
+  /** The Okta client id of each OIDC app that made it into config, by config id. */
+  const clientIdOf = new Map<string, string>();
   for (const app of [...apps].sort((a, b) => (a.label ?? "").localeCompare(b.label ?? "") || a.id.localeCompare(b.id))) {
     const id = appIdFor(app.label ?? app.id, appIds);
     if (options.exclude?.has(id)) continue;
     const mapped = mapApp(app, id, { ...assignmentOf(app, snapshot, groupNames, everyoneId), servers, trustedOrigins: corsOrigins }, log);
     if (!mapped) continue;
     appConfigs.push(mapped.config);
+    if (app.signOnMode === "OPENID_CONNECT") clientIdOf.set(mapped.config.id, app.credentials?.oauthClient?.client_id ?? app.id);
     for (const [p, oktaId] of mapped.adopt) adopt.set(p, oktaId);
     mapped.origins.forEach((o) => claimedOrigins.add(o));
   }
@@ -128,8 +131,17 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
     }
   }
 
-  const apiCenter = servers.find((s) => s.key === "apiCenter");
-  const apis: Record<string, ApiConfig> = Object.fromEntries(servers.filter((s) => s.key !== "apiCenter").map((s) => [s.key, s.config]));
+  // A user policy keeps every client it has in Okta: an app left out of config (refused, or
+  // not importable) stays in the list by its client id, so the first deploy takes no one's
+  // tokens away; its users are whoever the tier rules admit, as before.
+  const withUnmanaged = (s: MappedServer): ApiConfig => {
+    const managed = new Set(appConfigs.filter((a) => (a as { apis?: readonly string[] }).apis?.includes(s.key)).map((a) => clientIdOf.get(a.id)));
+    const unmanaged = [...new Set(s.policyClients.filter((c) => c !== "ALL_CLIENTS" && !managed.has(c)))].sort();
+    return unmanaged.length ? { ...s.config, unmanagedClients: unmanaged } : s.config;
+  };
+  const apiCenterServer = servers.find((s) => s.key === "apiCenter");
+  const apiCenter = apiCenterServer ? { config: withUnmanaged(apiCenterServer) } : undefined;
+  const apis: Record<string, ApiConfig> = Object.fromEntries(servers.filter((s) => s.key !== "apiCenter").map((s) => [s.key, withUnmanaged(s)]));
   const config: OrgConfig = {
     environment: options.environment,
     ...(apiCenter ? { apiCenter: apiCenter.config } : {}),
