@@ -444,5 +444,25 @@ describe("the first deploy after an import takes no one's tokens away (issue 20)
     const stack = synthStacks([run.adoption.config]).get("okta-dev")!;
     const policies = Object.values(stack.resource.okta_auth_server_policy as Record<string, { name: string; auth_server_id: string; client_whitelist: string[] }>);
     expect(policies.find((p) => p.name === "User access" && p.auth_server_id.includes("ApiCenter"))!.client_whitelist).toContain(clientId);
+    // In the access model, over every object: the first deploy changes nobody's access (13 grant rows were lost before).
+    const a = run.adoption.access;
+    expect([a.grants, a.assignments, a.management, a.origins, a.claims].map((d) => [d.added.length, d.removed.length])).toEqual([[0, 0], [0, 0], [0, 0], [0, 0], [0, 0]]);
+    expect(fs.readFileSync(run.reportFile, "utf8").split("\n")[0]).toBe("**The first deploy changes no access**: every token grant, app assignment, claim and trusted origin stays as it is in Okta.");
+  });
+
+  test("an access change the first deploy would make is counted on the report's first line and listed", async () => {
+    // In Okta the gold rule lacks openid, so gold sign-ins fail; config's tier rule allows it (a fix the report names).
+    const { org } = deployed(configFor("dev"));
+    const edited = JSON.parse(JSON.stringify(org));
+    const apiCenter = edited.authServers.find((s: { server: { name: string } }) => s.server.name === "API Center");
+    const gold = apiCenter.policies.find((p: { policy: { name: string } }) => p.policy.name === "User access").rules.find((r: { name: string }) => r.name === "gold tier");
+    gold.conditions.scopes.include = gold.conditions.scopes.include.filter((sc: string) => sc !== "openid");
+    const { run } = await importFromServer(edited as OrgSnapshot);
+    const added = run.adoption.access.grants.added;
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.every((r) => r.request.split(" ").includes("openid") && r.via.endsWith("gold tier"))).toBe(true);
+    const report = fs.readFileSync(run.reportFile, "utf8");
+    expect(report.split("\n")[0]).toBe(`**The first deploy changes access: ${added.length} access rows added, ${run.adoption.access.grants.removed.length} removed** (listed below; review each before deploying).`);
+    expect(report).toContain("## Access the first deploy changes");
   });
 });

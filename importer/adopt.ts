@@ -5,7 +5,8 @@ import { Finding, OktaGuardrails, findingMessage } from "../guardrails";
 import { buildOrgApp } from "../stacks/org-app";
 import { constructFailures, jsonFailures, resolvedJson } from "../stacks/synthesize";
 import { MappedOrg, mapOrg } from "./to-config";
-import { FirstDeployChange, firstDeployChanges } from "./first-deploy";
+import { FirstDeployChange, firstDeployAccess, firstDeployChanges } from "./first-deploy";
+import { AccessDiff } from "../review/diff";
 import { OrgSnapshot } from "./okta-objects";
 import { EnvironmentName } from "../constructs/environment";
 
@@ -17,6 +18,8 @@ export interface Adoption {
   readonly creates: readonly { readonly address: string; readonly path: string }[];
   /** Attributes the first deploy changes in Okta (adopted resources, attributes the import reads). */
   readonly changes: readonly FirstDeployChange[];
+  /** Who gains or loses a token, an app or a claim at the first deploy (every object, imported or not); none by default. */
+  readonly access: AccessDiff;
   /** Guardrail findings on the imported org, in report mode (nothing fails). */
   readonly findings: readonly Finding[];
   /** Apps the constructs refused, by config id, with the error (logged as not imported). */
@@ -66,7 +69,7 @@ export function adoptOrg(snapshot: OrgSnapshot, environment: EnvironmentName, ou
     const config: OrgConfig = { ...mapped.config, ...(Object.keys(sorted).length ? { imports: sorted } : {}) };
     const check = tryBuild(config, outdir);
     if ("failures" in check) throw new Error(`The imported config does not synthesize with its imports:\n${check.message}`);
-    return { config, mapped, creates, findings, refused, changes: firstDeployChanges(json, mapped.snapshot, sorted) };
+    return { config, mapped, creates, findings, refused, changes: firstDeployChanges(json, mapped.snapshot, sorted), access: firstDeployAccess(check.json, mapped.snapshot, sorted) };
   }
 }
 

@@ -1,5 +1,8 @@
 import { OKTA_SCHEMA } from "../terraform/schema";
 import { addressOf, parseReference } from "../review/stack-json";
+import { AccessMatrix, accessOf } from "../review/access";
+import { AccessDiff, diffAccess } from "../review/diff";
+import { StateResource, stackJsonFromState } from "../review/drift";
 import { OrgSnapshot } from "./okta-objects";
 
 /** One attribute the first deploy changes in Okta: what Okta holds now, and what config says. */
@@ -120,5 +123,111 @@ function liveObjects(s: OrgSnapshot): Map<string, Live> {
       }
     }
   }
+  return out;
+}
+
+/**
+ * Who can get which token, sign in to which app, or carry which claim: in the org as read, and
+ * in the org as it will be after the first deploy of the imported config (every adopted object
+ * as config says, every created one added, everything the import left out as it is, since
+ * Terraform never touches what it does not manage). Both in the review's access model, over
+ * every object, imported or not. The default must be no change at all.
+ */
+export function firstDeployAccess(json: Json, snapshot: OrgSnapshot, imports: Readonly<Record<string, string>>): AccessDiff {
+  const now = liveResources(snapshot);
+  const after = new Map(now.map((r) => [r.address, r]));
+  const everyone = snapshot.groups.find((g) => g.type === "BUILT_IN")?.id;
+  const clientIds = new Map(snapshot.apps.map((a) => [a.id, a.credentials?.oauthClient?.client_id ?? a.id]));
+  const created = new Map<string, string>();
+  const idOf = (address: string): string | undefined => {
+    if (address.startsWith("data.okta_everyone_group.")) return everyone;
+    const imported = imports[address];
+    if (imported !== undefined) return address.startsWith("okta_app_group_assignment.") ? imported : imported.split("/").pop();
+    return created.get(address);
+  };
+  const resources = Object.entries((json.resource ?? {}) as Record<string, Record<string, Json>>).flatMap(([type, byName]) => Object.entries(byName).map(([name, attrs]) => ({ type, name, attrs })));
+  // What the first deploy creates gets an id of its own first, so references to it resolve.
+  for (const r of resources) if (imports[`${r.type}.${r.name}`] === undefined) created.set(`${r.type}.${r.name}`, `new-${r.type}-${r.name}`);
+  const resolve = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(resolve);
+    if (typeof v !== "string") return v;
+    const ref = parseReference(v);
+    if (!ref || (ref.attribute !== "id" && ref.attribute !== "client_id")) return v.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
+    const id = idOf(addressOf(ref));
+    return ref.attribute === "client_id" && id ? (clientIds.get(id) ?? id) : (id ?? v);
+  };
+  for (const r of resources) {
+    const id = idOf(`${r.type}.${r.name}`)!;
+    const key = liveAddress(r.type, id);
+    const before = after.get(key);
+    const values: Json = { ...(before?.values ?? {}), id };
+    for (const [k, v] of Object.entries(r.attrs)) if (k !== "//" && k !== "lifecycle" && k !== "depends_on") values[k] = resolve(v);
+    if (r.type === "okta_app_oauth" && values.client_id === undefined) values.client_id = clientIds.get(id) ?? id;
+    after.set(key, { address: key, mode: "managed", type: r.type, name: liveName(id), values });
+  }
+  return diffAccess(byOktaId(accessOf(stackJsonFromState(now))), byOktaId(accessOf(stackJsonFromState([...after.values()]))));
+}
+
+/**
+ * Rows keyed by the Okta object, not its Terraform type: an app the import left out is known
+ * here only by its id, and the construct that adopts another may pick a different resource
+ * type (an OIN app is okta_app_saml or okta_app_auto_login).
+ */
+function byOktaId(m: AccessMatrix): AccessMatrix {
+  const id = (key: string) => key.replace(/^(data\.)?okta_[a-z_]+\.o(?=[A-Za-z0-9])/, "");
+  return {
+    ...m,
+    grants: m.grants.map((r) => ({ ...r, clientKey: id(r.clientKey) })),
+    assignments: m.assignments.map((r) => ({ ...r, appKey: id(r.appKey) })),
+    management: m.management.map((r) => ({ ...r, appKey: id(r.appKey) })),
+    claims: m.claims.map((r) => ({ ...r, clientKey: id(r.clientKey) })),
+  };
+}
+
+function liveName(id: string): string {
+  return `o${id.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+}
+
+function liveAddress(type: string, id: string): string {
+  return `${type}.${liveName(id)}`;
+}
+
+/** The org as state-like resources (ids as Okta holds them), for the access model. */
+function liveResources(s: OrgSnapshot): StateResource[] {
+  const objects = liveObjects(s);
+  const out: StateResource[] = [];
+  const add = (type: string, id: string, values: Json) => out.push({ address: liveAddress(type, id), mode: "managed", type, name: liveName(id), values: { ...values, id } });
+  const statusOf = new Map<string, string | undefined>();
+  for (const a of s.apps) statusOf.set(a.id, a.status);
+  for (const [key, values] of objects) {
+    const cut = key.indexOf(":");
+    const type = key.slice(0, cut);
+    const id = key.slice(cut + 1);
+    if (type === "okta_app_oauth") {
+      const app = s.apps.find((a) => a.id === id);
+      add(type, id, { ...values, client_id: app?.credentials?.oauthClient?.client_id ?? id, ...(app?.status === "INACTIVE" ? { status: "INACTIVE" } : {}) });
+    } else if (!type.startsWith("okta_auth_server_") && type !== "okta_auth_server") add(type, id, values);
+  }
+  // Apps of other kinds (OIN, auto-login, …) by their label: their assignments name them.
+  for (const a of s.apps) if (!out.some((r) => r.values.id === a.id)) add("okta_app_auto_login", a.id, { label: a.label });
+  for (const { server, scopes, claims, policies } of s.authServers) {
+    add("okta_auth_server", server.id, { ...objects.get(`okta_auth_server:${server.id}`), ...(server.status === "INACTIVE" ? { status: "INACTIVE" } : {}) });
+    for (const sc of scopes) add("okta_auth_server_scope", sc.id, { ...objects.get(`okta_auth_server_scope:${sc.id}`), auth_server_id: server.id });
+    for (const c of claims) add("okta_auth_server_claim", c.id, { ...objects.get(`okta_auth_server_claim:${c.id}`), auth_server_id: server.id, ...(c.status === "INACTIVE" ? { status: "INACTIVE" } : {}) });
+    for (const { policy, rules } of policies) {
+      add("okta_auth_server_policy", policy.id, { ...objects.get(`okta_auth_server_policy:${policy.id}`), auth_server_id: server.id, ...(policy.status === "INACTIVE" ? { status: "INACTIVE" } : {}) });
+      for (const r of rules) {
+        add("okta_auth_server_policy_rule", r.id, {
+          ...objects.get(`okta_auth_server_policy_rule:${r.id}`),
+          auth_server_id: server.id,
+          policy_id: policy.id,
+          user_whitelist: r.conditions?.people?.users?.include,
+          ...(r.status === "INACTIVE" ? { status: "INACTIVE" } : {}),
+        });
+      }
+    }
+  }
+  const everyone = s.groups.find((g) => g.type === "BUILT_IN")?.id;
+  if (everyone) out.push({ address: "data.okta_everyone_group.everyone", mode: "data", type: "okta_everyone_group", name: "everyone", values: { id: everyone } });
   return out;
 }

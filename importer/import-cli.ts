@@ -99,9 +99,18 @@ export async function runImport(
       Object.entries(counts)
         .map(([kind, c]) => `  ${kind}: ${Object.entries(c).map(([o, n]) => `${n} ${o}`).join(", ")}`)
         .join("\n") +
+      `\n  first deploy: ${accessRows(adoption)}.` +
       `\n  ${Object.keys(adoption.config.imports ?? {}).length} resources adopt existing objects; ${adoption.creates.length} would be created; ${adoption.changes.length} attributes change on the first deploy; ${adoption.findings.length} guardrail findings.\nReport: ${path.relative(process.cwd(), reportFile)}\n`,
   );
   return { adoption, configFile, reportFile, requests: client.requests, seconds };
+}
+
+/** `no access change`, or `3 access rows added, 1 removed (see the report)`. */
+function accessRows(adoption: Adoption): string {
+  const a = adoption.access;
+  const added = [a.grants, a.assignments, a.management, a.origins, a.claims].reduce((n, d) => n + d.added.length, 0);
+  const removed = [a.grants, a.assignments, a.management, a.origins, a.claims].reduce((n, d) => n + d.removed.length, 0);
+  return added || removed ? `${added} access rows added, ${removed} removed (see the report)` : "no access change";
 }
 
 /** Each file whole or not at all: a temp file renamed into place. */

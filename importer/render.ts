@@ -2,7 +2,7 @@ import { OrgConfig } from "../config/types";
 import { findingMessage } from "../guardrails";
 import { Adoption } from "./adopt";
 import { Outcome, countsOf } from "./import-report";
-import { markdownTable } from "../review/markdown";
+import { ACCESS_TABLES, markdownTable, rowDiffTable } from "../review/markdown";
 import { code, inert } from "../review/inert";
 
 /**
@@ -45,7 +45,15 @@ export function renderReport(adoption: Adoption, source: string, seconds: number
   const { mapped, creates, findings } = adoption;
   const entries = mapped.log.entries;
   const counts = countsOf(entries);
+  const a = adoption.access;
+  const added = [a.grants, a.assignments, a.management, a.origins, a.claims].reduce((n, d) => n + d.added.length, 0);
+  const removed = [a.grants, a.assignments, a.management, a.origins, a.claims].reduce((n, d) => n + d.removed.length, 0);
   const out = [
+    // First: what the first deploy does to who can get in. The default is nothing.
+    added || removed
+      ? `**The first deploy changes access: ${added} access row${added === 1 ? "" : "s"} added, ${removed} removed** (listed below; review each before deploying).`
+      : "**The first deploy changes no access**: every token grant, app assignment, claim and trusted origin stays as it is in Okta.",
+    "",
     `# Import of ${inert(source)} (okta-${inert(adoption.config.environment)})`,
     "",
     `Read with ${requests} API requests; read, mapped and synthesized in ${seconds.toFixed(1)} s. ${Object.keys(adoption.config.imports ?? {}).length} Terraform resources adopt existing objects (import blocks); ${creates.length} would be created.`,
@@ -53,6 +61,15 @@ export function renderReport(adoption: Adoption, source: string, seconds: number
     ...markdownTable(["kind", ...OUTCOMES], Object.entries(counts).map(([kind, c]) => [kind, ...OUTCOMES.map((o) => String(c[o] ?? 0))])),
     "",
   ];
+  if (added || removed) {
+    out.push("## Access the first deploy changes", "", "`-` Okta allows it now and will not after the deploy; `+` the deploy adds it.", "");
+    const t = ACCESS_TABLES;
+    out.push(...rowDiffTable(t.grants.title, t.grants.columns, a.grants, t.grants.cells));
+    out.push(...rowDiffTable(t.assignments.title, t.assignments.columns, a.assignments, t.assignments.cells));
+    out.push(...rowDiffTable(t.management.title, t.management.columns, a.management, t.management.cells));
+    out.push(...rowDiffTable(t.origins.title, t.origins.columns, a.origins, t.origins.cells));
+    out.push(...rowDiffTable(t.claims.title, t.claims.columns, a.claims, t.claims.cells));
+  }
   const section = (title: string, outcome: Outcome, intro: string) => {
     const rows = entries.filter((e) => e.outcome === outcome);
     if (!rows.length) return;
