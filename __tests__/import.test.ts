@@ -466,3 +466,30 @@ describe("the first deploy after an import takes no one's tokens away (issue 20)
     expect(report).toContain("## Access the first deploy changes");
   });
 });
+
+describe("each object of an org stands alone (issue 20)", () => {
+  test("hostile group names and descriptions, an over-long name and a junk rule expression never stop the import", async () => {
+    const { org } = deployed(configFor("dev"));
+    const edited = JSON.parse(JSON.stringify(org));
+    const group = (name: string, description: string | null, id: string) => ({ id, type: "OKTA_GROUP", profile: { name, description } });
+    edited.groups.push(
+      group("support", "Line one\nLine two: ${user.login} %{x} $${y} \"quoted\" ünïcode", "00g00000000000000001"),
+      group("a${b}", null, "00g00000000000000002"),
+      group("x".repeat(300), null, "00g00000000000000003"),
+    );
+    edited.groupRules.push({ id: "0pr00000000000000001", name: "Junk", status: "ACTIVE", type: "group_rule", conditions: { expression: { type: "urn:okta:expression:1.0", value: "user.department == \"Finance" } }, actions: { assignUserToGroups: { groupIds: ["00g00000000000000001"] } } });
+    const { run } = await importFromServer(edited as OrgSnapshot);
+    const entry = (name: string) => run.adoption.mapped.log.entries.find((e) => e.name === name);
+    // Strings Okta holds reach config unchanged, and (tested in terraform-escaping) Okta from config.
+    expect(run.adoption.config.groups).toEqual(expect.arrayContaining([
+      { name: "support", description: "Line one\nLine two: ${user.login} %{x} $${y} \"quoted\" ünïcode" },
+      { name: "a${b}" },
+    ]));
+    // What Okta itself would refuse is left out, with the constructs' own reason.
+    expect(entry("x".repeat(300))).toEqual(expect.objectContaining({ outcome: "not imported", why: expect.stringContaining("longer than Okta allows (255 characters)") }));
+    expect(entry("Junk")).toEqual(expect.objectContaining({ outcome: "not imported", why: expect.stringContaining("the constructs refuse it") }));
+    const a = run.adoption.access;
+    expect([a.grants, a.assignments, a.management, a.origins, a.claims].every((d) => !d.added.length && !d.removed.length)).toBe(true);
+    synthStacks([run.adoption.config]);
+  });
+});

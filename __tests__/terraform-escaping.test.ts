@@ -6,7 +6,7 @@ import * as path from "path";
 import { escapeTemplate } from "../constructs/template";
 import { buildOrgApp } from "../stacks/org-app";
 import { synthesizeAll } from "../stacks/synthesize";
-import { editedConfig, errorOf } from "../test-support";
+import { editedConfig } from "../test-support";
 import { fixtureConfig } from "../test-support/fixture-org";
 import { terraformSuite, workDir } from "../test-support/terraform";
 
@@ -45,9 +45,27 @@ terraformSuite()("strings reach Okta as written", () => {
     expect(evaluated([saml.subject_name_id_template, ...statement.values])).toEqual([template, ...values]);
   });
 
-  test.each(["$${okta_app_oauth.x.client_secret}", "%%{if true}x%%{endif}", "$$$${x}"])("refuses %s in a label, which Terraform would unescape", (label) => {
-    const config = editedConfig(fixtureConfig("dev"), (d) => d.apps.forEach((a) => a.id === "billing" && Object.assign(a, { label })));
-    const message = errorOf(() => synthesizeAll(buildOrgApp([config], { outdir: fs.mkdtempSync(path.join(os.tmpdir(), "okta-escape-")) }).app));
-    expect(message).toContain('("billing").label contains a Terraform interpolation or directive');
+  test("labels, names and descriptions reach Okta exactly as written: $${, %{, runs of $ and %, quotes, newlines, non-ASCII", () => {
+    const label = 'Billing $${okta_app_oauth.x.client_secret} %{if x} "q" ü';
+    const description = "Line one ${var.x}\nline two $$${y} %%{z}";
+    const apiName = "Pay$${x}ments";
+    const config = editedConfig(fixtureConfig("dev"), (d) => {
+      d.apps.forEach((a) => a.id === "billing" && Object.assign(a, { label }));
+      Object.assign(d.groups![0], { description });
+      if (d.apis?.payments) Object.assign(d.apis.payments, { name: apiName });
+    });
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-escape-"));
+    synthesizeAll(buildOrgApp([config], { outdir }).app);
+    const json = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", "okta-dev", "cdk.tf.json"), "utf8"));
+    const app = Object.values(json.resource.okta_app_oauth as Record<string, { label: string }>).find((a) => a.label.includes("client_secret"))!;
+    const group = Object.values(json.resource.okta_group as Record<string, { name: string; description: string }>).find((g) => g.name === config.groups![0].name)!;
+    const values = [app.label, group.description];
+    const expected = [label, description];
+    const server = Object.values(json.resource.okta_auth_server as Record<string, { name: string }>).find((s) => s.name.startsWith("Pay"));
+    if (server) {
+      values.push(server.name);
+      expected.push(apiName);
+    }
+    expect(evaluated(values)).toEqual(expected);
   });
 });

@@ -100,6 +100,12 @@ function discriminatorOf(branches: readonly Node[]): string | undefined {
  * as `$${…}` and `%%{…}`; stacks/synthesize.ts checks the final JSON whatever the source.
  */
 const TEMPLATE_FIELD = /\.(nameIdTemplate|attributes\[\d+\][^.]*\.values\[\d+\]|catalog\.settings\..*)$/;
+/**
+ * Free text Okta stores as written (labels, group and API names, descriptions): any `${`,
+ * `%{` or `$${` in it is escaped in the JSON (terraform/interpolations.ts escapeFreeText), so
+ * it reaches Okta unchanged; descriptions may also span lines, as Okta allows.
+ */
+const FREE_TEXT_FIELD = /(\.(label|description)|(groups|groupRules)\[\d+\][^.]*\.name|apis\.[^.]+\.name|apiCenter\.name)$/;
 // Any `${` or `%{`, escaped or not: `$${x}` would reach Okta as `${x}` (Terraform reads `$${` as a
 // literal `${`), so a value that looks escaped differs from the value written (issue 19).
 const INTERPOLATION = /\$\{|%\{/;
@@ -110,10 +116,10 @@ const MAX_LENGTH: Readonly<Record<string, number>> = { label: 100, name: 255, de
 
 function checkString(value: string, path: string, out: ConfigProblem[]): void {
   const key = /\.([A-Za-z]+)(\[\d+\][^.]*)?$/.exec(path)?.[1] ?? "";
-  if (INTERPOLATION.test(value) && !TEMPLATE_FIELD.test(path)) {
-    out.push({ path, what: "contains a Terraform interpolation or directive (${…} or %{…}, escaped as $${…} or %%{… or not), which Terraform would evaluate or unescape", value, fix: "write the literal value Okta should get, without ${ or %{; Okta templates are accepted only in SAML NameID templates, attribute values and OIN settings, which reach Okta exactly as written." });
+  if (INTERPOLATION.test(value) && !TEMPLATE_FIELD.test(path) && !FREE_TEXT_FIELD.test(path)) {
+    out.push({ path, what: "contains a Terraform interpolation or directive (${…} or %{…}, escaped as $${…} or %%{… or not), which Terraform would evaluate or unescape", value, fix: "write the literal value Okta should get, without ${ or %{; they are accepted as written in labels, names and descriptions, and as Okta templates in SAML NameID templates, attribute values and OIN settings." });
   }
-  const allowed = key === "certificate" ? value.replace(/\r?\n/g, "") : value;
+  const allowed = key === "certificate" ? value.replace(/\r?\n/g, "") : key === "description" ? value.replace(/\r?\n|\t/g, "") : value;
   if (INVISIBLE.test(allowed)) {
     out.push({ path, what: "contains a control character, NUL or a bidi override (invisible, or makes the value read differently than it is)", value, fix: "retype the value without invisible characters." });
   }

@@ -9,6 +9,7 @@ import { FirstDeployChange, firstDeployAccess, firstDeployChanges } from "./firs
 import { AccessDiff } from "../review/diff";
 import { OrgSnapshot } from "./okta-objects";
 import { EnvironmentName } from "../constructs/environment";
+import { slug } from "../constructs/app-assignments";
 
 export interface Adoption {
   /** The config to write, with `imports`. */
@@ -36,8 +37,10 @@ type Json = Record<string, unknown>;
  */
 export function adoptOrg(snapshot: OrgSnapshot, environment: EnvironmentName, outdir: string): Adoption {
   const refused = new Map<string, { label: string; oktaId: string; error: string }>();
+  // Groups and group rules the constructs refuse stand alone too: left out, each with its reason.
+  const refusedObjects = new Map<string, string>();
   for (let round = 0; ; round++) {
-    const mapped = mapOrg(snapshot, { environment, exclude: new Set(refused.keys()) });
+    const mapped = mapOrg(snapshot, { environment, exclude: new Set(refused.keys()), excludeObjects: refusedObjects });
     const built = tryBuild(mapped.config, outdir);
     if ("failures" in built) {
       // Each app is judged by its own problems only: its construct path or its config entry.
@@ -48,7 +51,21 @@ export function adoptOrg(snapshot: OrgSnapshot, environment: EnvironmentName, ou
         return built.failures.filter((f) => construct.test(f.path) || construct.test(f.text) || f.path.includes(entry));
       };
       const culprits = mapped.config.apps.filter((a) => own(a).length);
-      if (!culprits.length || round >= 10) throw new Error(`The imported config does not synthesize, and no single app is the cause:\n${built.message}`);
+      // A group or group rule at fault: by its construct path (Group-<slug>, GroupRule-<slug>) or config entry.
+      const objects = new Map<string, string>();
+      for (const f of built.failures) {
+        const m = /^okta-[a-z0-9-]+\/(Group|GroupRule)-([^/]+)/.exec(f.path) ?? undefined;
+        const c = /^okta-[a-z0-9-]+ config\.(groups|groupRules)\[(\d+)\]/.exec(f.path) ?? undefined;
+        let id: string | undefined;
+        if (m) id = mapped.adopt.get(`${m[1]}-${m[2]}/${m[1] === "Group" ? "Group" : "Rule"}`);
+        else if (c) {
+          const entry = c[1] === "groups" ? mapped.config.groups?.[Number(c[2])] : mapped.config.groupRules?.[Number(c[2])];
+          id = entry ? mapped.adopt.get(`${c[1] === "groups" ? "Group" : "GroupRule"}-${slug(entry.name)}/${c[1] === "groups" ? "Group" : "Rule"}`) : undefined;
+        }
+        if (id) objects.set(id, [objects.get(id), f.text].filter(Boolean).join(" ").slice(0, 600));
+      }
+      if ((!culprits.length && !objects.size) || round >= 20) throw new Error(`The imported config does not synthesize, and no single object is the cause:\n${built.message}`);
+      for (const [id, why] of objects) refusedObjects.set(id, why);
       for (const app of culprits) refused.set(app.id, { label: app.label, oktaId: mapped.adopt.get(`${app.id}/App`) ?? app.id, error: own(app).map((f) => f.text).join(" ").slice(0, 600) });
       continue;
     }

@@ -25,6 +25,8 @@ export interface MapOptions {
   readonly environment: EnvironmentName;
   /** App ids to leave out (an earlier synth refused them; logged by the caller). */
   readonly exclude?: ReadonlySet<string>;
+  /** Okta ids of groups and group rules to leave out, each with the constructs' reason. */
+  readonly excludeObjects?: ReadonlyMap<string, string>;
 }
 
 /** Maps what was read of an org onto OrgConfig; every object is logged as imported, skipped or not imported. */
@@ -41,6 +43,8 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
     if (g.type === "BUILT_IN" && name === "Everyone") {
       everyoneId = g.id;
       log.add("group", name, g.id, "skipped", 'Okta\'s built-in group: referenced as assignTo "everyone", never recreated');
+    } else if (options.excludeObjects?.has(g.id)) {
+      log.add("group", name, g.id, "not imported", `the constructs refuse it: ${options.excludeObjects.get(g.id)}. It stays in Okta, unmanaged, and so do the assignments and rules that name it`);
     } else if (g.type === "OKTA_GROUP" || g.type === undefined) {
       const twin = [...groupNames].find(([, n]) => n.toLowerCase() === name.toLowerCase());
       if (twin) log.add("group", name, g.id, "not imported", `its name repeats group ${twin[0]}'s (Okta group names are unique; config names groups by name). Fix: rename one in Okta, then import again`);
@@ -92,6 +96,7 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
       r.conditions?.expression?.type && r.conditions.expression.type !== "urn:okta:expression:1.0" ? `its expression type is ${r.conditions.expression.type}` : "",
       !r.conditions?.expression?.value ? "it has no expression" : "",
     ].filter(Boolean);
+    if (options.excludeObjects?.has(r.id)) why.push(`the constructs refuse it: ${options.excludeObjects.get(r.id)}`);
     if (why.length) {
       log.add("group rule", r.name, r.id, "not imported", why.join("; "));
       continue;

@@ -1,6 +1,7 @@
 import { list as strings } from "../guardrails/resources";
 import { Block, Reference, addressOf, blocksOf, ownerOf, parseReference } from "./stack-json";
 import { claimFilterMatches } from "../constructs/claims";
+import { unescapeLiteral } from "../terraform/interpolations";
 
 type Json = Record<string, unknown>;
 
@@ -139,13 +140,13 @@ export function accessOf(json: Json, owners: Readonly<Record<string, string>> = 
       .map((p): Policy => {
         const clientList = strings(p.attrs.client_whitelist);
         const allClients = clientList.includes("ALL_CLIENTS");
-        const policyName = String(p.attrs.name ?? p.id);
+        const policyName = unescapeLiteral(String(p.attrs.name ?? p.id));
         if (allClients) markers.push(`ALL_CLIENTS in policy "${policyName}" of ${serverName}`);
         const rules = byType("okta_auth_server_policy_rule")
           .filter((r) => refersTo(r.attrs.policy_id, p))
           .map((r): Rule => {
             const rule: Rule = {
-              name: String(r.attrs.name ?? r.id),
+              name: unescapeLiteral(String(r.attrs.name ?? r.id)),
               priority: Number(r.attrs.priority ?? Infinity),
               grants: strings(r.attrs.grant_type_whitelist),
               groups: strings(r.attrs.group_whitelist).map((g) => (g === "EVERYONE" ? EVERYONE : names.of(g))),
@@ -411,10 +412,11 @@ class Names {
     if (ref.data) return `data.${ref.type}.${ref.id}`;
     const block = this.blocks.get(`${ref.type}.${ref.id}`);
     const attrs = block?.attrs ?? {};
-    const name = attrs.label ?? attrs.name;
+    // Free text is escaped in Terraform JSON (escapeFreeText): shown as Okta holds it.
+    const name = typeof (attrs.label ?? attrs.name) === "string" ? unescapeLiteral(String(attrs.label ?? attrs.name)) : undefined;
     // A group a rule fills shows its rule: editing the rule changes who, and the review shows it.
     const rule = this.rules.get(`${ref.type}.${ref.id}`);
-    if (typeof name === "string") return rule ? `${name} (rule: ${rule})` : name;
+    if (name !== undefined) return rule ? `${name} (rule: ${rule})` : name;
     return `${ref.type}.${ref.id}`;
   }
 }

@@ -1,5 +1,6 @@
 import { AccessMatrix, AssignmentRow, ClaimRow, GrantRow, ManagementRow, OriginRow, rowKey } from "./access";
 import { Block, blocksOf } from "./stack-json";
+import { unescapeLiteral } from "../terraform/interpolations";
 
 type Json = Record<string, unknown>;
 
@@ -203,7 +204,7 @@ export function attributeChanges(before: Json, after: Json, absent: null | undef
 }
 
 function labelOf(attrs: Json): string | undefined {
-  for (const key of ["label", "name", "origin"]) if (typeof attrs[key] === "string") return attrs[key] as string;
+  for (const key of ["label", "name", "origin"]) if (typeof attrs[key] === "string") return unescapeLiteral(attrs[key] as string);
   return undefined;
 }
 

@@ -2,6 +2,7 @@ import { AccessMatrix, accessOf } from "./access";
 import { AccessDiff, AttributeChange, attributeChanges, broadens, diffAccess } from "./diff";
 import { rowDiffTable } from "./markdown";
 import { code, inert } from "./inert";
+import { escapeFreeText } from "../terraform/interpolations";
 
 /**
  * Drift: what changed in Okta outside code, read from a real Terraform plan (`terraform show
@@ -74,7 +75,8 @@ export function stackJsonFromState(resources: readonly StateResource[]): Json {
     const attrs = Object.fromEntries(Object.entries(r.values).filter(([, v]) => v !== null).map(([k, v]) => [k, relink(v, k)]));
     (section[r.type] ??= {})[r.name] = attrs;
   }
-  return json;
+  // In Terraform JSON's form, as synthesized stacks are: free text escaped (the access model unescapes it).
+  return escapeFreeText(json);
 }
 
 /** The drift a plan shows for one stack. */

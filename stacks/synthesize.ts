@@ -6,7 +6,7 @@ import { AnnotationMetadataEntryType, App, Aspects, TerraformStack } from "cdktf
 import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { GuardrailReport, OktaGuardrails } from "../guardrails";
 import { checkAgainstSchema } from "../terraform/schema";
-import { unsafeInterpolations } from "../terraform/interpolations";
+import { escapeFreeText, unsafeInterpolations } from "../terraform/interpolations";
 
 /** Thrown when any stack fails validation; nothing has been written. */
 export class SynthError extends Error {
@@ -64,7 +64,7 @@ export function constructFailures(stack: TerraformStack, ignore: (annotation: st
 
 /** The stack's JSON as the guardrails resolved it (or resolved now). */
 export function resolvedJson(stack: TerraformStack): Record<string, unknown> {
-  return (OktaGuardrails.resolvedJsonOf(stack) ?? stack.toTerraform()) as Record<string, unknown>;
+  return escapeFreeText((OktaGuardrails.resolvedJsonOf(stack) ?? stack.toTerraform()) as Record<string, unknown>);
 }
 
 /** What the provider schema and Terraform's interpolation rules refuse in a resolved stack. */
@@ -90,10 +90,15 @@ function withResolvedJsonReused(stacks: readonly TerraformStack[], synth: () => 
   const onlyGuardrails = (node: IConstruct) => Aspects.of(node).all.every((a) => a instanceof OktaGuardrails);
   const app = stacks[0]?.node.scope;
   const reusable = stacks.filter((s) => (!app || onlyGuardrails(app)) && s.node.findAll().every(onlyGuardrails));
-  for (const stack of reusable) {
+  for (const stack of stacks) {
     const resolve = stack.toTerraform;
+    // Every stack's written JSON carries its free text escaped (names, labels, descriptions reach Okta as written).
+    if (!reusable.includes(stack)) {
+      stack.toTerraform = () => escapeFreeText(resolve.call(stack) as Record<string, unknown>);
+      continue;
+    }
     const prepare = stack.prepareStack;
-    stack.toTerraform = () => OktaGuardrails.resolvedJsonOf(stack) ?? resolve.call(stack);
+    stack.toTerraform = () => escapeFreeText((OktaGuardrails.resolvedJsonOf(stack) ?? resolve.call(stack)) as Record<string, unknown>);
     // prepareStack is a throw-away resolve whose only effect is registering cross-stack
     // references; the guardrails' resolve already did that, and the JSON is still current.
     stack.prepareStack = () => (OktaGuardrails.resolvedJsonOf(stack) ? stack.ensureBackendExists() : prepare.call(stack));
@@ -102,7 +107,7 @@ function withResolvedJsonReused(stacks: readonly TerraformStack[], synth: () => 
     synth();
   } finally {
     // Back to the prototype's methods: later synths of the same stack resolve afresh.
-    for (const stack of reusable) {
+    for (const stack of stacks) {
       delete (stack as { toTerraform?: unknown }).toTerraform;
       delete (stack as { prepareStack?: unknown }).prepareStack;
     }

@@ -74,3 +74,50 @@ export function unsafeInterpolations(json: Record<string, unknown>): Interpolati
   for (const section of ["resource", "data", "provider", "output"]) walk(json[section], section);
   return out;
 }
+
+/** Attributes that hold free text from config or Okta (names, labels, descriptions): literals, never expressions. */
+export const FREE_TEXT_ATTRIBUTES: ReadonlySet<string> = new Set(["label", "name", "description", "display_name"]);
+
+/**
+ * A literal as Terraform JSON must write it to reach Okta unchanged: every `${` and `%{`
+ * escaped (`$${`, `%%{`), runs of `$` and `%` included (`$${x}` → `$$${x}`, which Terraform
+ * reads back as `$${x}`), except a whole plain reference cdktf wrote (`${okta_group.x.id}`).
+ */
+export function escapeLiteral(text: string): string {
+  const whole = /^\$\{([^{}]*)\}$/.exec(text);
+  if (whole && REFERENCE.test(whole[1])) return text;
+  // Functions, not replacement strings: in a replacement string `$$` means one `$`.
+  return text.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
+}
+
+/** What escapeLiteral wrote, as Okta holds it. */
+export function unescapeLiteral(text: string): string {
+  return text.replace(/\$\$\{/g, () => "${").replace(/%%\{/g, () => "%{");
+}
+
+/**
+ * A stack's JSON with every free-text attribute of its resources escaped: a label, group name
+ * or description may hold `${`, `%{` or `$${` (Okta allows any of them) and reaches Okta as
+ * written. Applied to the JSON cdktf writes, whatever construct or escape hatch set the value.
+ */
+export function escapeFreeText<T extends Record<string, unknown>>(json: T): T {
+  const section = (blocks: unknown) => {
+    if (!blocks || typeof blocks !== "object") return blocks;
+    return Object.fromEntries(
+      Object.entries(blocks as Record<string, Record<string, Record<string, unknown>>>).map(([type, byName]) => [
+        type,
+        Object.fromEntries(
+          Object.entries(byName ?? {}).map(([name, attrs]) => [
+            name,
+            attrs && typeof attrs === "object" ? Object.fromEntries(Object.entries(attrs).map(([k, v]) => [k, FREE_TEXT_ATTRIBUTES.has(k) && typeof v === "string" ? escapeLiteral(v) : v])) : attrs,
+          ]),
+        ),
+      ]),
+    );
+  };
+  // Outputs too: their descriptions quote app labels.
+  const outputs = json.output && typeof json.output === "object"
+    ? Object.fromEntries(Object.entries(json.output as Record<string, Record<string, unknown>>).map(([k, o]) => [k, o && typeof o.description === "string" ? { ...o, description: escapeLiteral(o.description) } : o]))
+    : undefined;
+  return { ...json, ...(json.resource ? { resource: section(json.resource) } : {}), ...(outputs ? { output: outputs } : {}) };
+}
