@@ -438,7 +438,7 @@ describe("the first deploy after an import takes no one's tokens away (issue 20)
     expect(entry?.why).toContain('"financeTeam" is admitted by no rule of the server');
     expect(entry?.why).not.toMatch(/API Center Mobile|Customer Portal/);
     const clientId = billing.credentials?.oauthClient?.client_id ?? billing.id;
-    expect(run.adoption.config.apiCenter?.unmanagedClients).toEqual([clientId]);
+    expect(run.adoption.config.apiCenter?.unmanagedClients).toEqual([{ clientId, grantTypes: ["authorization_code", "refresh_token"] }]);
     // The user policy's client list is what Okta has: the first deploy changes nothing there.
     expect(run.adoption.changes.filter((c) => c.attribute === "client_whitelist")).toEqual([]);
     const stack = synthStacks([run.adoption.config]).get("okta-dev")!;

@@ -12,7 +12,7 @@ import { IOAuthClient, IServiceClient, userRuleGrants, usesRefreshTokens } from 
 import { PriorityChain } from "./priority-chain";
 import { ResolvedLifetimes, TokenLifetimes, resolveLifetimes } from "./token-lifetimes";
 import { OktaConfigError, Problems, isToken } from "./validation";
-import { OFFLINE_ACCESS, OIDC_USER_SCOPES, RuleGrantType } from "./vocabulary";
+import { OFFLINE_ACCESS, OIDC_USER_SCOPES, RuleGrantType, USER_RULE_GRANTS } from "./vocabulary";
 
 /**
  * What Okta's SDKs request at sign-in: the Sign-In Widget and most samples ask for
@@ -42,12 +42,12 @@ export interface AuthorizationServerProps {
    */
   readonly claims?: readonly ClaimOptions[];
   /**
-   * Client ids of apps this config does not manage that the user access policy must still
-   * admit: an import keeps the apps it leaves out in Okta this way, so its first deploy takes
-   * nobody's tokens away. Their users are whoever the tier rules admit.
+   * Apps this config does not manage that the user access policy must still admit, by client
+   * id, with the grant types they use (the tier rules keep allowing those): an import keeps the
+   * apps it leaves out in Okta this way, so its first deploy takes nobody's tokens away.
    * @default - none
    */
-  readonly unmanagedClients?: readonly string[];
+  readonly unmanagedClients?: readonly { readonly clientId: string; readonly grantTypes: readonly string[] }[];
   /**
    * OpenID Connect scopes the user rules allow beside the tier scope: what the clients
    * request at sign-in. Must include openid.
@@ -97,6 +97,7 @@ export class AuthorizationServer extends Construct {
 
   readonly name: string;
   readonly claims: readonly AuthServerClaim[];
+  private readonly unmanagedClients: readonly { readonly clientId: string; readonly grantTypes: readonly string[] }[];
   /** The claims as declared, for checks that need the org's groups (OktaOrgStack). */
   readonly claimOptions: readonly ClaimOptions[];
 
@@ -145,7 +146,8 @@ export class AuthorizationServer extends Construct {
     });
     scopeProblems.throwIfAny(this);
     this.claims = this.claimOptions.map((c) => claimResource(this, this.authServerId, c));
-    for (const clientId of props.unmanagedClients ?? []) this.userPolicy.addClientId(clientId);
+    this.unmanagedClients = props.unmanagedClients ?? [];
+    for (const c of this.unmanagedClients) this.userPolicy.addClientId(c.clientId);
     this.node.addValidation({ validate: () => this.unadmittedAssignments() });
   }
 
@@ -301,11 +303,12 @@ export class AuthorizationServer extends Construct {
   private userGrantTypes(): RuleGrantType[] {
     const grants = new Set<RuleGrantType>();
     this.userClients.forEach((app) => userRuleGrants(app).forEach((g) => grants.add(g)));
+    this.unmanagedClients.forEach((c) => USER_RULE_GRANTS.filter((g) => c.grantTypes.includes(g)).forEach((g) => grants.add(g)));
     if (grants.size === 0) grants.add("authorization_code");
     return [...grants].sort();
   }
 
   private userClientsUseRefreshTokens(): boolean {
-    return this.userClients.some(usesRefreshTokens);
+    return this.userClients.some(usesRefreshTokens) || this.unmanagedClients.some((c) => c.grantTypes.includes("refresh_token"));
   }
 }

@@ -142,7 +142,8 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
   const withUnmanaged = (s: MappedServer): ApiConfig => {
     const managed = new Set(appConfigs.filter((a) => (a as { apis?: readonly string[] }).apis?.includes(s.key)).map((a) => clientIdOf.get(a.id)));
     const unmanaged = [...new Set(s.policyClients.filter((c) => c !== "ALL_CLIENTS" && !managed.has(c)))].sort();
-    return unmanaged.length ? { ...s.config, unmanagedClients: unmanaged } : s.config;
+    const grantsOf = (clientId: string) => [...(snapshot.apps.find((a) => (a.credentials?.oauthClient?.client_id ?? a.id) === clientId)?.settings?.oauthClient?.grant_types ?? [])].sort();
+    return unmanaged.length ? { ...s.config, unmanagedClients: unmanaged.map((clientId) => ({ clientId, grantTypes: grantsOf(clientId) })) } : s.config;
   };
   const apiCenterServer = servers.find((s) => s.key === "apiCenter");
   const apiCenter = apiCenterServer ? { config: withUnmanaged(apiCenterServer) } : undefined;

@@ -23,7 +23,7 @@ export async function importFromServer(
   try {
     const run = await runImport(["--environment", options.environment ?? "dev", "--org-url", server.url, "--out", path.join(dir, "config", "imported", "dev.ts")], { OKTA_API_TOKEN: "test-token" }, (t) => {
       printed += t;
-    });
+    }, () => undefined);
     return { run: run!, requests: server.requests, methods: server.methods, printed };
   } finally {
     await server.close();
