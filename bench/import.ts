@@ -22,6 +22,8 @@ import { deployed, importFromServer } from "../test-support/import";
       importedApps: apps.filter((e) => e.outcome === "imported" || e.outcome === "changed").length,
       adopted: Object.keys(run.adoption.config.imports ?? {}).length,
       creates: run.adoption.creates.length,
+      objectsRead: entries.length,
+      firstDeployAccessRowsChanged: [run.adoption.access.grants, run.adoption.access.assignments, run.adoption.access.management, run.adoption.access.origins, run.adoption.access.claims].reduce((n, d) => n + d.added.length + d.removed.length, 0),
       requests: run.requests,
       importSeconds: Number(seconds.toFixed(2)),
       setupSeconds: Number(setup.toFixed(2)),
