@@ -1,4 +1,5 @@
 import SCHEMA from "./org-config.schema.json";
+import { looksLikeSecretSetting } from "../constructs/secrets";
 
 /**
  * Run-time check of an org config against config/org-config.schema.json, the JSON Schema
@@ -170,11 +171,15 @@ function checkObject(n: Node, value: Record<string, unknown>, path: string, out:
     else if (n.additionalProperties !== true) {
       const allowed = Object.keys(props);
       const guess = closest(key, allowed);
+      // A credential is never echoed back: an error message ends up in logs.
+      const secret = looksLikeSecretSetting(key, v);
       out.push({
         path: `${path}.${key}`,
         what: "is not a setting here (it would be ignored)",
-        value: v,
-        fix: guess ? `did you mean ${guess}? Allowed here: ${allowed.join(", ")}.` : `remove it; allowed here: ${allowed.join(", ")}.`,
+        value: secret ? "(not shown: it looks like a credential)" : v,
+        fix: secret && /\.catalog\.settings$/.test(path)
+          ? `credentials go in catalog.secretSettings (a Terraform variable the deploy supplies), never in config; allowed here: ${allowed.join(", ")}.`
+          : guess ? `did you mean ${guess}? Allowed here: ${allowed.join(", ")}.` : `remove it; allowed here: ${allowed.join(", ")}.`,
       });
     }
   }

@@ -1,5 +1,6 @@
 import { escapeTemplate } from "./template";
 import { Problems, isToken } from "./validation";
+import { looksLikeSecretSetting } from "./secrets";
 
 /**
  * How a catalog app signs users in, which decides the Terraform resource:
@@ -42,10 +43,19 @@ export interface PagerDutySettings {
  * (typed, checked at synth), or any other catalog key with its sign-on mode and settings as a
  * plain object (passed to Okta unchecked: consult the app's OIN page for its settings).
  */
-export type OinCatalogEntry =
+export type OinCatalogEntry = (
   | { readonly app: "amazon_aws"; readonly settings: AmazonAwsSettings }
   | { readonly app: "pagerduty"; readonly settings: PagerDutySettings }
-  | { readonly app: string; readonly signOnMode: OinSignOnMode; readonly settings?: Readonly<Record<string, unknown>> };
+  | { readonly app: string; readonly signOnMode: OinSignOnMode; readonly settings?: Readonly<Record<string, unknown>> }
+) & {
+  /**
+   * Settings that are credentials (an API token, a secret key): setting → the name of a
+   * Terraform variable the deploy supplies (`TF_VAR_<name>`, a secret of the deploy
+   * environment). The value never enters config, the synthesized JSON or a report.
+   * @default - none
+   */
+  readonly secretSettings?: Readonly<Record<string, string>>;
+};
 
 interface KnownApp {
   readonly signOnMode: OinSignOnMode;
@@ -83,6 +93,16 @@ export const KNOWN_OIN_APPS: Readonly<Record<string, KnownApp>> = {
 export function resolveCatalogEntry(problems: Problems, entry: OinCatalogEntry): { signOnMode: OinSignOnMode; settings?: Record<string, unknown> } {
   const known = KNOWN_OIN_APPS[entry.app];
   const settings = entry.settings as Record<string, unknown> | undefined;
+  // Secrets never go into config: a credential-looking setting belongs in secretSettings.
+  for (const [key, value] of Object.entries(settings ?? {})) {
+    if (looksLikeSecretSetting(key, value)) {
+      problems.add(`catalog setting ${key} looks like a credential, and secrets never go into config`, "(not shown)", `move it to secretSettings: { ${key}: "${entry.app}_${key.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase()}" } and give the deploy TF_VAR_ of that name as a secret.`);
+    }
+  }
+  for (const [key, name] of Object.entries(entry.secretSettings ?? {})) {
+    if (!/^[a-z][a-z0-9_]*$/.test(name)) problems.add(`secretSettings.${key} must name a Terraform variable (lower case, digits, _)`, name, "write e.g. pagerduty_api_token.");
+    if (settings && key in settings) problems.add(`setting ${key} is both a plain and a secret setting`, key, "keep it in secretSettings only.");
+  }
   if (!entry.app || !/^[a-z0-9_]+$/.test(entry.app)) {
     problems.add("catalog app key is not an OIN app key", entry.app, "use the key from the app's OIN page, e.g. amazon_aws or pagerduty.");
   }
@@ -115,7 +135,13 @@ export function resolveCatalogEntry(problems: Problems, entry: OinCatalogEntry):
  * `${…}` placeholders escaped (AWS's roleValuePattern `arn:aws:iam::${accountid}:…`):
  * Terraform would read them as interpolations.
  */
-export function settingsJson(settings: Record<string, unknown> | undefined): string | undefined {
-  if (settings === undefined) return undefined;
-  return escapeTemplate(JSON.stringify(Object.fromEntries(Object.keys(settings).sort().map((k) => [k, settings[k]]))));
+export function settingsJson(settings: Record<string, unknown> | undefined, secrets: Readonly<Record<string, string>> = {}): string | undefined {
+  if (settings === undefined && !Object.keys(secrets).length) return undefined;
+  // A secret is spliced in as Terraform's jsonencode of its variable, after the literal parts
+  // are escaped: Terraform writes the value, JSON-quoted, and nothing else is evaluated.
+  const placeholder = (name: string) => `\u0000secret:${name}\u0000`;
+  const all: Record<string, unknown> = { ...(settings ?? {}), ...Object.fromEntries(Object.entries(secrets).map(([k, name]) => [k, placeholder(name)])) };
+  let text = escapeTemplate(JSON.stringify(Object.fromEntries(Object.keys(all).sort().map((k) => [k, all[k]]))));
+  for (const name of Object.values(secrets)) text = text.replace(JSON.stringify(placeholder(name)), () => `\${jsonencode(var.${name})}`);
+  return text;
 }

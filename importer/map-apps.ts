@@ -1,3 +1,4 @@
+import { looksLikeSecretSetting, secretVariableName } from "../constructs/secrets";
 import { PublicJwk } from "../constructs/oauth-app";
 import { slug } from "../constructs/app-assignments";
 import { AppConfig, AssignmentConfig, OAuthAppConfig } from "../config/types";
@@ -288,8 +289,12 @@ function groupFilter(type: string | undefined, value: string) {
 
 function oinApp(app: OktaApp, id: string, label: string, ctx: AppContext, signOnMode: "SAML_2_0" | "AUTO_LOGIN"): { config: AppConfig } | string {
   if (!app.name) return "a catalog app without its catalog name";
-  const settings = Object.fromEntries(Object.entries(app.settings?.app ?? {}).filter(([, v]) => v !== null && v !== undefined));
-  return { config: { kind: "oin", id, label, catalog: { app: app.name, signOnMode, ...(Object.keys(settings).length ? { settings } : {}) }, assignTo: ctx.assignTo! } as AppConfig };
+  const all = Object.entries(app.settings?.app ?? {}).filter(([, v]) => v !== null && v !== undefined);
+  // Credentials Okta holds for the app are never written: config names a variable the deploy supplies.
+  const settings = Object.fromEntries(all.filter(([k, v]) => !looksLikeSecretSetting(k, v)));
+  const secretSettings = Object.fromEntries(all.filter(([k, v]) => looksLikeSecretSetting(k, v)).map(([k]) => [k, secretVariableName(id, k)]));
+  const catalog = { app: app.name, signOnMode, ...(Object.keys(settings).length ? { settings } : {}), ...(Object.keys(secretSettings).length ? { secretSettings } : {}) };
+  return { config: { kind: "oin", id, label, catalog, assignTo: ctx.assignTo! } as AppConfig };
 }
 
 function swaApp(app: OktaApp, id: string, label: string, ctx: AppContext): { config: AppConfig } | string {

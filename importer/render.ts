@@ -87,6 +87,11 @@ export function renderReport(adoption: Adoption, source: string, seconds: number
     out.push(`## Created by the first deploy (${creates.length})`, "", "The constructs need these and Okta has none: the first plan shows them as creates.", "");
     out.push(...creates.map((c) => `- ${code(c.address)} (${inert(c.path)})`), "");
   }
+  const secrets = adoption.config.apps.flatMap((app) => Object.entries((app as { catalog?: { secretSettings?: Record<string, string> } }).catalog?.secretSettings ?? {}).map(([key, name]) => [app.id, key, name]));
+  if (secrets.length) {
+    out.push(`## Credentials the deploy supplies (${secrets.length})`, "", "These settings hold credentials in Okta. They were not written to config: each is a Terraform variable the deploy supplies as `TF_VAR_<name>` (a secret of the deploy environment), or the first deploy fails asking for it.", "");
+    out.push(...markdownTable(["app", "setting", "TF_VAR_ name"], secrets.map(([app, key, name]) => [app, key, code(`TF_VAR_${name}`)])), "");
+  }
   section("Skipped", "skipped", "Okta's own objects: referenced, never recreated.");
   out.push(`## Security audit (${findings.length} finding${findings.length === 1 ? "" : "s"})`, "");
   out.push(findings.length ? "The guardrails, in report mode, on the imported org. Errors fail `npm run synth` once this config is used: fix them (each says how) or suppress with a reason." : "The guardrails find nothing in the imported org.", "");

@@ -1,6 +1,7 @@
 import { AccessMatrix, AssignmentRow, ClaimRow, GrantRow, ManagementRow, OriginRow, rowKey } from "./access";
 import { Block, blocksOf } from "./stack-json";
 import { unescapeLiteral } from "../terraform/interpolations";
+import { looksLikeSecretSetting } from "../constructs/secrets";
 
 type Json = Record<string, unknown>;
 
@@ -31,8 +32,6 @@ export function isSensitive(attribute: string, value: unknown): boolean {
 
 /** A JWK's private members (RFC 7518 §6.2.2, §6.3.2, §6.4.1): an RSA/EC private key or a symmetric key. */
 const PRIVATE_JWK = new Set(["d", "p", "q", "dp", "dq", "qi", "oth", "k"]);
-/** Keys of OIN app settings (app_settings_json) that hold credentials rather than settings. */
-const SECRET_SETTING = /secret|password|passwd|token|api_?key|private|credential|signing_?key|^key$/i;
 export const REDACTED = "(sensitive)";
 
 /**
@@ -63,7 +62,7 @@ function redactNested(value: unknown, mask: unknown): unknown {
 function redactSettings(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactSettings);
   if (!value || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_SETTING.test(k) && v !== null && typeof v !== "boolean" ? REDACTED : redactSettings(v)]));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, looksLikeSecretSetting(k, v) ? REDACTED : redactSettings(v)]));
 }
 
 /** "import": new in code, adopting an object that already exists in Okta (an import block). */

@@ -8,6 +8,7 @@
  */
 
 const REFERENCE = /^(data\.)?[A-Za-z_][\w-]*\.[\w-]+(\.[\w-]+|\[\d+\]|\["[^"\\]*"\])*$/;
+const SECRET_VALUE = /^jsonencode\(var\.[a-z][a-z0-9_]*\)$/;
 
 export interface Interpolation {
   /** JSON path of the string: `resource.okta_app_oauth.x.redirect_uris[0]`. */
@@ -37,7 +38,9 @@ export function unsafeExpressions(text: string): string[] {
     if (two === "${") {
       const end = closing(text, i + 2);
       const expression = text.slice(i, end + 1);
-      if (!REFERENCE.test(text.slice(i + 2, end))) found.push(expression);
+      const inner = text.slice(i + 2, end);
+      // A secret's value, JSON-quoted (OIN secretSettings): jsonencode of a variable and nothing else.
+      if (!REFERENCE.test(inner) && !SECRET_VALUE.test(inner)) found.push(expression);
       i = end;
     }
   }
