@@ -95,10 +95,14 @@ describe("config mistakes point at the line, once", () => {
     expect(problems[0]).toContain('Fix: write regex "^payments.*", which matches paymentsViewers.');
   });
 
-  test("9. a Terraform expression in a label: the label's line", () => {
-    repo.edit(CX, (t) => t.replace('label: "Customer Portal"', 'label: "Portal ${var.x}"'));
+  test("9. a Terraform expression in a redirect URI (free text such as a label may hold one; a URI may not): the URI's line", () => {
+    repo.edit(CX, (t) => t.replace("redirectUris: [`${urls.portal}/login/callback`]", 'redirectUris: ["https://portal.example.com/${path.root}/cb"]'));
     const { problems } = synth();
-    expect(problems).toEqual([expect.stringContaining(`${at(CX, 'label: "Portal')}: app "portal".label contains a Terraform interpolation`)]);
+    // At the URI itself: its line and the column where the string starts.
+    const { line } = repo.lineOf(CX, "https://portal.example.com/${path.root}");
+    const column = repo.read(CX).split("\n")[line - 1].indexOf('"https://portal') + 1;
+    expect(problems).toEqual([expect.stringContaining(`${CX}:${line}:${column}: app "portal".redirectUris[0] contains a Terraform interpolation`)]);
+    expect(problems[0].endsWith(ALL)).toBe(true);
   });
 
   test("10. an unknown tier for a service: the app's line and the tiers there are", () => {
