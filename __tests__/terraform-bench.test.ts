@@ -5,14 +5,14 @@ import { ok, synthesized, terraform, terraformSuite } from "../test-support/terr
 // okta provider 6.12.0 schema (served by the stand-in in terraform/stand-in/), builds the graph
 // and plans, offline. Where terraform is absent the suite skips and says why; it never fakes.
 
-terraformSuite()("Terraform checks the 1,000-app bench org", () => {
-  test("validates and plans the 1,000-app bench org", () => {
-    const bench = synthesized([benchOrg(1000)]);
+// The 1,000-app run is a scale run: npm run bench:terraform (kept out of npm test, which stays quick).
+terraformSuite()("Terraform checks the bench org", () => {
+  test("validates and plans the 100-app bench org", () => {
+    const bench = synthesized([benchOrg(100)]);
     const dir = bench.stacks.get("okta-staging")!;
     ok(terraform(dir, "init", "-input=false"));
     ok(terraform(dir, "validate"));
     const plan = ok(terraform(dir, "plan", "-input=false", "-lock=false", "-refresh=false"));
-    expect(plan.output).toMatch(/Plan: \d{4} to add, 0 to change, 0 to destroy\./);
-    console.log(`1,000-app bench org: terraform plan took ${plan.seconds.toFixed(1)} s`);
+    expect(plan.output).toMatch(/Plan: \d{3} to add, 0 to change, 0 to destroy\./);
   });
 });
