@@ -10,7 +10,8 @@ import { oktaProvider } from "../stacks/provider-version";
 import { synthesizeAll } from "../stacks/synthesize";
 import { StandIn, installStandIn } from "../terraform/stand-in/install";
 
-const ROOT = path.resolve(__dirname, "..");
+// The project root, whether this runs from test-support/ (jest) or .build/test-support/ (scripts/run.js, the bench).
+const ROOT = __dirname.split(path.sep).includes(".build") ? path.resolve(__dirname, "..", "..") : path.resolve(__dirname, "..");
 
 /** The terraform binary on PATH, or why there is none (tests then skip, saying so). */
 export function terraformBinary(): { path: string } | { reason: string } {
