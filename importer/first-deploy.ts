@@ -3,6 +3,7 @@ import { addressOf, parseReference } from "../review/stack-json";
 import { AccessMatrix, accessOf } from "../review/access";
 import { AccessDiff, diffAccess } from "../review/diff";
 import { StateResource, stackJsonFromState } from "../review/drift";
+import { unescapeLiteral } from "../terraform/interpolations";
 import { OrgSnapshot } from "./okta-objects";
 
 /** One attribute the first deploy changes in Okta: what Okta holds now, and what config says. */
@@ -31,16 +32,8 @@ function isSet(type: string, attribute: string): boolean {
 export function firstDeployChanges(json: Json, snapshot: OrgSnapshot, imports: Readonly<Record<string, string>>): FirstDeployChange[] {
   const live = liveObjects(snapshot);
   const everyone = snapshot.groups.find((g) => g.type === "BUILT_IN")?.id;
-  const clientIds = new Map(snapshot.apps.map((a) => [a.id, a.credentials?.oauthClient?.client_id ?? a.id]));
   const idOf = (address: string) => (address.startsWith("data.okta_everyone_group.") ? everyone : imports[address]?.split("/").pop());
-  const resolve = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(resolve);
-    if (typeof v !== "string") return v;
-    const ref = parseReference(v);
-    if (!ref || (ref.attribute !== "id" && ref.attribute !== "client_id")) return v.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
-    const id = idOf(addressOf(ref));
-    return ref.attribute === "client_id" && id ? (clientIds.get(id) ?? id) : (id ?? v);
-  };
+  const resolve = resolverOf(snapshot, idOf);
   const out: FirstDeployChange[] = [];
   for (const [type, byName] of Object.entries((json.resource ?? {}) as Record<string, Record<string, Json>>)) {
     for (const [name, attrs] of Object.entries(byName)) {
@@ -56,6 +49,27 @@ export function firstDeployChanges(json: Json, snapshot: OrgSnapshot, imports: R
     }
   }
   return out;
+}
+
+function clientIdsOf(snapshot: OrgSnapshot): Map<string, string> {
+  return new Map(snapshot.apps.map((a) => [a.id, a.credentials?.oauthClient?.client_id ?? a.id]));
+}
+
+/**
+ * A synthesized value as Okta will hold it: references to adopted (or created) resources as
+ * the ids they resolve to, client_id references as the client id, free text unescaped.
+ */
+function resolverOf(snapshot: OrgSnapshot, idOf: (address: string) => string | undefined): (v: unknown) => unknown {
+  const clientIds = clientIdsOf(snapshot);
+  const resolve = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(resolve);
+    if (typeof v !== "string") return v;
+    const ref = parseReference(v);
+    if (!ref || (ref.attribute !== "id" && ref.attribute !== "client_id")) return unescapeLiteral(v);
+    const id = idOf(addressOf(ref));
+    return ref.attribute === "client_id" && id ? (clientIds.get(id) ?? id) : (id ?? v);
+  };
+  return resolve;
 }
 
 function same(set: boolean, a: unknown, b: unknown): boolean {
@@ -137,7 +151,7 @@ export function firstDeployAccess(json: Json, snapshot: OrgSnapshot, imports: Re
   const now = liveResources(snapshot);
   const after = new Map(now.map((r) => [r.address, r]));
   const everyone = snapshot.groups.find((g) => g.type === "BUILT_IN")?.id;
-  const clientIds = new Map(snapshot.apps.map((a) => [a.id, a.credentials?.oauthClient?.client_id ?? a.id]));
+  const clientIds = clientIdsOf(snapshot);
   const created = new Map<string, string>();
   const idOf = (address: string): string | undefined => {
     if (address.startsWith("data.okta_everyone_group.")) return everyone;
@@ -148,14 +162,7 @@ export function firstDeployAccess(json: Json, snapshot: OrgSnapshot, imports: Re
   const resources = Object.entries((json.resource ?? {}) as Record<string, Record<string, Json>>).flatMap(([type, byName]) => Object.entries(byName).map(([name, attrs]) => ({ type, name, attrs })));
   // What the first deploy creates gets an id of its own first, so references to it resolve.
   for (const r of resources) if (imports[`${r.type}.${r.name}`] === undefined) created.set(`${r.type}.${r.name}`, `new-${r.type}-${r.name}`);
-  const resolve = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(resolve);
-    if (typeof v !== "string") return v;
-    const ref = parseReference(v);
-    if (!ref || (ref.attribute !== "id" && ref.attribute !== "client_id")) return v.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
-    const id = idOf(addressOf(ref));
-    return ref.attribute === "client_id" && id ? (clientIds.get(id) ?? id) : (id ?? v);
-  };
+  const resolve = resolverOf(snapshot, idOf);
   for (const r of resources) {
     const id = idOf(`${r.type}.${r.name}`)!;
     const key = liveAddress(r.type, id);

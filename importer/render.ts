@@ -2,7 +2,7 @@ import { OrgConfig } from "../config/types";
 import { findingMessage } from "../guardrails";
 import { Adoption } from "./adopt";
 import { Outcome, countsOf } from "./import-report";
-import { ACCESS_TABLES, markdownTable, rowDiffTable } from "../review/markdown";
+import { accessDiffTables, markdownTable } from "../review/markdown";
 import { code, inert } from "../review/inert";
 
 /**
@@ -63,12 +63,7 @@ export function renderReport(adoption: Adoption, source: string, seconds: number
   ];
   if (added || removed) {
     out.push("## Access the first deploy changes", "", "`-` Okta allows it now and will not after the deploy; `+` the deploy adds it.", "");
-    const t = ACCESS_TABLES;
-    out.push(...rowDiffTable(t.grants.title, t.grants.columns, a.grants, t.grants.cells));
-    out.push(...rowDiffTable(t.assignments.title, t.assignments.columns, a.assignments, t.assignments.cells));
-    out.push(...rowDiffTable(t.management.title, t.management.columns, a.management, t.management.cells));
-    out.push(...rowDiffTable(t.origins.title, t.origins.columns, a.origins, t.origins.cells));
-    out.push(...rowDiffTable(t.claims.title, t.claims.columns, a.claims, t.claims.cells));
+    out.push(...accessDiffTables(a));
   }
   const section = (title: string, outcome: Outcome, intro: string) => {
     const rows = entries.filter((e) => e.outcome === outcome);

@@ -1,5 +1,5 @@
 import { AssignmentRow, ClaimRow, GrantRow, ManagementRow, OriginRow } from "./access";
-import { ResourceChange, RowDiff } from "./diff";
+import { AccessDiff, ResourceChange, RowDiff } from "./diff";
 import { Gate, ReviewReport, StackReview, isUnchanged, summaryOf } from "./review";
 import { Cell, Markdown, code, inert, oneLine, render as cell } from "./inert";
 import { accessDiffMermaid, mermaidBlock } from "./mermaid";
@@ -77,12 +77,7 @@ function renderStack(s: StackReview, detail: Detail): string[] {
   }
   out.push("#### Access changes", "");
   if (!accessChanged) out.push("No change in who can get what.", "");
-  const t = ACCESS_TABLES;
-  out.push(...rowDiffTable(t.grants.title, t.grants.columns, a.grants, t.grants.cells));
-  out.push(...rowDiffTable(t.assignments.title, t.assignments.columns, a.assignments, t.assignments.cells));
-  out.push(...rowDiffTable(t.management.title, t.management.columns, a.management, t.management.cells));
-  out.push(...rowDiffTable(t.origins.title, t.origins.columns, a.origins, t.origins.cells));
-  out.push(...rowDiffTable(t.claims.title, t.claims.columns, a.claims, t.claims.cells));
+  out.push(...accessDiffTables(a));
   if (a.newMarkers.length) out.push(...a.newMarkers.map((m) => `- 🚨 new: ${inert(m)}`), "");
   const picture = detail === "full" ? accessDiffMermaid(a) : undefined;
   if (picture) out.push("<details><summary>Picture of the change (groups → apps → APIs)</summary>", "", ...mermaidBlock(picture), "", "</details>", "");
@@ -133,6 +128,18 @@ export const ACCESS_TABLES: {
   origins: { title: "Trusted origins", columns: ["origin", "scope"], cells: (r) => [r.origin, r.scope] },
   claims: { title: "Token claims (custom claims, per value)", columns: ["server", "client", "owner", "who", "scope", "token", "claim", "value"], cells: (r) => [r.server, r.client, r.owner ?? "", r.who, r.scope, r.token, r.claim, r.value] },
 };
+
+/** Every access table's changed rows: the review's and the import report's. */
+export function accessDiffTables(a: AccessDiff): string[] {
+  const t = ACCESS_TABLES;
+  return [
+    ...rowDiffTable(t.grants.title, t.grants.columns, a.grants, t.grants.cells),
+    ...rowDiffTable(t.assignments.title, t.assignments.columns, a.assignments, t.assignments.cells),
+    ...rowDiffTable(t.management.title, t.management.columns, a.management, t.management.cells),
+    ...rowDiffTable(t.origins.title, t.origins.columns, a.origins, t.origins.cells),
+    ...rowDiffTable(t.claims.title, t.claims.columns, a.claims, t.claims.cells),
+  ];
+}
 
 /** One access table's removed (`-`) and added (`+`) rows, or nothing when neither; shared by the review and the drift report. */
 export function rowDiffTable<T>(title: string, columns: string[], diff: RowDiff<T>, cells: (row: T) => Cell[], legend?: string): string[] {
