@@ -109,7 +109,11 @@ describe("no pull request can reach a deploy credential or its own gate", () => 
     const plan = review.jobs.plan;
     expect(plan.if).toBe("github.event.pull_request.head.repo.full_name == github.repository");
     expect(plan.environment).toBe("okta-${{ matrix.environment }}-plan");
-    expect(runsOf(plan)).toContain('npx cdktf diff "okta-${{ matrix.environment }}"');
+    // The PR plan reads only what the change touches (npm run plan, issue 23), never a full refresh.
+    expect(runsOf(plan)).toContain('npm run --silent plan -- "okta-${{ matrix.environment }}"');
+    expect(runsOf(plan)).not.toMatch(/cdktf diff|--full/);
+    // A plan's JSON holds sensitive values in clear: never uploaded.
+    expect(JSON.stringify(plan.steps)).not.toMatch(/--json-out|\.json/);
   });
 
   test("computes the report and the gate with the default branch's code, reading the PR's JSON as data", () => {

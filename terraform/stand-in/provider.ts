@@ -1,3 +1,4 @@
+import { appendFileSync } from "fs";
 import { BlockModel, providerModel, toProtoBlock } from "./model";
 import { UNKNOWN, Value, applyPlanned, decodeValue, encodeValue, normalizeBlock, planCreate, readDataSource } from "./values";
 
@@ -70,7 +71,13 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     return { upgraded_state: dv(state === null ? null : normalizeBlock(model, state)), diagnostics: [] };
   },
 
-  ReadResource: (req) => ({ new_state: req.current_state, private: req.private, diagnostics: [] }),
+  // A refresh: what the real provider reads from Okta (GET calls). Counted when asked, so
+  // tests and the bench can see what a plan costs (OKTA_STAND_IN_READ_LOG, a line per read).
+  ReadResource: (req) => {
+    const log = process.env.OKTA_STAND_IN_READ_LOG;
+    if (log) appendFileSync(log, `${String(req.type_name)}\n`);
+    return { new_state: req.current_state, private: req.private, diagnostics: [] };
+  },
 
   PlanResourceChange: (req) => {
     const type = String(req.type_name);
@@ -101,6 +108,8 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
 
   ReadDataSource: (req) => {
     const type = String(req.type_name);
+    const log = process.env.OKTA_STAND_IN_READ_LOG;
+    if (log) appendFileSync(log, `data.${type}\n`);
     const model = providerModel().dataSources.get(type);
     if (!model) return { diagnostics: [error(`unknown data source ${type}`)] };
     const config = read(req.config as DynamicValue);
