@@ -32,6 +32,21 @@ describe("review: renames and redaction", () => {
     expect(runReview({ baseOut: base, headOut: head, json: false, failOnBroadening: ["prod"] }, () => undefined)).toBe(2);
   });
 
+  test("says what a change costs in Okta requests: a one-app change a few, its PR plan reading only what changes", () => {
+    const head = synthesizeTo(fixtureEnvironments().map((c) => editedConfig(c, (d) => d.apps.forEach((a) => a.id === "billing" && Object.assign(a, { label: "Billing Portal" })))));
+    const report = reviewOf(base, head);
+    const prod = stackReview(report, "okta-prod");
+    // The app is read (GET /apps/{id}) plus the stack's data sources; the deploy puts it and reads it back.
+    expect(prod.cost.planReads).toBeGreaterThanOrEqual(1);
+    expect(prod.cost.planReads).toBeLessThan(10);
+    expect(prod.cost.deployRequests).toBeGreaterThanOrEqual(2);
+    expect(prod.cost.deployRequests).toBeLessThan(10);
+    expect(prod.cost.capacity).toBe(30);
+    expect(toMarkdown(report)).toContain(`Okta API cost (estimate): the PR plan reads ≈ ${prod.cost.planReads}, the deploy makes ≈ ${prod.cost.deployRequests} requests`);
+    // An unchanged stack costs nothing and says nothing.
+    expect(stackReview(report, "okta-bootstrap-prod").cost).toEqual(expect.objectContaining({ planReads: 0, deployRequests: 0 }));
+  });
+
   test("removing a prod app is an outage the prod gate stops; the same in dev is not gated", () => {
     const head = synthesizeTo(fixtureEnvironments().map((c) => editedConfig(c, (d) => d.apps.splice(d.apps.findIndex((a) => a.id === "billing"), 1))));
     const report = reviewOf(base, head);

@@ -193,7 +193,7 @@ describe("deploy.yml", () => {
   test("checks the plan on main's code before applying, and applies exactly the plan it checked (issue 19)", () => {
     const steps = stepsOf(env.jobs.deploy);
     const index = (pattern: RegExp) => steps.findIndex((s) => pattern.test(s.run ?? ""));
-    const plan = index(/terraform plan -input=false -no-color -out=deploy\.tfplan/);
+    const plan = index(/npm run --silent plan -- "okta-\$\{\{ inputs.environment \}\}" --from cdktf\.out --plan-out deploy\.tfplan --json-out "\$RUNNER_TEMP\/deploy-plan\.json"/);
     const check = index(/npm run --silent deploy-check -- "okta-\$\{\{ inputs.environment \}\}" --plan "\$RUNNER_TEMP\/deploy-plan.json" --gate prod --approved/);
     const apply = index(/^terraform apply -input=false -no-color deploy\.tfplan/);
     expect(plan).toBeGreaterThan(0);

@@ -70,6 +70,10 @@ function broadeningSummary(s: StackReview): string {
 
 function renderStack(s: StackReview, detail: Detail): string[] {
   const out = [`### ${summaryOf(s)}`, ""];
+  if (s.resources.length) {
+    const c = s.cost;
+    out.push(`Okta API cost (estimate): the PR plan reads ≈ ${c.planReads}, the deploy makes ≈ ${c.deployRequests} requests, ≈ ${c.minutes} min at worst (${c.capacity} % of a 100-a-minute bucket).`, "");
+  }
   const a = s.access;
   const accessChanged = [a.grants, a.assignments, a.management, a.origins, a.claims].some((d) => d.added.length || d.removed.length) || a.newMarkers.length;
   if (s.byTeam.some((t) => t.accessAdded || t.accessRemoved || t.resources)) {

@@ -51,7 +51,7 @@ function ok(r: Run, what: string): Run {
 }
 
 /** The PR plan of one synthesized stack directory (terraform init is run when needed). */
-export function prPlan(stack: string, dir: string, options: { full?: boolean; env?: NodeJS.ProcessEnv } = {}): PrPlan {
+export function prPlan(stack: string, dir: string, options: { full?: boolean; env?: NodeJS.ProcessEnv; planOut?: string } = {}): PrPlan {
   const env = options.env ?? process.env;
   if (!fs.existsSync(path.join(dir, ".terraform"))) ok(terraform(dir, ["init", "-input=false"], env), `terraform init of ${stack}`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "okta-plan-"));
@@ -73,11 +73,16 @@ export function prPlan(stack: string, dir: string, options: { full?: boolean; en
     const final = ok(terraform(dir, ["plan", "-input=false", "-lock=false", ...targets.map((t) => `-target=${t}`), `-out=${path.join(tmp, "pr.tfplan")}`], env), `terraform plan -target of ${stack}`);
     return { stack, targets, planJson: show(path.join(tmp, "pr.tfplan")), text: final.stdout, mode: "targeted" };
   } finally {
+    // The plan to apply, when asked for (a deploy applies exactly the plan it checked).
+    if (options.planOut) {
+      const made = ["pr.tfplan", "quick.tfplan", "full.tfplan"].map((f) => path.join(tmp, f)).find((f) => fs.existsSync(f));
+      if (made) fs.copyFileSync(made, path.resolve(dir, options.planOut));
+    }
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-const USAGE = `Usage: npm run plan -- okta-<env> [--from <cdktf.out>] [--json-out <file>] [--full]
+const USAGE = `Usage: npm run plan -- okta-<env> [--from <cdktf.out>] [--json-out <file>] [--plan-out <file>] [--full]
 
   Plans what the working tree's change does to one environment, reading from Okta only what the
   change touches: a plan without refresh finds the resources that change, then a plan targeted
@@ -86,6 +91,7 @@ const USAGE = `Usage: npm run plan -- okta-<env> [--from <cdktf.out>] [--json-ou
   --from <dir>      use this synthesized cdktf.out (default: synthesize the environment into cdktf.out)
   --json-out <file> write \`terraform show -json\` of the plan there (for npm run review -- --plan);
                     it holds sensitive values in clear: keep it local, never upload it
+  --plan-out <file> keep the plan file (relative to the stack's directory) for terraform apply
   --full            a full refresh instead (what the daily drift run does)`;
 
 export function runPrPlan(argv: readonly string[], write: (t: string) => void = (t) => process.stdout.write(t)): number {
@@ -93,6 +99,7 @@ export function runPrPlan(argv: readonly string[], write: (t: string) => void = 
   let from: string | undefined;
   let jsonOut: string | undefined;
   let full = false;
+  let planOut: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -106,6 +113,7 @@ export function runPrPlan(argv: readonly string[], write: (t: string) => void = 
     } else if (arg === "--from") from = value();
     else if (arg === "--json-out") jsonOut = value();
     else if (arg === "--full") full = true;
+    else if (arg === "--plan-out") planOut = value();
     else if (!arg.startsWith("-") && !stack) stack = arg;
     else throw new Error(`Unknown argument ${JSON.stringify(arg)}.\n\n${USAGE}`);
   }
@@ -115,7 +123,7 @@ export function runPrPlan(argv: readonly string[], write: (t: string) => void = 
   if (!from) synthesizeAll(buildOrgApp(selectEnvironments(m[1]), { outdir }).app);
   const dir = path.join(outdir, "stacks", stack!);
   if (!fs.existsSync(path.join(dir, "cdk.tf.json"))) throw new Error(`${dir} has no cdk.tf.json. Fix: synthesize first (npm run synth), or name a stack that exists.`);
-  const plan = prPlan(stack!, dir, { full });
+  const plan = prPlan(stack!, dir, { full, planOut });
   if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify(plan.planJson));
   write(plan.text);
   write(

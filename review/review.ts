@@ -5,6 +5,7 @@ import { AccessDiff, ResourceChange, broadens, diffAccess, diffResources, rename
 import { StackPlan } from "./plan";
 import { SynthesizedStack, compareStacks, environmentOfStack, ownerOf } from "./stack-json";
 import { code, inert, md } from "./inert";
+import { StackCost, costOf } from "./cost";
 
 export interface StackReview {
   readonly stack: string;
@@ -29,6 +30,8 @@ export interface StackReview {
   readonly plan?: StackPlan;
   /** The changes per owning team (apps' owners); empty when no app has an owner. */
   readonly byTeam: readonly TeamChanges[];
+  /** Okta API requests the PR plan and the deploy of this change make (an estimate from the provider's call table). */
+  readonly cost: StackCost;
 }
 
 export interface TeamChanges {
@@ -140,6 +143,7 @@ function reviewStack(id: string, before: SynthesizedStack | undefined, after: Sy
     resources,
     newFindings,
     byTeam: teamsOf(access, resources, { ...(before?.owners ?? {}), ...(after?.owners ?? {}) }),
+    cost: costOf(resources, after?.json),
   };
 }
 
