@@ -95,6 +95,9 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     const model = resourceModel(type);
     if (!model) return { diagnostics: [error(`unknown resource type ${type}`)] };
     const planned = read(req.planned_state as DynamicValue);
+    // A write (create, update or delete), counted like reads (OKTA_STAND_IN_WRITE_LOG).
+    const writes = process.env.OKTA_STAND_IN_WRITE_LOG;
+    if (writes) appendFileSync(writes, `${type}\n`);
     if (!isObject(planned)) return { new_state: dv(null), diagnostics: [] };
     return { new_state: dv(applyPlanned(type, model, planned)), private: Buffer.alloc(0), diagnostics: [] };
   },
