@@ -18,7 +18,7 @@ export function scaleOrg(environment: EnvironmentName, teams = 20, apis = 10, ap
         read: { scope: `api${a}:read`, groupName: `api${a}-readers`, resource: `/api${a}`, priority: 1 },
         write: { scope: `api${a}:write`, groupName: `api${a}-writers`, resource: `/api${a}/edit`, priority: 2 },
       },
-      claims: [{ name: "api_groups", kind: "groups", filter: { regex: `^api${a}-` } }],
+      claims: [{ name: "api_groups", kind: "groups", filter: { regex: `^api${a}-.*` } }],
     };
   }
   const list: AppConfig[] = [];
