@@ -15,6 +15,8 @@ import { editedConfig } from "../test-support";
 import { ok, standInProvider, terraform, workDir } from "../test-support/terraform";
 
 const sizes = (process.env.BENCH_SIZES ?? "10,100,1000").split(",").map(Number);
+// Applying 1,000 apps through the stand-in takes over ten minutes (each service policy waits for the one before).
+process.env.OKTA_TF_TIMEOUT_MINUTES ??= "60";
 const requestsOf = (reads: string[]) => reads.reduce((n, t) => n + (OKTA_API_OPERATIONS[t]?.plan.length || 1), 0);
 
 console.log("| apps | resources | full plan: reads / API requests | one-app PR plan: reads / requests | its deploy: reads + writes | seconds (apply of the org) |");

@@ -54,7 +54,8 @@ export function run(command: string, args: readonly string[], cwd: string, extra
     env: { ...process.env, ...standInProvider().env, NO_COLOR: "1", ...extraEnv },
     encoding: "utf8",
     maxBuffer: 256 << 20,
-    timeout: 10 * 60 * 1000,
+    // Scale runs (npm run bench:plan at 1,000 apps) need longer: OKTA_TF_TIMEOUT_MINUTES.
+    timeout: Number(process.env.OKTA_TF_TIMEOUT_MINUTES ?? 10) * 60 * 1000,
   });
   const stdout = r.stdout ?? "";
   const stderr = r.stderr ?? "";
