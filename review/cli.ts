@@ -5,6 +5,7 @@ import { Gate, buildReview, gateOf, withPlans } from "./review";
 import { planOf, readPlan, stackOfPlan } from "./plan";
 import { defaultBase, describeRef, synthesizeRevision, synthesizeWorkingTree } from "./synth";
 import { cleanupTemp } from "./temp";
+import { Args } from "./args";
 
 const USAGE = `Usage: npm run review -- [--base <git ref> | --base-out <dir>] [--head-out <dir>] [--plan [<stack>=]<file>]... [--out <file>] [--json] [--json-out <file>] [--fail-on-broadening <env>[,<env>]]
 
@@ -50,13 +51,9 @@ function gatedEnvironments(value: string): string[] {
 
 export function parseArgs(argv: readonly string[]): ReviewOptions {
   const opts: { -readonly [K in keyof ReviewOptions]: ReviewOptions[K] } = { json: false, failOnBroadening: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new Error(`${arg} needs a value.\n\n${USAGE}`);
-      return v;
-    };
+  const args = new Args(argv, USAGE);
+  for (let arg = args.next(); arg !== undefined; arg = args.next()) {
+    const value = () => args.value(arg!);
     switch (arg) {
       case "--base": opts.base = value(); break;
       case "--base-out": opts.baseOut = value(); break;

@@ -5,6 +5,7 @@ import { toMarkdown } from "./markdown";
 import { planOf, readPlan } from "./plan";
 import { Gate, OUTAGE_TYPES, ReviewReport, StackReview, buildReview, gateOf } from "./review";
 import { SynthesizedStack, readSynthesized } from "./stack-json";
+import { Args } from "./args";
 
 /**
  * The check that matters, at deploy time on main's code (issue 19): the pull-request report is
@@ -73,13 +74,9 @@ export function runDeployCheck(argv: readonly string[], write: (text: string) =>
   let out: string | undefined;
   let environments = ["prod"];
   const approvals: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new Error(`${arg} needs a value.\n\n${USAGE}`);
-      return v;
-    };
+  const args = new Args(argv, USAGE);
+  for (let arg = args.next(); arg !== undefined; arg = args.next()) {
+    const value = () => args.value(arg!);
     if (arg === "--help" || arg === "-h") {
       write(`${USAGE}\n`);
       return 0;
@@ -89,7 +86,7 @@ export function runDeployCheck(argv: readonly string[], write: (text: string) =>
     else if (arg === "--gate") environments = value().split(",").map((e) => e.trim().replace(/^okta-/, "")).filter(Boolean);
     else if (arg === "--approved") {
       // Empty is allowed: a workflow passes its optional input as it is.
-      const v = argv[++i] ?? "";
+      const v = args.raw();
       for (const d of v.split(/[\s,]+/).filter(Boolean)) {
         if (!/^[0-9a-f]{64}$/.test(d)) throw new Error(`--approved ${JSON.stringify(d)} is not a gate digest. Fix: pass the 64-hex digest the report shows (review.json gate.digest).`);
         approvals.push(d);

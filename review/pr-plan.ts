@@ -5,6 +5,7 @@ import * as path from "path";
 import { selectEnvironments } from "../config";
 import { buildOrgApp } from "../stacks/org-app";
 import { synthesizeAll } from "../stacks/synthesize";
+import { Args } from "./args";
 
 /**
  * `npm run plan -- okta-<env>`: the plan of a pull request, costing what the change costs
@@ -100,13 +101,9 @@ export function runPrPlan(argv: readonly string[], write: (t: string) => void = 
   let jsonOut: string | undefined;
   let full = false;
   let planOut: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new Error(`${arg} needs a value.\n\n${USAGE}`);
-      return v;
-    };
+  const args = new Args(argv, USAGE);
+  for (let arg = args.next(); arg !== undefined; arg = args.next()) {
+    const value = () => args.value(arg!);
     if (arg === "--help" || arg === "-h") {
       write(`${USAGE}\n`);
       return 0;
