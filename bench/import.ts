@@ -4,6 +4,7 @@
 // requests, and the process's peak RSS. BENCH_APPS overrides the size.
 import { benchOrg } from "./org";
 import { deployed, importFromServer } from "../test-support/import";
+import { rowsChanged } from "../review/diff";
 
 (async () => {
   const n = Number(process.env.BENCH_APPS ?? 1000);
@@ -23,7 +24,7 @@ import { deployed, importFromServer } from "../test-support/import";
       adopted: Object.keys(run.adoption.config.imports ?? {}).length,
       creates: run.adoption.creates.length,
       objectsRead: entries.length,
-      firstDeployAccessRowsChanged: [run.adoption.access.grants, run.adoption.access.assignments, run.adoption.access.management, run.adoption.access.origins, run.adoption.access.claims].reduce((n, d) => n + d.added.length + d.removed.length, 0),
+      firstDeployAccessRowsChanged: Object.values(rowsChanged(run.adoption.access)).reduce((a, b) => a + b, 0),
       requests: run.requests,
       importSeconds: Number(seconds.toFixed(2)),
       setupSeconds: Number(setup.toFixed(2)),

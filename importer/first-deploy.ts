@@ -1,7 +1,7 @@
 import { OKTA_SCHEMA } from "../terraform/schema";
 import { addressOf, parseReference } from "../review/stack-json";
 import { AccessMatrix, accessOf } from "../review/access";
-import { AccessDiff, diffAccess } from "../review/diff";
+import { AccessDiff, diffAccess, rekeyed } from "../review/diff";
 import { StateResource, stackJsonFromState } from "../review/drift";
 import { unescapeLiteral } from "../terraform/interpolations";
 import { OrgSnapshot } from "./okta-objects";
@@ -181,14 +181,7 @@ export function firstDeployAccess(json: Json, snapshot: OrgSnapshot, imports: Re
  * type (an OIN app is okta_app_saml or okta_app_auto_login).
  */
 function byOktaId(m: AccessMatrix): AccessMatrix {
-  const id = (key: string) => key.replace(/^(data\.)?okta_[a-z_]+\.o(?=[A-Za-z0-9])/, "");
-  return {
-    ...m,
-    grants: m.grants.map((r) => ({ ...r, clientKey: id(r.clientKey) })),
-    assignments: m.assignments.map((r) => ({ ...r, appKey: id(r.appKey) })),
-    management: m.management.map((r) => ({ ...r, appKey: id(r.appKey) })),
-    claims: m.claims.map((r) => ({ ...r, clientKey: id(r.clientKey) })),
-  };
+  return rekeyed(m, (key) => key.replace(/^(data\.)?okta_[a-z_]+\.o(?=[A-Za-z0-9])/, ""));
 }
 
 function liveName(id: string): string {

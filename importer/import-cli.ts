@@ -10,6 +10,7 @@ import { OktaClient } from "./okta-client";
 import { readOrg } from "./read-org";
 import { renderConfig, renderReport } from "./render";
 import { countsOf } from "./import-report";
+import { rowsChanged } from "../review/diff";
 
 const USAGE = `Usage: npm run import -- --environment <${ENVIRONMENTS.join("|")}> [--org-url <url>] [--custom-domain] [--out <file.ts>] [--max-api-capacity <1-100>] [--force]
 
@@ -107,9 +108,7 @@ export async function runImport(
 
 /** `no access change`, or `3 access rows added, 1 removed (see the report)`. */
 function accessRows(adoption: Adoption): string {
-  const a = adoption.access;
-  const added = [a.grants, a.assignments, a.management, a.origins, a.claims].reduce((n, d) => n + d.added.length, 0);
-  const removed = [a.grants, a.assignments, a.management, a.origins, a.claims].reduce((n, d) => n + d.removed.length, 0);
+  const { added, removed } = rowsChanged(adoption.access);
   return added || removed ? `${added} access rows added, ${removed} removed (see the report)` : "no access change";
 }
 

@@ -3,6 +3,7 @@ import { findingMessage } from "../guardrails";
 import { Adoption } from "./adopt";
 import { Outcome, countsOf } from "./import-report";
 import { accessDiffTables, markdownTable } from "../review/markdown";
+import { rowsChanged } from "../review/diff";
 import { code, inert } from "../review/inert";
 
 /**
@@ -46,8 +47,7 @@ export function renderReport(adoption: Adoption, source: string, seconds: number
   const entries = mapped.log.entries;
   const counts = countsOf(entries);
   const a = adoption.access;
-  const added = [a.grants, a.assignments, a.management, a.origins, a.claims].reduce((n, d) => n + d.added.length, 0);
-  const removed = [a.grants, a.assignments, a.management, a.origins, a.claims].reduce((n, d) => n + d.removed.length, 0);
+  const { added, removed } = rowsChanged(a);
   const out = [
     // First: what the first deploy does to who can get in. The default is nothing.
     added || removed

@@ -127,11 +127,15 @@ export function renamedApps(resources: readonly ResourceChange[]): Map<string, s
 
 const APP_TYPES = new Set(["okta_app_oauth", "okta_app_saml", "okta_app_swa", "okta_app_auto_login", "okta_app_bookmark"]);
 
+/** The matrix with each row's app or client key (its identity) mapped by `key`. */
+export function rekeyed(matrix: AccessMatrix, key: (appKey: string) => string): AccessMatrix {
+  const move = <T extends object>(rows: readonly T[], field: keyof T) => rows.map((r) => ({ ...r, [field]: key(String(r[field])) }));
+  return { ...matrix, grants: move(matrix.grants, "clientKey"), claims: move(matrix.claims, "clientKey"), assignments: move(matrix.assignments, "appKey"), management: move(matrix.management, "appKey") };
+}
+
 /** The matrix with app addresses moved as `renames` says. */
 export function withRenames(matrix: AccessMatrix, renames: ReadonlyMap<string, string>): AccessMatrix {
-  if (renames.size === 0) return matrix;
-  const move = <T extends object>(rows: readonly T[], key: keyof T) => rows.map((r) => ({ ...r, [key]: renames.get(String(r[key])) ?? r[key] }));
-  return { ...matrix, grants: move(matrix.grants, "clientKey"), claims: move(matrix.claims, "clientKey"), assignments: move(matrix.assignments, "appKey"), management: move(matrix.management, "appKey") };
+  return renames.size === 0 ? matrix : rekeyed(matrix, (k) => renames.get(k) ?? k);
 }
 
 export function diffAccess(before: AccessMatrix, after: AccessMatrix): AccessDiff {
@@ -146,9 +150,19 @@ export function diffAccess(before: AccessMatrix, after: AccessMatrix): AccessDif
   };
 }
 
+/** Every access table's changes, by the name the gate digest gives its rows: one list for all that walk them. */
+export function tableDiffs(diff: AccessDiff): readonly (readonly [table: "grant" | "assignment" | "management" | "origin" | "claim", rows: RowDiff<object>])[] {
+  return [["grant", diff.grants], ["assignment", diff.assignments], ["management", diff.management], ["origin", diff.origins], ["claim", diff.claims]];
+}
+
+/** How many access rows a diff adds and removes, over every table. */
+export function rowsChanged(diff: AccessDiff): { readonly added: number; readonly removed: number } {
+  return tableDiffs(diff).reduce((n, [, d]) => ({ added: n.added + d.added.length, removed: n.removed + d.removed.length }), { added: 0, removed: 0 });
+}
+
 /** True when the head grants something the base did not (any added row or new marker). */
 export function broadens(diff: AccessDiff): boolean {
-  return diff.newMarkers.length > 0 || [diff.grants, diff.assignments, diff.management, diff.origins, diff.claims].some((d) => d.added.length > 0);
+  return diff.newMarkers.length > 0 || rowsChanged(diff).added > 0;
 }
 
 /** Resource-level changes between two synthesized stacks (either may be missing). */

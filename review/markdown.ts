@@ -1,5 +1,5 @@
 import { AssignmentRow, ClaimRow, GrantRow, ManagementRow, OriginRow } from "./access";
-import { AccessDiff, ResourceChange, RowDiff } from "./diff";
+import { AccessDiff, ResourceChange, RowDiff, rowsChanged } from "./diff";
 import { Gate, ReviewReport, StackReview, isUnchanged, summaryOf } from "./review";
 import { Cell, Markdown, code, inert, oneLine, render as cell } from "./inert";
 import { accessDiffMermaid, mermaidBlock } from "./mermaid";
@@ -75,7 +75,8 @@ function renderStack(s: StackReview, detail: Detail): string[] {
     out.push(`Okta API cost (estimate): the PR plan reads ≈ ${c.planReads}, the deploy makes ≈ ${c.deployRequests} requests, ≈ ${c.minutes} min at worst (${c.capacity} % of a 100-a-minute bucket).`, "");
   }
   const a = s.access;
-  const accessChanged = [a.grants, a.assignments, a.management, a.origins, a.claims].some((d) => d.added.length || d.removed.length) || a.newMarkers.length;
+  const changed = rowsChanged(a);
+  const accessChanged = changed.added || changed.removed || a.newMarkers.length;
   if (s.byTeam.some((t) => t.accessAdded || t.accessRemoved || t.resources)) {
     out.push("#### By team", "", ...markdownTable(["team", "access rows +", "access rows -", "resources changed"], s.byTeam.filter((t) => t.accessAdded || t.accessRemoved || t.resources).map((t) => [t.team, String(t.accessAdded), String(t.accessRemoved), String(t.resources)])), "");
   }

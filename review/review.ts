@@ -1,7 +1,7 @@
 import { createHash } from "crypto";
 import { Finding } from "../guardrails/types";
 import { AccessMatrix, accessOf, rowKey } from "./access";
-import { AccessDiff, ResourceChange, broadens, diffAccess, diffResources, renamedApps, withRenames } from "./diff";
+import { AccessDiff, ResourceChange, broadens, diffAccess, diffResources, renamedApps, tableDiffs, withRenames } from "./diff";
 import { StackPlan } from "./plan";
 import { SynthesizedStack, compareStacks, environmentOfStack, ownerOf } from "./stack-json";
 import { code, inert, md } from "./inert";
@@ -68,9 +68,7 @@ export function gateOf(stacks: readonly StackReview[], environments: readonly st
   const items: string[] = [];
   for (const s of stacks.filter((x) => environments.includes(x.environment))) {
     const a = s.access;
-    for (const [table, diff] of [["grant", a.grants], ["assignment", a.assignments], ["management", a.management], ["origin", a.origins], ["claim", a.claims]] as const) {
-      for (const row of diff.added as readonly object[]) items.push(`${s.stack} +${table} ${rowKey(row)}`);
-    }
+    for (const [table, diff] of tableDiffs(a)) for (const row of diff.added) items.push(`${s.stack} +${table} ${rowKey(row)}`);
     for (const m of a.newMarkers) items.push(`${s.stack} +marker ${JSON.stringify(m)}`);
     for (const o of s.outages) items.push(`${s.stack} outage ${JSON.stringify(o)}`);
   }
