@@ -31,14 +31,13 @@ function isSet(type: string, attribute: string): boolean {
  */
 export function firstDeployChanges(json: Json, snapshot: OrgSnapshot, imports: Readonly<Record<string, string>>): FirstDeployChange[] {
   const live = liveObjects(snapshot);
-  const everyone = snapshot.groups.find((g) => g.type === "BUILT_IN")?.id;
-  const idOf = (address: string) => (address.startsWith("data.okta_everyone_group.") ? everyone : imports[address]?.split("/").pop());
+  const idOf = idsOf(snapshot, imports);
   const resolve = resolverOf(snapshot, idOf);
   const out: FirstDeployChange[] = [];
   for (const [type, byName] of Object.entries((json.resource ?? {}) as Record<string, Record<string, Json>>)) {
     for (const [name, attrs] of Object.entries(byName)) {
       const address = `${type}.${name}`;
-      const id = type === "okta_app_group_assignment" ? imports[address] : imports[address]?.split("/").pop();
+      const id = idOf(address);
       const now = id !== undefined ? live.get(`${type}:${id}`) : undefined;
       if (!now) continue;
       for (const [attribute, okta] of Object.entries(now)) {
@@ -49,6 +48,21 @@ export function firstDeployChanges(json: Json, snapshot: OrgSnapshot, imports: R
     }
   }
   return out;
+}
+
+/**
+ * The Okta id a synthesized address stands for: Everyone for the data source, the adopted
+ * object's id (an assignment's whole `<app>/<group>`, otherwise the import id's last part), or
+ * the id given to what the first deploy creates.
+ */
+function idsOf(snapshot: OrgSnapshot, imports: Readonly<Record<string, string>>, created: ReadonlyMap<string, string> = new Map()): (address: string) => string | undefined {
+  const everyone = snapshot.groups.find((g) => g.type === "BUILT_IN")?.id;
+  return (address) => {
+    if (address.startsWith("data.okta_everyone_group.")) return everyone;
+    const imported = imports[address];
+    if (imported !== undefined) return address.startsWith("okta_app_group_assignment.") ? imported : imported.split("/").pop();
+    return created.get(address);
+  };
 }
 
 function clientIdsOf(snapshot: OrgSnapshot): Map<string, string> {
@@ -150,15 +164,9 @@ function liveObjects(s: OrgSnapshot): Map<string, Live> {
 export function firstDeployAccess(json: Json, snapshot: OrgSnapshot, imports: Readonly<Record<string, string>>): AccessDiff {
   const now = liveResources(snapshot);
   const after = new Map(now.map((r) => [r.address, r]));
-  const everyone = snapshot.groups.find((g) => g.type === "BUILT_IN")?.id;
   const clientIds = clientIdsOf(snapshot);
   const created = new Map<string, string>();
-  const idOf = (address: string): string | undefined => {
-    if (address.startsWith("data.okta_everyone_group.")) return everyone;
-    const imported = imports[address];
-    if (imported !== undefined) return address.startsWith("okta_app_group_assignment.") ? imported : imported.split("/").pop();
-    return created.get(address);
-  };
+  const idOf = idsOf(snapshot, imports, created);
   const resources = Object.entries((json.resource ?? {}) as Record<string, Record<string, Json>>).flatMap(([type, byName]) => Object.entries(byName).map(([name, attrs]) => ({ type, name, attrs })));
   // What the first deploy creates gets an id of its own first, so references to it resolve.
   for (const r of resources) if (imports[`${r.type}.${r.name}`] === undefined) created.set(`${r.type}.${r.name}`, `new-${r.type}-${r.name}`);

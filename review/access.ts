@@ -1,6 +1,6 @@
 import { list as strings } from "../guardrails/resources";
 import { Block, Reference, addressOf, blocksOf, ownerOf, parseReference } from "./stack-json";
-import { claimFilterMatches } from "../constructs/claims";
+import { ClaimGroupFilter, claimFilterMatches } from "../constructs/claims";
 import { unescapeLiteral } from "../terraform/interpolations";
 
 type Json = Record<string, unknown>;
@@ -279,7 +279,7 @@ function claimOf(block: Block): Claim {
     token: a.claim_type === "IDENTITY" ? "ID" : "access",
     valueType: String(a.value_type ?? "EXPRESSION"),
     filterType: String(a.group_filter_type ?? ""),
-    value: String(a.value ?? "").replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{"),
+    value: unescapeLiteral(String(a.value ?? "")),
     scopes: strings(a.scopes),
     always: a.always_include_in_token !== false,
   };
@@ -301,20 +301,12 @@ function carriedClaims(claims: readonly Claim[], requested: readonly string[], g
   return out.sort((a, b) => a.name.localeCompare(b.name) || a.token.localeCompare(b.token));
 }
 
-/** Okta's group filter types: a regex matches the whole name; the others as their names say. */
+/** Okta's group filter types, as the constructs' filters name them (the constructs judge the match). */
+const FILTER_OF: Readonly<Record<string, "regex" | "startsWith" | "equals" | "contains">> = { REGEX: "regex", STARTS_WITH: "startsWith", EQUALS: "equals", CONTAINS: "contains" };
+
 function groupPasses(c: Claim, group: string): boolean {
-  switch (c.filterType) {
-    case "REGEX":
-      return claimFilterMatches({ regex: c.value }, group);
-    case "STARTS_WITH":
-      return group.startsWith(c.value);
-    case "EQUALS":
-      return group === c.value;
-    case "CONTAINS":
-      return group.includes(c.value);
-    default:
-      return false;
-  }
+  const key = FILTER_OF[c.filterType];
+  return key !== undefined && claimFilterMatches({ [key]: c.value } as ClaimGroupFilter, group);
 }
 
 /** A group's name as Okta holds it, from the access model's label (which shows a rule-filled group's rule). */

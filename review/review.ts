@@ -119,7 +119,7 @@ function reviewStack(id: string, before: SynthesizedStack | undefined, after: Sy
     if (renames.has(r.address) || [...renames.values()].includes(r.address)) continue;
     const what = md`${r.type} ${r.label ? `"${r.label}" ` : ""}(${code(r.path)})`.text;
     if (r.kind === "destroy") warnings.push(`destroys ${what}${r.preventDestroy ? ": it carries prevent_destroy, so Terraform will refuse and the deploy fails" : ""}`);
-    else if (r.replacedBy) warnings.push(`replaces ${what}: ${md`${r.replacedBy.join(", ")}`.text} changed${r.type === "okta_app_oauth" ? ", so the app gets a new client id" : ""}${r.preventDestroy ? "; it carries prevent_destroy, so Terraform will refuse" : ""}`);
+    else if (r.replacedBy) warnings.push(`replaces ${what}: ${inert(r.replacedBy.join(", "))} changed${r.type === "okta_app_oauth" ? ", so the app gets a new client id" : ""}${r.preventDestroy ? "; it carries prevent_destroy, so Terraform will refuse" : ""}`);
     else if (r.kind === "change" && r.preventDestroy) warnings.push(`changes ${what}, which carries prevent_destroy`);
   }
   const known = new Set((before?.findings ?? []).filter((f) => !f.suppressed).map(findingKey));

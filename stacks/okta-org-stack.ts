@@ -167,13 +167,13 @@ export class OktaOrgStack extends TerraformStack {
         this.addIntegration(app);
         return;
       case "spa":
-        created = new SpaApp(this, app.id, { ...app, assignTo: this.resolveAssignment(app.id, app.assignTo) });
+        created = new SpaApp(this, app.id, { ...app, assignTo: this.resolveAssignment(app.assignTo) });
         break;
       case "web":
-        created = new WebApp(this, app.id, { ...app, assignTo: this.resolveAssignment(app.id, app.assignTo) });
+        created = new WebApp(this, app.id, { ...app, assignTo: this.resolveAssignment(app.assignTo) });
         break;
       case "native":
-        created = new NativeApp(this, app.id, { ...app, assignTo: this.resolveAssignment(app.id, app.assignTo) });
+        created = new NativeApp(this, app.id, { ...app, assignTo: this.resolveAssignment(app.assignTo) });
         break;
       case "service": {
         const grants = this.serviceGrants(app);
@@ -231,7 +231,7 @@ export class OktaOrgStack extends TerraformStack {
   }
 
   private addIntegration(app: IntegrationConfig): void {
-    const assignTo = this.resolveAssignment(app.id, app.assignTo);
+    const assignTo = this.resolveAssignment(app.assignTo);
     let created: AppIntegration;
     switch (app.kind) {
       case "saml":
@@ -251,7 +251,7 @@ export class OktaOrgStack extends TerraformStack {
     this.integrations.set(app.id, created);
   }
 
-  private resolveAssignment(_appId: string, assignTo: AssignmentConfig): AppAssignment {
+  private resolveAssignment(assignTo: AssignmentConfig): AppAssignment {
     if (assignTo === "everyone") return "everyone";
     // Unknown names never get here: addApp reports them (checkUnknownGroups).
     return (assignTo ?? []).map((name) => this.groupsByName.get(name)).filter((g): g is IOktaGroup => !!g);
@@ -266,17 +266,19 @@ export class OktaOrgStack extends TerraformStack {
    */
   private checkUnknownGroups(): void {
     const declared = [...this.groupsByName.keys()];
-    const entries = [...this.unknownGroupUses].map(([name, apps]) => {
+    const entries: ErrorEntry[] = [...this.unknownGroupUses].map(([name, apps]) => {
       const near = declared.find((d) => d.toLowerCase() === name.toLowerCase()) ?? declared.find((d) => d.toLowerCase().startsWith(name.toLowerCase().slice(0, 4)));
-      return new OktaConfigError(`${this.node.path}/${apps[0]}`, [
-        {
+      return {
+        kind: "construct",
+        path: `${this.node.path}/${apps[0]}`,
+        problem: {
           what: `assignTo names group ${JSON.stringify(name)}, which is not declared (removed or misspelled?), and ${apps.length === 1 ? `app ${apps[0]} still uses it` : `apps ${apps.join(", ")} still use it`}`,
           value: name,
           fix: `${near ? `did you mean ${near}? ` : ""}declare ${name} in groups again, or remove it from the assignTo of ${apps.join(", ")}; declared groups: ${declared.join(", ")}.`,
         },
-      ]);
+      };
     });
-    if (entries.length) throw new OktaConfigErrors(entries.flatMap((e) => e.problems.map((problem) => ({ kind: "construct" as const, path: e.path, problem }))));
+    if (entries.length) throw new OktaConfigErrors(entries);
   }
 
   /**

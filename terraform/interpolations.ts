@@ -1,3 +1,5 @@
+import { escapeTemplate } from "../constructs/template";
+
 /**
  * The last line of defence against Terraform expressions smuggled in through strings: Terraform
  * evaluates `${…}` and `%{…}` in every string of its JSON configuration, so a value that reads
@@ -89,8 +91,7 @@ export const FREE_TEXT_ATTRIBUTES: ReadonlySet<string> = new Set(["label", "name
 export function escapeLiteral(text: string): string {
   const whole = /^\$\{([^{}]*)\}$/.exec(text);
   if (whole && REFERENCE.test(whole[1])) return text;
-  // Functions, not replacement strings: in a replacement string `$$` means one `$`.
-  return text.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
+  return escapeTemplate(text);
 }
 
 /** What escapeLiteral wrote, as Okta holds it. */
