@@ -87,6 +87,22 @@ describe("reports render values from config, Okta and plans inert", () => {
     expect(markdown).toContain("okta-as-code:review");
     expect(activeContent(markdown)).toEqual([]);
   });
+
+  test("the drift issue: a rule opened to EVERYONE in Okta, whose name is hostile (the broad-access line quotes it)", () => {
+    const server = { address: "okta_auth_server.s", mode: "managed", type: "okta_auth_server", name: "s", values: { id: "aus1", name: "API" } };
+    const policy = { address: "okta_auth_server_policy.p", mode: "managed", type: "okta_auth_server_policy", name: "p", values: { id: "00p1", name: "User access", auth_server_id: "aus1", priority: 1, client_whitelist: [] } };
+    const rule = { id: "0pr1", name: HOSTILE, policy_id: "00p1", auth_server_id: "aus1", priority: 1, grant_type_whitelist: ["authorization_code"], scope_whitelist: ["openid"], group_whitelist: [] as string[] };
+    const plan = {
+      format_version: "1.2",
+      prior_state: { values: { root_module: { resources: [server, policy, { address: "okta_auth_server_policy_rule.r", mode: "managed", type: "okta_auth_server_policy_rule", name: "r", values: rule }] } } },
+      resource_drift: [{ address: "okta_auth_server_policy_rule.r", mode: "managed", type: "okta_auth_server_policy_rule", name: "r", change: { actions: ["update"], before: rule, after: { ...rule, group_whitelist: ["EVERYONE"] } } }],
+    };
+    const report = driftOf("okta-prod", plan);
+    expect(report.access.newMarkers).toEqual([expect.stringContaining("EVERYONE in rule")]);
+    const markdown = driftMarkdown(report);
+    expect(markdown).toContain("🚨 outside code: EVERYONE in rule");
+    expect(activeContent(markdown)).toEqual([]);
+  });
 });
 
 describe("drift redacts what the plan marks sensitive, private JWK members and credential settings", () => {

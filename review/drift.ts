@@ -123,7 +123,7 @@ export function driftMarkdown(report: DriftReport): string {
   out.push(...rowDiffTable("Okta management access", ["app", "access"], a.management, (r) => [r.app, r.access], legend));
   out.push(...rowDiffTable("Trusted origins", ["origin", "scope"], a.origins, (r) => [r.origin, r.scope], legend));
   out.push(...rowDiffTable("Token claims", ["server", "client", "who", "scope", "token", "claim", "value"], a.claims, (r) => [r.server, r.client, r.who, r.scope, r.token, r.claim, r.value], legend));
-  if (a.newMarkers.length) out.push(...a.newMarkers.map((m) => `- 🚨 outside code: ${m}`), "");
+  if (a.newMarkers.length) out.push(...a.newMarkers.map((m) => `- 🚨 outside code: ${inert(m)}`), "");
   out.push("#### Changed in Okta", "");
   for (const d of report.drifted) {
     out.push(`- ${code(d.address)} ${d.kind === "deleted" ? "**deleted in Okta** (Terraform would create it again)" : d.attributes.map((c) => `${code(c.attribute)}: ${code(c.before ?? "(none)")} → ${code(c.after ?? "(none)")}`).join("; ")}`);
