@@ -35,9 +35,15 @@ export function synthesizeAll(app: App): SynthResult {
   const failures: string[] = [];
   for (const stack of stacks) failures.push(...constructFailures(stack));
   // Only on stacks that passed: a stack whose constructs failed may not even resolve.
-  if (failures.length === 0) for (const stack of stacks) failures.push(...jsonFailures(stack, resolvedJson(stack)));
+  const checked = new Map<TerraformStack, Record<string, unknown>>();
+  if (failures.length === 0) {
+    for (const stack of stacks) {
+      checked.set(stack, resolvedJson(stack));
+      failures.push(...jsonFailures(stack, checked.get(stack)!));
+    }
+  }
   if (failures.length) throw new SynthError(failures);
-  withResolvedJsonReused(stacks, () => app.synth());
+  withResolvedJsonReused(stacks, checked, () => app.synth());
   removeStaleStacks(app.outdir, stacks.map((s) => s.node.id));
   return {
     files: stacks.map((s) => path.join(app.outdir, "stacks", s.node.id, "cdk.tf.json")),
@@ -86,7 +92,7 @@ export function jsonFailures(stack: TerraformStack, json: Record<string, unknown
  * can have changed since: no aspect but the guardrails anywhere in the app, and the same
  * constructs (cross-stack references would add some).
  */
-function withResolvedJsonReused(stacks: readonly TerraformStack[], synth: () => void): void {
+function withResolvedJsonReused(stacks: readonly TerraformStack[], checked: ReadonlyMap<TerraformStack, Record<string, unknown>>, synth: () => void): void {
   const onlyGuardrails = (node: IConstruct) => Aspects.of(node).all.every((a) => a instanceof OktaGuardrails);
   const app = stacks[0]?.node.scope;
   const reusable = stacks.filter((s) => (!app || onlyGuardrails(app)) && s.node.findAll().every(onlyGuardrails));
@@ -98,7 +104,8 @@ function withResolvedJsonReused(stacks: readonly TerraformStack[], synth: () => 
       continue;
     }
     const prepare = stack.prepareStack;
-    stack.toTerraform = () => escapeFreeText((OktaGuardrails.resolvedJsonOf(stack) ?? resolve.call(stack)) as Record<string, unknown>);
+    // The JSON just checked is the JSON written (already escaped): not escaped a second time.
+    stack.toTerraform = () => checked.get(stack) ?? escapeFreeText(resolve.call(stack) as Record<string, unknown>);
     // prepareStack is a throw-away resolve whose only effect is registering cross-stack
     // references; the guardrails' resolve already did that, and the JSON is still current.
     stack.prepareStack = () => (OktaGuardrails.resolvedJsonOf(stack) ? stack.ensureBackendExists() : prepare.call(stack));
