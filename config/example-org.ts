@@ -5,6 +5,7 @@ import { composeTeams } from "./teams/types";
 import { apiCenterTeam } from "./teams/api-center";
 import { customerExperienceTeam } from "./teams/customer-experience";
 import { financeTeam } from "./teams/finance";
+import { signOn } from "./sign-on";
 
 /**
  * The example org every environment deploys: the seeds, in their secure form (seed 002's
@@ -24,6 +25,8 @@ export function exampleOrg(environment: EnvironmentName, provider?: ProviderSett
     // config/teams/<team>.ts, which imports nothing from here; .github/CODEOWNERS
     // is generated from them (npm run codeowners).
     ...composeTeams([customerExperienceTeam(environment), apiCenterTeam(environment), financeTeam(environment)]),
+    // Who may sign in, and how: network zones and authentication policies (config/sign-on.ts).
+    ...signOn(environment),
     // Seed 004: Terraform's own identity, created by okta-bootstrap-<env>.
     bootstrap: { jwks: [TERRAFORM_KEYS[environment]], planJwks: [TERRAFORM_PLAN_KEYS[environment]] },
   };

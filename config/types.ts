@@ -11,6 +11,9 @@ import { OinAppProps } from "../constructs/oin-app";
 import { SwaAppProps } from "../constructs/swa-app";
 import { BookmarkAppProps } from "../constructs/bookmark-app";
 import { PublicJwk } from "../constructs/oauth-app";
+import { Assurance } from "../constructs/assurance";
+import { DeviceCondition, PlatformCondition, RiskLevel } from "../constructs/authentication-policy";
+import { NetworkZoneProps } from "../constructs/network-zone";
 
 /**
  * Who may sign in to an app, in config: "everyone", or group names (a tier's subscriber
@@ -25,6 +28,19 @@ interface AppConfigBase {
   readonly owner?: string;
   /** Reasoned exceptions to guardrail rules for this app. @default - none */
   readonly suppressions?: readonly Suppression[];
+  /**
+   * The authentication policy users sign in to this app under: a key of
+   * `authenticationPolicies`. Not for service apps (no user signs in).
+   * @default - the environment's defaultAuthenticationPolicy
+   */
+  readonly authenticationPolicy?: string;
+  /**
+   * The app guards something sensitive: in prod its policy must ask for phishing-resistant
+   * factors and re-authenticate (guardrail OKTA-22). Apps assigned to a sensitive tier's group are
+   * sensitive without it.
+   * @default false
+   */
+  readonly sensitive?: boolean;
 }
 
 /**
@@ -87,6 +103,49 @@ export type BookmarkAppConfig = AppConfigBase & Omit<BookmarkAppProps, "assignTo
 export type OAuthAppConfig = SpaAppConfig | WebAppConfig | NativeAppConfig | ServiceAppConfig;
 export type IntegrationConfig = SamlAppConfig | OinAppConfig | SwaAppConfig | BookmarkAppConfig;
 export type AppConfig = OAuthAppConfig | IntegrationConfig;
+
+/** A network zone, by name: rules of authentication policies name it in `zones`. */
+export type NetworkZoneConfig = NetworkZoneProps & {
+  /** @default - the declaring team */
+  readonly owner?: string;
+};
+
+interface AuthenticationRuleConfigBase {
+  /** Unique in the policy; not "Catch-all Rule". */
+  readonly name: string;
+  /** Evaluation order, 1 first; a policy's rules run 1..n without gaps. */
+  readonly priority: number;
+  /** Group names whose members the rule applies to. @default - everyone */
+  readonly groups?: readonly string[];
+  /** Group names whose members the rule never applies to. @default - none */
+  readonly groupsExcluded?: readonly string[];
+  /** Zone names (of `networkZones`): requests from inside any of `in`, or from none of `notIn`. @default - any network */
+  readonly zones?: { readonly in: readonly string[] } | { readonly notIn: readonly string[] };
+  /** @default - any device */
+  readonly device?: DeviceCondition;
+  /** @default - any platform */
+  readonly platforms?: readonly PlatformCondition[];
+  /** @default - any risk */
+  readonly risk?: RiskLevel;
+}
+
+/** One rule of an authentication policy: ALLOW with an assurance (see ASSURANCE presets), or DENY. */
+export type AuthenticationRuleConfig =
+  | (AuthenticationRuleConfigBase & { readonly access: "ALLOW"; readonly assurance: Assurance })
+  | (AuthenticationRuleConfigBase & { readonly access: "DENY" });
+
+/** An authentication (app sign-on) policy: rules by priority, then the catch-all. */
+export interface AuthenticationPolicyConfig {
+  /** The policy's name in Okta. */
+  readonly name: string;
+  /** @default "Managed by okta-as-code" */
+  readonly description?: string;
+  /** What the catch-all does for users no rule matches; applied by Okta when the policy is created. @default "DENY" */
+  readonly catchAll?: "DENY" | "ALLOW";
+  readonly rules: readonly AuthenticationRuleConfig[];
+  /** @default - the declaring team */
+  readonly owner?: string;
+}
 
 /**
  * Terraform's own identity in this org (seed 004): the API Services app the main stack's
@@ -184,6 +243,16 @@ export interface OrgConfig {
    * @default - none
    */
   readonly groupRules?: readonly { readonly name: string; readonly group: string; readonly expression: string; /** @default - the declaring team */ readonly owner?: string }[];
+  /** Network zones authentication policy rules name. @default - none */
+  readonly networkZones?: readonly NetworkZoneConfig[];
+  /** Authentication policies by key; apps name them in `authenticationPolicy`. @default - none */
+  readonly authenticationPolicies?: Readonly<Record<string, AuthenticationPolicyConfig>>;
+  /**
+   * The policy of every app that names none: a key of `authenticationPolicies`. Without it, an
+   * app that names none is left on whatever policy the org assigns by default (guardrail OKTA-19).
+   * @default - none
+   */
+  readonly defaultAuthenticationPolicy?: string;
   /** Extra groups apps can be assigned to, by name. @default - none */
   readonly groups?: readonly { readonly name: string; readonly description?: string; /** @default - the declaring team */ readonly owner?: string }[];
   readonly apps: readonly AppConfig[];

@@ -20,6 +20,12 @@ export interface AccessTierOptions {
    * @default - the server's lifetimes
    */
   readonly tokenLifetimes?: TokenLifetimes;
+  /**
+   * The tier guards something sensitive: apps its subscribers sign in to must, in prod, ask for
+   * phishing-resistant factors (guardrail OKTA-22).
+   * @default false
+   */
+  readonly sensitive?: boolean;
 }
 
 export interface AccessTierProps extends AccessTierOptions {
@@ -38,6 +44,7 @@ export class AccessTier extends Construct {
   readonly resourcePath: string;
   readonly priority: number;
   readonly tokenLifetimes?: TokenLifetimes;
+  readonly sensitive: boolean;
   readonly group: OktaGroup;
   readonly scopeResource: AuthServerScope;
 
@@ -62,6 +69,7 @@ export class AccessTier extends Construct {
     this.resourcePath = props.resource;
     this.priority = props.priority;
     this.tokenLifetimes = props.tokenLifetimes;
+    this.sensitive = props.sensitive ?? false;
     this.scopeResource = new AuthServerScope(this, "Scope", {
       authServerId: props.authServerId,
       name: props.scope,

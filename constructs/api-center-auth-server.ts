@@ -11,7 +11,7 @@ export { AuthorizationServer, AuthorizationServerProps, DEFAULT_OIDC_SCOPES, Ser
  */
 export const SEED_002_TIERS: Readonly<Record<string, AccessTierOptions>> = {
   silver: { scope: "http://myapp.com/scp/silver", groupName: "silverSubscribers", resource: "/planets", priority: 1 },
-  gold: { scope: "http://myapp.com/scp/gold", groupName: "goldSubscribers", resource: "/moons", priority: 2 },
+  gold: { scope: "http://myapp.com/scp/gold", groupName: "goldSubscribers", resource: "/moons", priority: 2, sensitive: true },
 };
 
 /** The API Center server's props: AuthorizationServer's, with seed 002's defaults. */

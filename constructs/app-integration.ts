@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { TerraformResource } from "cdktf";
 import { AppGroupAssignment } from "@cdktf/provider-okta/lib/app-group-assignment";
 import { AppAssignment, assignGroups, checkAssignment } from "./app-assignments";
 import { EnvironmentName, environmentOf } from "./environment";
@@ -60,6 +61,9 @@ export abstract class AppIntegration extends Construct {
 
   /** Okta's IdP metadata URL (public) for SAML-based apps; undefined for the others. */
   abstract readonly metadataUrl?: string;
+
+  /** The app's Terraform resource (okta_app_saml, _swa, _auto_login or _bookmark). */
+  abstract readonly resource: TerraformResource;
 
   private requireCreated() {
     if (!this.created) throw new Error(`${this.node.path}: the app was read before it was created (a bug in its construct).`);

@@ -29,6 +29,9 @@ const SCOPE_ROLE: Readonly<Record<string, AdminRole>> = {
   "okta.trustedOrigins.read": "READ_ONLY_ADMIN",
   "okta.policies.manage": "ORG_ADMIN",
   "okta.policies.read": "READ_ONLY_ADMIN",
+  // Security › Networks: as policies, no narrower standard role than org admin.
+  "okta.networkZones.manage": "ORG_ADMIN",
+  "okta.networkZones.read": "READ_ONLY_ADMIN",
   "okta.appGrants.manage": "SUPER_ADMIN",
   "okta.appGrants.read": "READ_ONLY_ADMIN",
   "okta.roles.manage": "SUPER_ADMIN",
@@ -53,7 +56,7 @@ function covers(role: AdminRole, scope: string): boolean {
     case "ORG_ADMIN":
       // Counted only for what Okta's tables clearly give org admins; apps and authorization
       // servers keep their own narrower roles, so removing trusted origins cannot widen them.
-      return area !== "appGrants" && area !== "roles" && (read || ["groups", "users", "trustedOrigins", "policies"].includes(area));
+      return area !== "appGrants" && area !== "roles" && (read || ["groups", "users", "trustedOrigins", "policies", "networkZones"].includes(area));
     case "READ_ONLY_ADMIN":
       return read;
     case "APP_ADMIN":

@@ -214,6 +214,58 @@ export const OKTA_API_OPERATIONS: Readonly<Record<string, TypeOperations>> = {
       ["DELETE /api/v1/groups/rules/{groupRuleId}?removeUsers={bool}", "okta.groups.manage"],
     ],
   },
+  "okta_app_signon_policy": {
+    plan: [
+      ["GET /api/v1/policies/{policyId}", "okta.policies.read"],
+      ["GET /api/v1/policies/{policyId}/rules", "okta.policies.read"],
+    ],
+    apply: [
+      ["POST /api/v1/policies", "okta.policies.manage"],
+      ["PUT /api/v1/policies/{policyId}/rules/{ruleId}", "okta.policies.manage"],
+      ["PUT /api/v1/policies/{policyId}", "okta.policies.manage"],
+      // Delete moves every app still on the policy to the org's default policy first (provider
+      // resource_okta_app_signon_policy.go Delete): it lists every app and assigns each.
+      ["GET /api/v1/policies?type=ACCESS_POLICY", "okta.policies.read"],
+      ["GET /api/v1/apps?limit=200", "okta.apps.read"],
+      ["PUT /api/v1/apps/{appId}/policies/{policyId}", "okta.apps.manage"],
+      ["DELETE /api/v1/policies/{policyId}", "okta.policies.manage"],
+    ],
+  },
+  "okta_app_signon_policy_rule": {
+    plan: [
+      ["GET /api/v1/policies/{policyId}/rules/{ruleId}", "okta.policies.read"],
+    ],
+    apply: [
+      ["POST /api/v1/policies/{policyId}/rules", "okta.policies.manage"],
+      ["PUT /api/v1/policies/{policyId}/rules/{ruleId}", "okta.policies.manage"],
+      ["POST /api/v1/policies/{policyId}/rules/{ruleId}/lifecycle/activate", "okta.policies.manage"],
+      ["POST /api/v1/policies/{policyId}/rules/{ruleId}/lifecycle/deactivate", "okta.policies.manage"],
+      ["DELETE /api/v1/policies/{policyId}/rules/{ruleId}", "okta.policies.manage"],
+    ],
+  },
+  // Not in the copied per-resource table: from the provider source (resource_okta_network_zone.go,
+  // resource_okta_app_access_policy_assignment.go) and the Management API spec's scopes for the
+  // Network Zone and Application Policies operations.
+  "okta_network_zone": {
+    plan: [
+      ["GET /api/v1/zones/{zoneId}", "okta.networkZones.read"],
+    ],
+    apply: [
+      ["POST /api/v1/zones", "okta.networkZones.manage"],
+      ["PUT /api/v1/zones/{zoneId}", "okta.networkZones.manage"],
+      ["POST /api/v1/zones/{zoneId}/lifecycle/activate", "okta.networkZones.manage"],
+      ["POST /api/v1/zones/{zoneId}/lifecycle/deactivate", "okta.networkZones.manage"],
+      ["DELETE /api/v1/zones/{zoneId}", "okta.networkZones.manage"],
+    ],
+  },
+  "okta_app_access_policy_assignment": {
+    plan: [
+      ["GET /api/v1/apps/{appId}", "okta.apps.read"],
+    ],
+    apply: [
+      ["PUT /api/v1/apps/{appId}/policies/{policyId}", "okta.apps.manage"],
+    ],
+  },
   "data.okta_org_metadata": {
     plan: [
     ],

@@ -12,5 +12,5 @@ export const OKTA_OAUTH_PACK: readonly Rule[] = [
 
 /** okta.* scopes automation may hold by default: what this project's stacks manage, plus reads. */
 export const DEFAULT_ALLOWED_OKTA_API_SCOPES: readonly string[] = [
-  "apps", "groups", "authorizationServers", "trustedOrigins", "policies", "appGrants",
+  "apps", "groups", "authorizationServers", "trustedOrigins", "policies", "networkZones", "appGrants",
 ].flatMap((area) => [`okta.${area}.manage`, `okta.${area}.read`]).concat(["okta.users.read"]);

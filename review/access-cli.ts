@@ -18,6 +18,7 @@ export function accessMarkdown(stack: string, m: AccessMatrix): string {
     ...table(ACCESS_TABLES.assignments, m.assignments),
     ...table(ACCESS_TABLES.management, m.management),
     ...table(ACCESS_TABLES.origins, m.origins),
+    ...table(ACCESS_TABLES.signIns, m.signIns),
     m.markers.length ? `**Broad grants**\n\n${m.markers.map((x) => `- ${inert(x)}`).join("\n")}\n` : "**Broad grants**: none\n",
   ].join("\n");
 }

@@ -2,6 +2,10 @@ import { list as strings } from "../guardrails/resources";
 import { Block, Reference, addressOf, blocksOf, ownerOf, parseReference } from "./stack-json";
 import { ClaimGroupFilter, claimFilterMatches } from "../constructs/claims";
 import { unescapeLiteral } from "../terraform/interpolations";
+import { SignInRow, signInRows } from "./sign-in-access";
+import { signOnModelOf } from "./sign-on-model";
+
+export { SignInRow } from "./sign-in-access";
 
 type Json = Record<string, unknown>;
 
@@ -77,6 +81,8 @@ export interface AccessMatrix {
   readonly origins: readonly OriginRow[];
   /** What custom claims tokens carry, per grant: a new value or a new token carrying one broadens. */
   readonly claims: readonly ClaimRow[];
+  /** How each assigned group signs in to each app: assurance and from where (authentication policies). */
+  readonly signIns: readonly SignInRow[];
   /** Where EVERYONE, ALL_CLIENTS or `*` appear: each new one broadens access. */
   readonly markers: readonly string[];
 }
@@ -248,6 +254,7 @@ export function accessOf(json: Json, owners: Readonly<Record<string, string>> = 
     ...byType("okta_app_oauth_api_scope").flatMap((g) => strings(g.attrs.scopes).map((scope) => ({ app: names.of(g.attrs.app_id), appKey: names.key(g.attrs.app_id), access: scope }))),
     ...byType("okta_app_oauth_role_assignment").map((r) => ({ app: names.of(r.attrs.client_id), appKey: names.key(r.attrs.client_id), access: `role ${String(r.attrs.type)}` })),
   ];
+  const signIns = signInsOf(blocks, assignedTo, names, owner);
   const origins = byType("okta_trusted_origin").flatMap((o) => strings(o.attrs.scopes).map((scope) => ({ origin: String(o.attrs.origin), scope })));
   origins.filter((o) => o.origin.includes("*")).forEach((o) => markers.push(`trusted origin ${o.origin} has a wildcard`));
 
@@ -257,8 +264,28 @@ export function accessOf(json: Json, owners: Readonly<Record<string, string>> = 
     management: sortRows(management, ["app", "access"]),
     origins: sortRows(origins, ["origin", "scope"]),
     claims: sortRows([...claimRows.values()], ["server", "client", "who", "scope", "token", "claim", "value"]),
+    signIns: sortRows(signIns, ["app", "who", "region", "assurance"]),
     markers: [...new Set(markers)].sort(),
   };
+}
+
+/**
+ * Sign-in rows: per app with a sign-in and each audience of its assignments (single groups,
+ * then members also in a group a policy rule names), the ways in its policy leaves open.
+ */
+function signInsOf(blocks: ReadonlyMap<string, Block>, assignedTo: ReadonlyMap<string, string[]>, names: Names, owner: (address: string) => string | undefined): SignInRow[] {
+  const model = signOnModelOf(blocks);
+  const people = new Set<string>([EVERYONE]);
+  for (const p of model.policies.values()) for (const r of p.rules) [...r.groups, ...r.groupsExcluded].forEach((g) => people.add(g));
+  const apps = [...model.appPolicy.keys()].map((address) => {
+    const block = blocks.get(address)!;
+    const assigned = assignedTo.get(address) ?? [];
+    // Rule groups are plain names; an assignment's label may carry its group rule.
+    const labelOf = new Map(assigned.map((a) => [groupNameOf(a), a]));
+    const audiences = audiencesOf(assigned.map(groupNameOf), people).map((a) => ({ label: a.groups.map((g) => labelOf.get(g) ?? g).join(" ∩ "), groups: a.groups }));
+    return { address, name: names.of(`\${${block.type}.${block.id}.id}`), owner: owner(address), audiences };
+  });
+  return signInRows(model, apps);
 }
 
 interface Claim {
@@ -424,7 +451,7 @@ function sortRows<T extends object>(rows: T[], keys: (keyof T)[]): T[] {
 }
 
 /** Display-only fields: renaming an app or renumbering rules is not an access change. */
-const DISPLAY_ONLY = new Set(["via", "client", "app", "request", "owner", "claims"]);
+const DISPLAY_ONLY = new Set(["via", "client", "app", "request", "owner", "claims", "where"]);
 
 /** A row's identity for diffing. */
 export function rowKey(row: object): string {

@@ -1,4 +1,5 @@
-import { AccessMatrix, AssignmentRow, ClaimRow, GrantRow, ManagementRow, OriginRow, rowKey } from "./access";
+import { AccessMatrix, AssignmentRow, ClaimRow, GrantRow, ManagementRow, OriginRow, SignInRow, rowKey } from "./access";
+import { weakens } from "./sign-in-access";
 import { Block, blocksOf } from "./stack-json";
 import { unescapeLiteral } from "../terraform/interpolations";
 import { looksLikeSecretSetting } from "../constructs/secrets";
@@ -95,6 +96,12 @@ export interface AccessDiff {
   readonly management: RowDiff<ManagementRow>;
   readonly origins: RowDiff<OriginRow>;
   readonly claims: RowDiff<ClaimRow>;
+  /**
+   * Ways in to apps: `added` are the ones that weaken sign-in (a weaker assurance, a wider
+   * region, a removed deny), `removed` the ones gone, `strengthened` new ones that ask at least
+   * as much as a way in they replace, or new denies.
+   */
+  readonly signIns: RowDiff<SignInRow> & { readonly strengthened: readonly SignInRow[] };
   /** EVERYONE / ALL_CLIENTS / `*` occurrences that are new in the head. */
   readonly newMarkers: readonly string[];
 }
@@ -130,7 +137,7 @@ const APP_TYPES = new Set(["okta_app_oauth", "okta_app_saml", "okta_app_swa", "o
 /** The matrix with each row's app or client key (its identity) mapped by `key`. */
 export function rekeyed(matrix: AccessMatrix, key: (appKey: string) => string): AccessMatrix {
   const move = <T extends object>(rows: readonly T[], field: keyof T) => rows.map((r) => ({ ...r, [field]: key(String(r[field])) }));
-  return { ...matrix, grants: move(matrix.grants, "clientKey"), claims: move(matrix.claims, "clientKey"), assignments: move(matrix.assignments, "appKey"), management: move(matrix.management, "appKey") };
+  return { ...matrix, grants: move(matrix.grants, "clientKey"), claims: move(matrix.claims, "clientKey"), assignments: move(matrix.assignments, "appKey"), management: move(matrix.management, "appKey"), signIns: move(matrix.signIns, "appKey") };
 }
 
 /** The matrix with app addresses moved as `renames` says. */
@@ -146,18 +153,26 @@ export function diffAccess(before: AccessMatrix, after: AccessMatrix): AccessDif
     management: diffRows(before.management, after.management),
     origins: diffRows(before.origins, after.origins),
     claims: diffRows(before.claims, after.claims),
+    signIns: diffSignIns(before.signIns, after.signIns),
     newMarkers: after.markers.filter((m) => !baseMarkers.has(m)),
   };
 }
 
+function diffSignIns(before: readonly SignInRow[], after: readonly SignInRow[]): AccessDiff["signIns"] {
+  const rows = diffRows(before, after);
+  return { added: rows.added.filter((r) => weakens(r, before)), removed: rows.removed, strengthened: rows.added.filter((r) => !weakens(r, before)) };
+}
+
 /** Every access table's changes, by the name the gate digest gives its rows: one list for all that walk them. */
-export function tableDiffs(diff: AccessDiff): readonly (readonly [table: "grant" | "assignment" | "management" | "origin" | "claim", rows: RowDiff<object>])[] {
-  return [["grant", diff.grants], ["assignment", diff.assignments], ["management", diff.management], ["origin", diff.origins], ["claim", diff.claims]];
+export function tableDiffs(diff: AccessDiff): readonly (readonly [table: "grant" | "assignment" | "management" | "origin" | "claim" | "sign-in", rows: RowDiff<object>])[] {
+  return [["grant", diff.grants], ["assignment", diff.assignments], ["management", diff.management], ["origin", diff.origins], ["claim", diff.claims], ["sign-in", diff.signIns]];
 }
 
 /** How many access rows a diff adds and removes, over every table. */
 export function rowsChanged(diff: AccessDiff): { readonly added: number; readonly removed: number } {
-  return tableDiffs(diff).reduce((n, [, d]) => ({ added: n.added + d.added.length, removed: n.removed + d.removed.length }), { added: 0, removed: 0 });
+  const counted = tableDiffs(diff).reduce((n, [, d]) => ({ added: n.added + d.added.length, removed: n.removed + d.removed.length }), { added: 0, removed: 0 });
+  // A stronger way in replaces a weaker one: it narrows access, so it counts with the removed.
+  return { added: counted.added, removed: counted.removed + diff.signIns.strengthened.length };
 }
 
 /** True when the head grants something the base did not (any added row or new marker). */

@@ -1,6 +1,6 @@
 import { AccessMatrix, accessOf } from "./access";
 import { AccessDiff, AttributeChange, attributeChanges, broadens, diffAccess } from "./diff";
-import { rowDiffTable } from "./markdown";
+import { rowDiffTable, signInDiffTable } from "./markdown";
 import { code, inert } from "./inert";
 import { escapeFreeText } from "../terraform/interpolations";
 
@@ -123,6 +123,7 @@ export function driftMarkdown(report: DriftReport): string {
   out.push(...rowDiffTable("Okta management access", ["app", "access"], a.management, (r) => [r.app, r.access], legend));
   out.push(...rowDiffTable("Trusted origins", ["origin", "scope"], a.origins, (r) => [r.origin, r.scope], legend));
   out.push(...rowDiffTable("Token claims", ["server", "client", "who", "scope", "token", "claim", "value"], a.claims, (r) => [r.server, r.client, r.who, r.scope, r.token, r.claim, r.value], legend));
+  out.push(...signInDiffTable(a.signIns, "(code → Okta)"));
   if (a.newMarkers.length) out.push(...a.newMarkers.map((m) => `- 🚨 outside code: ${inert(m)}`), "");
   out.push("#### Changed in Okta", "");
   for (const d of report.drifted) {

@@ -1,4 +1,4 @@
-import { AssignmentRow, ClaimRow, GrantRow, ManagementRow, OriginRow } from "./access";
+import { AssignmentRow, ClaimRow, GrantRow, ManagementRow, OriginRow, SignInRow } from "./access";
 import { AccessDiff, ResourceChange, RowDiff, rowsChanged } from "./diff";
 import { Gate, ReviewReport, StackReview, isUnchanged, summaryOf } from "./review";
 import { Cell, Markdown, code, inert, oneLine, render as cell } from "./inert";
@@ -62,6 +62,7 @@ function broadeningSummary(s: StackReview): string {
     [a.management.added.length, "management grant"],
     [a.origins.added.length, "trusted origin scope"],
     [a.claims.added.length, "claim value"],
+    [a.signIns.added.length, "weaker sign-in"],
   ]
     .filter(([n]) => n)
     .map(([n, what]) => `+${n} ${what}${n === 1 ? "" : "s"}`);
@@ -122,6 +123,7 @@ export const ACCESS_TABLES: {
   readonly management: AccessTable<ManagementRow>;
   readonly origins: AccessTable<OriginRow>;
   readonly claims: AccessTable<ClaimRow>;
+  readonly signIns: AccessTable<SignInRow>;
 } = {
   grants: {
     title: "Token grants (authorization servers)",
@@ -132,6 +134,7 @@ export const ACCESS_TABLES: {
   management: { title: "Okta management access (okta.* scopes, admin roles)", columns: ["app", "access"], cells: (r) => [r.app, r.access] },
   origins: { title: "Trusted origins", columns: ["origin", "scope"], cells: (r) => [r.origin, r.scope] },
   claims: { title: "Token claims (custom claims, per value)", columns: ["server", "client", "owner", "who", "scope", "token", "claim", "value"], cells: (r) => [r.server, r.client, r.owner ?? "", r.who, r.scope, r.token, r.claim, r.value] },
+  signIns: { title: "Sign-in (authentication policies): who, with which factors, from where", columns: ["app", "owner", "who", "assurance", "where", "via"], cells: (r) => [r.app, r.owner ?? "", r.who, r.assurance, r.where, r.via] },
 };
 
 /** Every access table's changed rows: the review's and the import report's. */
@@ -143,7 +146,16 @@ export function accessDiffTables(a: AccessDiff): string[] {
     ...rowDiffTable(t.management.title, t.management.columns, a.management, t.management.cells),
     ...rowDiffTable(t.origins.title, t.origins.columns, a.origins, t.origins.cells),
     ...rowDiffTable(t.claims.title, t.claims.columns, a.claims, t.claims.cells),
+    ...signInDiffTable(a.signIns),
   ];
+}
+
+/** Sign-in changes: `+` a weaker way in (broadening), `-` a way in gone, `^` a stronger way in or a new deny. */
+export function signInDiffTable(d: AccessDiff["signIns"], legend?: string): string[] {
+  const t = ACCESS_TABLES.signIns;
+  if (!d.added.length && !d.removed.length && !d.strengthened.length) return [];
+  const rows = [...d.removed.map((r) => ["-", ...t.cells(r)]), ...d.strengthened.map((r) => ["^", ...t.cells(r)]), ...d.added.map((r) => ["+", ...t.cells(r)])];
+  return [`**${t.title}**${legend ? ` ${legend}` : ""} (\`+\` weaker, broadens; \`^\` stronger or denied; \`-\` gone)`, "", ...markdownTable(["", ...t.columns], rows), ""];
 }
 
 /** One access table's removed (`-`) and added (`+`) rows, or nothing when neither; shared by the review and the drift report. */

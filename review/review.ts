@@ -90,7 +90,7 @@ export function outagesOf(resources: readonly ResourceChange[]): string[] {
     .map((r) => `${r.kind === "destroy" ? "destroys" : "replaces"} ${r.type}${r.label !== undefined ? ` ${JSON.stringify(r.label)}` : ""} (${r.address})`);
 }
 
-const EMPTY_ACCESS: AccessMatrix = { grants: [], assignments: [], management: [], origins: [], claims: [], markers: [] };
+const EMPTY_ACCESS: AccessMatrix = { grants: [], assignments: [], management: [], origins: [], claims: [], signIns: [], markers: [] };
 
 /** Compares two synthesized apps stack by stack. Pure: reads only the given JSON. */
 export function buildReview(base: ReadonlyMap<string, SynthesizedStack>, head: ReadonlyMap<string, SynthesizedStack>, labels: { base: string; head: string }): ReviewReport {

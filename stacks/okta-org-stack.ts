@@ -26,6 +26,9 @@ import { AppConfig, AssignmentConfig, BackendConfig, IntegrationConfig, OrgConfi
 import { AuthorizationServer } from "../constructs/authorization-server";
 import { GroupRule } from "../constructs/group-rule";
 import { claimFilterMatches, describeFilter, suggestedRegex } from "../constructs/claims";
+import { NetworkZone } from "../constructs/network-zone";
+import { AuthenticationPolicy } from "../constructs/authentication-policy";
+import { addAuthenticationPolicy, markSensitive, policyConstructId } from "./sign-on";
 
 /** The stack id of an environment: what `cdktf deploy okta-prod` names. */
 export function stackId(environment: EnvironmentName): string {
@@ -53,6 +56,11 @@ export class OktaOrgStack extends TerraformStack {
   /** Privileged service apps, created by okta-bootstrap-<env> and named here by client id. */
   readonly privilegedClients = new Map<string, IServiceClient>();
   private readonly groupsByName = new Map<string, IOktaGroup>();
+  /** Network zones by name. */
+  readonly zones = new Map<string, NetworkZone>();
+  /** Authentication policies by config key. */
+  readonly authenticationPolicies = new Map<string, AuthenticationPolicy>();
+  private readonly defaultAuthenticationPolicy?: string;
 
   constructor(scope: Construct, config: OrgConfig) {
     super(scope, stackId(config.environment));
@@ -82,6 +90,12 @@ export class OktaOrgStack extends TerraformStack {
     const sections: ErrorEntry[] = [];
     for (const group of config.groups ?? []) collectConfigErrors(sections, () => this.addGroup(group));
     for (const rule of config.groupRules ?? []) collectConfigErrors(sections, () => this.addGroupRule(rule));
+    for (const zone of config.networkZones ?? []) collectConfigErrors(sections, () => this.addZone(zone));
+    for (const [key, policy] of Object.entries(config.authenticationPolicies ?? {})) {
+      collectConfigErrors(sections, () => this.authenticationPolicies.set(key, addAuthenticationPolicy(this, key, policy, this.groupsByName, this.zones)));
+    }
+    this.defaultAuthenticationPolicy = config.defaultAuthenticationPolicy;
+    collectConfigErrors(sections, () => this.checkDefaultPolicy(config));
     for (const app of config.apps) collectConfigErrors(sections, () => this.addApp(app));
     collectConfigErrors(sections, () => this.checkUnknownGroups());
     collectConfigErrors(sections, () => this.checkGroupsClaims());
@@ -137,6 +151,44 @@ export class OktaOrgStack extends TerraformStack {
     }
   }
 
+  private addZone(zone: NonNullable<OrgConfig["networkZones"]>[number]): void {
+    const clash = [...this.zones.keys()].find((n) => n.toLowerCase() === zone.name.toLowerCase());
+    if (clash !== undefined) throw new OktaConfigError(`${this.node.path}/Zone-${slug(zone.name)}`, [{ what: "network zone is declared twice (Okta zone names are unique)", value: zone.name, fix: "declare each zone once." }]);
+    this.zones.set(zone.name, new NetworkZone(this, `Zone-${slug(zone.name)}`, zone));
+  }
+
+  private checkDefaultPolicy(config: OrgConfig): void {
+    const key = config.defaultAuthenticationPolicy;
+    if (key === undefined || this.authenticationPolicies.has(key)) return;
+    // A policy that failed its own checks is reported there: not again here.
+    if (Object.prototype.hasOwnProperty.call(config.authenticationPolicies ?? {}, key)) return;
+    throw new OktaConfigError(`${this.node.path}/defaultAuthenticationPolicy`, [{ what: "defaultAuthenticationPolicy names no policy of authenticationPolicies", value: key, fix: `use one of ${Object.keys(config.authenticationPolicies ?? {}).join(", ") || "(none declared: declare one in authenticationPolicies)"}.` }]);
+  }
+
+  /**
+   * Puts an app on its authentication policy: the one it names, or the environment's default.
+   * With neither it stays on the org's default policy, which OKTA-19 reports.
+   */
+  private useAuthenticationPolicy(app: AppConfig, created: OAuthApp | AppIntegration): void {
+    const named = app.authenticationPolicy;
+    if (app.kind === "service") {
+      if (named !== undefined) throw new OktaConfigError(`${this.node.path}/${app.id}`, [{ what: "a service app has no authentication policy (no user signs in to it)", value: named, fix: "drop authenticationPolicy from the service app." }]);
+      return;
+    }
+    const key = named ?? this.defaultAuthenticationPolicy;
+    if (key === undefined) return;
+    const policy = this.authenticationPolicies.get(key);
+    if (!policy) {
+      if (named === undefined) return; // the default's own problem is reported once, by checkDefaultPolicy
+      throw new OktaConfigError(`${this.node.path}/${app.id}`, [{ what: "authenticationPolicy names no policy of authenticationPolicies", value: named, fix: `use one of ${[...this.authenticationPolicies.keys()].join(", ") || "(none declared)"}.` }]);
+    }
+    policy.assignTo(created.resource);
+    const tierGroups = new Set([...this.servers.values()].flatMap((s) => s.tiers).filter((t) => t.sensitive).map((t) => t.group.groupName));
+    const assignTo = (app as { assignTo?: AssignmentConfig }).assignTo;
+    const viaTier = Array.isArray(assignTo) ? assignTo.find((g) => tierGroups.has(g)) : undefined;
+    if (app.sensitive || viaTier) markSensitive(created.resource, app.sensitive ? "marked sensitive in config" : `assigned to ${viaTier}, a sensitive tier's group`);
+  }
+
   private addGroupRule(rule: { readonly name: string; readonly group: string; readonly expression: string }): void {
     const group = this.groupsByName.get(rule.group);
     const path = `${this.node.path}/GroupRule-${slug(rule.name)}`;
@@ -190,6 +242,7 @@ export class OktaOrgStack extends TerraformStack {
       }
     }
     if (app.kind !== "service") this.signIn(app.id, app.apis, created);
+    this.useAuthenticationPolicy(app, created);
     if (app.suppressions?.length) OktaGuardrails.suppress(created, app.suppressions);
     this.apps.set(app.id, created);
   }
@@ -247,6 +300,7 @@ export class OktaOrgStack extends TerraformStack {
         created = new BookmarkApp(this, app.id, { ...app, assignTo });
         break;
     }
+    this.useAuthenticationPolicy(app, created);
     if (app.suppressions?.length) OktaGuardrails.suppress(created, app.suppressions);
     this.integrations.set(app.id, created);
   }
@@ -303,6 +357,8 @@ export class OktaOrgStack extends TerraformStack {
     for (const [id, api] of Object.entries(config.apis ?? {})) if (api.owner) owners[`${at}/${serverConstructId(id)}`] = api.owner;
     for (const g of config.groups ?? []) if (g.owner) owners[`${at}/Group-${slug(g.name)}`] = g.owner;
     for (const r of config.groupRules ?? []) if (r.owner) owners[`${at}/GroupRule-${slug(r.name)}`] = r.owner;
+    for (const z of config.networkZones ?? []) if (z.owner) owners[`${at}/Zone-${slug(z.name)}`] = z.owner;
+    for (const [key, p] of Object.entries(config.authenticationPolicies ?? {})) if (p.owner) owners[`${at}/${policyConstructId(key)}`] = p.owner;
     // On a child of its own: a construct holds one custom synthesis, and the guardrails' is the stack's.
     addCustomSynthesis(new Construct(this, "Owners"), {
       onSynthesize: (session) => {

@@ -37,6 +37,8 @@ export function apiCenterTeam(environment: EnvironmentName): TeamConfig {
         apis: ["apiCenter"],
         baseUris: [urls.apiCenterClient],
         assignTo: ["silverSubscribers", "goldSubscribers"],
+        // Gold subscribers sign in here: a sensitive tier's app.
+        authenticationPolicy: "sensitive",
       },
       // Seed 003 d: a native app with a private-use redirect scheme.
       {
@@ -48,6 +50,7 @@ export function apiCenterTeam(environment: EnvironmentName): TeamConfig {
         postLogoutRedirectUris: ["com.example.apicenter:/logout"],
         refreshTokens: true,
         assignTo: ["silverSubscribers", "goldSubscribers"],
+        authenticationPolicy: "sensitive",
       },
       // Seed 003 f + seed 004: a service reading silver data, and groups through the
       // management API, with a private key instead of a long-lived API token. Its okta.*

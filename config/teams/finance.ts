@@ -50,6 +50,8 @@ export function financeTeam(environment: EnvironmentName): TeamConfig {
         postLogoutRedirectUris: [`${urls.billing}/`],
         refreshTokens: true,
         assignTo: ["goldSubscribers"],
+        // The billing console: only from the office.
+        authenticationPolicy: "corporate-only",
       },
       // Seed 003 f: a second service, on the gold tier. Each service has a policy of its own,
       // so neither can request the other's scope.
