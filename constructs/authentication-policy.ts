@@ -1,4 +1,4 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { TerraformResource } from "cdktf";
 import { AppSignonPolicy } from "@cdktf/provider-okta/lib/app-signon-policy";
 import { AppSignonPolicyRule } from "@cdktf/provider-okta/lib/app-signon-policy-rule";
@@ -13,6 +13,14 @@ import { OktaConfigError, Problems } from "./validation";
 export const CATCH_ALL_RULE = "Catch-all Rule";
 /** The catch-all's fixed priority: rules of the policy sit at 1..98 above it. */
 export const CATCH_ALL_PRIORITY = 99;
+
+/** Metadata type that marks an app resource as sensitive for the guardrails (OKTA-22, OKTA-23). */
+export const SENSITIVE_APP = "okta-as-code:sensitive-app";
+
+/** Marks an app's resource sensitive: in prod its policy must ask for phishing-resistant factors. */
+export function markSensitive(resource: IConstruct, reason: string): void {
+  resource.node.addMetadata(SENSITIVE_APP, reason);
+}
 
 export type RiskLevel = "LOW" | "MEDIUM" | "HIGH";
 export type PlatformType = "ANY" | "MOBILE" | "DESKTOP";

@@ -8,6 +8,7 @@ import { GuardrailReport, buildReport, findingMessage, writeReport } from "./rep
 import { resourceViews, list } from "./resources";
 import { DeclaredSuppression, suppress, suppressionsOn } from "./suppressions";
 import { Finding, Rule, RuleContext } from "./types";
+import { SENSITIVE_APP } from "../constructs/authentication-policy";
 
 export { OKTA_OAUTH_PACK, DEFAULT_ALLOWED_OKTA_API_SCOPES } from "./pack";
 export { GuardrailReport, summaryLine, findingLine, findingMessage, toMarkdown } from "./report";
@@ -99,6 +100,7 @@ export class OktaGuardrails implements IAspect {
       audiencesInApp: audiences(stack),
       allowedOktaApiScopes: this.props.allowedOktaApiScopes ?? DEFAULT_ALLOWED_OKTA_API_SCOPES,
       env: this.props.env ?? process.env,
+      sensitiveApps: sensitiveApps(stack),
     };
     const used = new Set<object>();
     const findings: Finding[] = [];
@@ -158,6 +160,16 @@ function nearestSuppression(start: IConstruct, stack: TerraformStack, ruleId: st
     if (match) return match;
   }
   return undefined;
+}
+
+/** App resources the stack marked sensitive (stacks/sign-on.ts markSensitive), by path → why. */
+function sensitiveApps(stack: TerraformStack): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of stack.node.findAll()) {
+    const mark = c.node.metadata.find((m) => m.type === SENSITIVE_APP);
+    if (mark) out.set(c.node.path, String(mark.data));
+  }
+  return out;
 }
 
 /** Audiences of every okta_auth_server in the whole app (all environments), by path. */

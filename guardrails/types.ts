@@ -24,6 +24,8 @@ export interface RuleContext {
   readonly allowedOktaApiScopes: readonly string[];
   /** Environment variables at synth time (OKTA-18 looks for an API token). */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** App resources marked sensitive (a sensitive tier's, or by config), by construct path → why (OKTA-22, OKTA-23). @default - none */
+  readonly sensitiveApps?: ReadonlyMap<string, string>;
 }
 
 /** One violation a rule found; `level` overrides the rule's level for this environment. */

@@ -1,5 +1,6 @@
-import { Construct, IConstruct } from "constructs";
+import { Construct } from "constructs";
 import { AuthenticationPolicy, AuthenticationRuleOptions, ZoneCondition } from "../constructs/authentication-policy";
+export { markSensitive } from "../constructs/authentication-policy";
 import { NetworkZone } from "../constructs/network-zone";
 import { IOktaGroup } from "../constructs/okta-group";
 import { OktaConfigError, Problem } from "../constructs/validation";
@@ -11,12 +12,6 @@ export function policyConstructId(key: string): string {
   return `AuthPolicy-${key}`;
 }
 
-/** Metadata type that marks an app resource as sensitive for the guardrails (OKTA-22). */
-export const SENSITIVE_APP = "okta-as-code:sensitive-app";
-
-export function markSensitive(resource: IConstruct, reason: string): void {
-  resource.node.addMetadata(SENSITIVE_APP, reason);
-}
 
 /**
  * One authentication policy from config: group and zone names resolved, every unknown name
