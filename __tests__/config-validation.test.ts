@@ -201,6 +201,6 @@ describe("runbooks work as written", () => {
   test("an unknown suppression id says it is not a rule of the pack", () => {
     const message = buildError(edited("dev", (c) => (c.suppressions = [{ id: "OKTA-99", reason: "A reason long enough to pass" }])));
     expect(message).toContain("OKTA-99 is not a rule of the Okta OAuth pack");
-    expect(message).toContain("Fix: use one of OKTA-01..OKTA-18");
+    expect(message).toContain("Fix: use one of OKTA-01..OKTA-24");
   });
 });

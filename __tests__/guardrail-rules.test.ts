@@ -7,6 +7,10 @@ import { TrustedOrigin } from "@cdktf/provider-okta/lib/trusted-origin";
 import { FIXTURE_SERVICE_KEY as EXAMPLE_SERVICE_KEY } from "../test-support/fixture-org";
 import { Level, OKTA_OAUTH_PACK } from "../guardrails";
 import { findingsOf, guardrailReport, rawApp, rawRule } from "../test-support/guardrails";
+import { AppSignonPolicyRule } from "@cdktf/provider-okta/lib/app-signon-policy-rule";
+import { ASSURANCE, Assurance } from "../constructs/assurance";
+import { AuthenticationPolicy, markSensitive } from "../constructs/authentication-policy";
+import { NetworkZone } from "../constructs/network-zone";
 
 type Build = (stack: TerraformStack) => void;
 type Expected = [dev: Level | null, staging: Level | null, prod: Level | null];
@@ -20,6 +24,16 @@ const spa = { type: "browser", grantTypes: ["authorization_code"], responseTypes
 const refreshingSpa = { ...spa, grantTypes: ["authorization_code", "refresh_token"], refreshTokenRotation: "ROTATE" };
 const web = { type: "web", grantTypes: ["authorization_code"], pkceRequired: true, omitSecret: true, redirectUris: ["https://web.example.com/cb"] };
 const keyAuth = { tokenEndpointAuthMethod: "private_key_jwt", jwks: [{ kid: EXAMPLE_SERVICE_KEY.kid, kty: "RSA", e: "AQAB", n: EXAMPLE_SERVICE_KEY.n }] };
+
+/** A web app on a policy with one ALLOW rule; `sensitive` marks the app as the stack does for a sensitive tier. */
+function appOnPolicy(s: TerraformStack, assurance: Assurance, options: { sensitive?: boolean; catchAll?: "DENY" | "ALLOW" } = {}): AuthenticationPolicy {
+  const policy = new AuthenticationPolicy(s, "Policy", { name: "Apps", catchAll: options.catchAll });
+  policy.addRule("Everyone", { name: "Everyone", priority: 1, access: "ALLOW", assurance });
+  const app = rawApp(s, "app", web);
+  policy.assignTo(app);
+  if (options.sensitive) markSensitive(app, "marked sensitive in config");
+  return policy;
+}
 
 const CASES: Record<string, RuleCases> = {
   "OKTA-01": {
@@ -182,6 +196,49 @@ const CASES: Record<string, RuleCases> = {
       // run synthesizes the main stacks too; deploy-environment.yml refuses a token outright.
       ["OKTA_API_TOKEN in the environment", () => undefined, "OKTA_API_TOKEN is set in the environment", ["warning", "warning", "warning"], { OKTA_API_TOKEN: "x" }],
       ["an okta.* scope beyond the allow-list", (s) => new AppOauthApiScope(s, "grant", { appId: "0oa1", issuer: "https://acme.okta.com", scopes: ["okta.users.manage"] }), "okta.* scopes beyond the allow-list: okta.users.manage", ["warning", "warning", "error"]],
+    ],
+  },
+  "OKTA-19": {
+    compliant: (s) => appOnPolicy(s, ASSURANCE.passwordAndPossession),
+    violations: [
+      ["an app left off the stack's policies", (s) => { appOnPolicy(s, ASSURANCE.passwordAndPossession); rawApp(s, "other", web); }, "the app names no authentication policy though this stack declares some", ["warning", "error", "error"]],
+      // An org just imported declares none yet: a warning everywhere, so adoption can go step by step.
+      ["an app in a stack that declares no policy", (s) => rawApp(s, "app", web), "this stack declares none yet", ["warning", "warning", "warning"]],
+      ["a native app left off", (s) => { appOnPolicy(s, ASSURANCE.passwordAndPossession); rawApp(s, "native", { ...spa, type: "native" }); }, "names no authentication policy", ["warning", "error", "error"]],
+    ],
+  },
+  "OKTA-20": {
+    compliant: (s) => appOnPolicy(s, ASSURANCE.passwordAndPossession),
+    violations: [["a rule that allows the password alone", (s) => appOnPolicy(s, ASSURANCE.passwordOnly), 'rule "Everyone" allows a single factor', ["info", "warning", "error"]]],
+  },
+  "OKTA-21": {
+    compliant: (s) => appOnPolicy(s, ASSURANCE.passwordAndPossession),
+    violations: [["a catch-all that allows", (s) => appOnPolicy(s, ASSURANCE.passwordAndPossession, { catchAll: "ALLOW" }), 'policy "Apps" lets everyone no rule matches in', ["info", "warning", "error"]]],
+  },
+  "OKTA-22": {
+    compliant: (s) => appOnPolicy(s, { ...ASSURANCE.phishingResistant, reauthenticateIn: "PT1H" }, { sensitive: true }),
+    violations: [
+      ["a sensitive app on plain two factors", (s) => appOnPolicy(s, ASSURANCE.passwordAndPossession, { sensitive: true }), 'lets users in without a phishing-resistant factor ("Everyone")', ["info", "info", "error"]],
+      ["a sensitive app whose second way in is weaker", (s) => appOnPolicy(s, ASSURANCE.phishingResistant, { sensitive: true }).addRule("Contractors", { name: "Contractors", priority: 2, access: "ALLOW", assurance: ASSURANCE.anyTwoFactors }), '("Contractors")', ["info", "info", "error"]],
+    ],
+  },
+  "OKTA-23": {
+    compliant: (s) => appOnPolicy(s, { ...ASSURANCE.phishingResistant, reauthenticateIn: "PT12H" }, { sensitive: true }),
+    violations: [
+      ["a sensitive app asked once per session", (s) => appOnPolicy(s, { ...ASSURANCE.phishingResistant, reauthenticateIn: "PT43800H" }, { sensitive: true }), 're-authenticates after PT43800H ("Everyone")', ["info", "info", "error"]],
+      ["a sensitive app asked every two days", (s) => appOnPolicy(s, { ...ASSURANCE.phishingResistant, reauthenticateIn: "P2D" }, { sensitive: true }), "re-authenticates after P2D", ["info", "info", "error"]],
+    ],
+  },
+  "OKTA-24": {
+    compliant: (s) => {
+      const zone = new NetworkZone(s, "Office", { name: "Office", type: "IP", gateways: ["203.0.113.0/24"] });
+      appOnPolicy(s, ASSURANCE.passwordAndPossession).addRule("FromOffice", { name: "From the office", priority: 2, access: "ALLOW", assurance: ASSURANCE.passwordAndPossession, zones: { in: [zone] } });
+    },
+    violations: [
+      ["a rule naming a zone id this stack does not declare", (s) => {
+        const policy = appOnPolicy(s, ASSURANCE.passwordAndPossession);
+        new AppSignonPolicyRule(s, "raw", { policyId: policy.policyId, name: "Blocked", priority: 2, access: "DENY", networkConnection: "ZONE", networkIncludes: ["nzo1abcdEFGH"] });
+      }, 'rule "Blocked" names zone "nzo1abcdEFGH", which is not a network zone of this stack', ["error", "error", "error"]],
     ],
   },
 };

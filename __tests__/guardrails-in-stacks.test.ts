@@ -28,7 +28,8 @@ describe("guardrails on the org stacks", () => {
     const stack = new OktaOrgStack(Testing.app(), fixtureConfig("prod"));
     new AppOauth(stack, "handmade", { label: "Handmade", type: "browser", grantTypes: ["implicit"], responseTypes: ["token"], redirectUris: ["https://x.example.com/cb"] });
     const rules = checkedStack(stack).findings.filter((f) => f.path === "okta-prod/handmade").map((f) => `${f.rule} ${f.level}`);
-    expect(rules).toEqual(["OKTA-01 error", "OKTA-01 error"]);
+    // And, as no policy names it, OKTA-19 (a warning: this stack declares no authentication policy).
+    expect(rules).toEqual(["OKTA-01 error", "OKTA-01 error", "OKTA-19 warning"]);
   });
 
   test("fails synth with rule, path and fix, and writes nothing", () => {
@@ -55,7 +56,8 @@ describe("guardrails on the org stacks", () => {
     const json = JSON.parse(fs.readFileSync(path.join(outdir, "stacks/okta-prod/guardrails.json"), "utf8"));
     expect(json).toEqual(reports[2]);
     const markdown = fs.readFileSync(path.join(outdir, "stacks/okta-prod/guardrails.md"), "utf8");
-    expect(markdown).toContain("okta-prod: guardrails 0 errors, 1 warning, 0 infos, 0 suppressed");
+    // OKTA-10 once, and OKTA-19 for each of the fixture's 8 sign-in apps: it declares no authentication policy.
+    expect(markdown).toContain("okta-prod: guardrails 0 errors, 9 warnings, 0 infos, 0 suppressed");
     expect(markdown).toContain("| OKTA-10 | warning | `okta-prod/billing/App` |");
   });
 
@@ -65,7 +67,9 @@ describe("guardrails on the org stacks", () => {
       Object.assign(billing ?? {}, { suppressions: [{ id: "OKTA-10", reason: "Vendor SDK only supports client_secret_basic" }] });
     });
     const report = checkedStack(new OktaOrgStack(Testing.app(), staging));
-    expect(report.summary).toEqual({ errors: 0, warnings: 0, infos: 0, suppressed: 1 });
+    // The fixture org declares no authentication policy: one OKTA-19 warning per sign-in app, nothing else.
+    expect(report.summary).toEqual({ errors: 0, warnings: 8, infos: 0, suppressed: 1 });
+    expect(new Set(report.findings.filter((f) => !f.suppressed).map((f) => f.rule))).toEqual(new Set(["OKTA-19"]));
   });
 
   test("flags an audience reused across environments", () => {

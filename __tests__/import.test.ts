@@ -216,9 +216,15 @@ describe("import round trip of the example org", () => {
     const ownId = (a: string) => (a.startsWith("okta_app_group_assignment.") ? imports[a] : imports[a]?.split("/").pop());
     const after = byOktaObject(importedStack, (a) => ownId(a) ?? (a.startsWith("data.okta_everyone_group.") ? everyone : undefined));
     const lost = [...before.keys()].filter((k) => !after.has(k)).map((k) => before.get(k)!.address);
-    expect(lost).toEqual(["okta_auth_server_policy.ApiCenter_Service-reports-service_Policy_47812BB4", "okta_auth_server_policy_rule.ApiCenter_Service-reports-service_Rule_B376A7E3"]);
+    // The importer does not read authentication policies, their rules or network zones yet (issue 24,
+    // left open): the imported config declares none, and OKTA-19 warns for each app.
+    const signOn = /^okta_(app_signon_policy|app_signon_policy_rule|network_zone)\./;
+    expect(lost.filter((a) => !signOn.test(a))).toEqual(["okta_auth_server_policy.ApiCenter_Service-reports-service_Policy_47812BB4", "okta_auth_server_policy_rule.ApiCenter_Service-reports-service_Rule_B376A7E3"]);
+    expect(lost.filter((a) => signOn.test(a)).length).toBe(7);
     expect([...after.keys()].filter((k) => !before.has(k))).toEqual([]);
-    const changed = [...before].filter(([k, v]) => after.has(k) && JSON.stringify(v.attrs) !== JSON.stringify(after.get(k)!.attrs)).map(([, v]) => v.address);
+    // Apps lose only their authentication_policy (not imported yet, above).
+    const withoutPolicy = (attrs: Record<string, unknown>) => JSON.stringify({ ...attrs, authentication_policy: undefined });
+    const changed = [...before].filter(([k, v]) => after.has(k) && withoutPolicy(v.attrs) !== withoutPolicy(after.get(k)!.attrs)).map(([, v]) => v.address);
     // reports-service held priority 2 on API Center; billing-sync's policy moves up to it.
     expect(changed).toEqual(["okta_auth_server_policy.ApiCenter_Service-billing-sync_Policy_9A4AD2E8"]);
     const [k] = [...before].find(([, v]) => v.address === changed[0])!;

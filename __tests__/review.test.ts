@@ -155,6 +155,7 @@ describe("review: a PR that changes only a label", () => {
       management: { added: [], removed: [] },
       origins: { added: [], removed: [] },
       claims: { added: [], removed: [] },
+      signIns: { added: [], removed: [], strengthened: [] },
       newMarkers: [],
     });
     expect(prod.resources).toEqual([expect.objectContaining({ kind: "change", label: "Billing Portal", attributes: [{ attribute: "label", before: '"Billing"', after: '"Billing Portal"' }] })]);
@@ -218,7 +219,8 @@ describe("review: guardrails and secrets", () => {
       ),
     );
     const staging = stackReview(reviewOf(base, head), "okta-staging");
-    expect(staging.newFindings.map((f) => `${f.rule} ${f.level} ${f.path}`)).toEqual(["OKTA-10 warning okta-staging/invoices/App"]);
+    // The fixture org declares no authentication policy: the new app's OKTA-19 is a warning, and new too.
+    expect(staging.newFindings.map((f) => `${f.rule} ${f.level} ${f.path}`)).toEqual(["OKTA-10 warning okta-staging/invoices/App", "OKTA-19 warning okta-staging/invoices/App"]);
     expect(toMarkdown(reviewOf(base, head))).toContain("- **OKTA-10 warning** `okta-staging/invoices/App`");
   });
 

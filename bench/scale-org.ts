@@ -1,4 +1,5 @@
-import { AppConfig, ApiConfig, OrgConfig } from "../config/types";
+import { AppConfig, ApiConfig, AuthenticationPolicyConfig, OrgConfig } from "../config/types";
+import { ASSURANCE } from "../constructs/assurance";
 import { EnvironmentName } from "../constructs/environment";
 import { EXAMPLE_SERVICE_KEY } from "../config/teams/api-center";
 import { TERRAFORM_KEYS, TERRAFORM_PLAN_KEYS } from "../config/terraform-keys";
@@ -6,7 +7,8 @@ import { TERRAFORM_KEYS, TERRAFORM_PLAN_KEYS } from "../config/terraform-keys";
 /**
  * An org of `teams` teams, `apis` APIs (besides API Center) and `apps` apps, for one
  * environment: each team owns apps of every kind, each user-facing app calls one API (or none),
- * each service requests a tier of one API, every API has two tiers and a groups claim.
+ * each service requests a tier of one API, every API has two tiers and a groups claim, and
+ * every user-facing app has an authentication policy of its own (two rules, one from a zone).
  */
 export function scaleOrg(environment: EnvironmentName, teams = 20, apis = 10, apps = 1000): OrgConfig {
   const apiConfigs: Record<string, ApiConfig> = {};
@@ -44,11 +46,26 @@ export function scaleOrg(environment: EnvironmentName, teams = 20, apis = 10, ap
         list.push({ kind: "bookmark", id: `bm-${i}`, owner, label: `Bookmark ${i}`, url: host, assignTo: "everyone" });
     }
   }
+  const policies: Record<string, AuthenticationPolicyConfig> = {};
+  const withPolicies = list.map((app, i): AppConfig => {
+    if (app.kind === "service") return app;
+    const api = `api${i % apis}`;
+    policies[app.id] = {
+      name: `Sign-in ${app.id}`,
+      rules: [
+        { name: "Writers from the office", priority: 1, access: "ALLOW", assurance: ASSURANCE.phishingResistant, groups: [`${api}-writers`], zones: { in: ["Office"] } },
+        { name: "Readers", priority: 2, access: "ALLOW", assurance: ASSURANCE.passwordAndPossession, groups: [`${api}-readers`] },
+      ],
+    };
+    return { ...app, authenticationPolicy: app.id };
+  });
   return {
     environment,
     apiCenter: { audience: `api://scale-${environment}` },
     apis: apiConfigs,
-    apps: list,
+    apps: withPolicies,
+    networkZones: [{ name: "Office", type: "IP", gateways: ["203.0.113.0/24"] }],
+    authenticationPolicies: policies,
     bootstrap: { jwks: [TERRAFORM_KEYS[environment]], planJwks: [TERRAFORM_PLAN_KEYS[environment]] },
   };
 }

@@ -34,12 +34,16 @@ export const OKTA_19: Rule = {
   why: "An app without one is put on whatever policy the org assigns by default (provider 6.12 lists ACCESS_POLICY policies and assigns the system one on every update), so its MFA requirement is a console setting nobody reviews.",
   fix: "Set defaultAuthenticationPolicy for the environment, or authenticationPolicy on the app (a key of authenticationPolicies).",
   source: "Okta authentication policies (help.okta.com, about-app-sign-on-policies); provider app_authentication_policy.go",
-  levels: levels("warning", "error", "error"),
+  // A warning while the stack declares no policy at all (an org just imported, adopting step
+  // by step); once it declares one, an app left out is an error outside dev.
+  levels: levels("warning", "warning", "warning"),
   appliesTo: SIGN_IN_APPS,
   check: (r, ctx) => {
     const model = modelOf(ctx);
     const address = `${r.type}.${r.id}`;
-    return model.appPolicy.has(address) && model.appPolicy.get(address) === undefined ? [{ detail: "the app names no authentication policy of this stack" }] : [];
+    if (!model.appPolicy.has(address) || model.appPolicy.get(address) !== undefined) return [];
+    const declares = model.policies.size > 0;
+    return [{ detail: `the app names no authentication policy${declares ? " though this stack declares some" : " (this stack declares none yet)"}`, level: declares && ctx.environment !== "dev" ? "error" : undefined }];
   },
 };
 
