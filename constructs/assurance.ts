@@ -151,9 +151,18 @@ function checkDuration(problems: Problems, field: string, value: string | undefi
   }
 }
 
+/** The option within two edits of a typo (`posession`), if any. */
 function nearest(value: string, options: readonly string[]): string {
-  const v = value.toLowerCase();
-  const hit = options.find((o) => o.toLowerCase().slice(0, 4) === v.slice(0, 4));
+  const distance = (a: string, b: string): number => {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row = next;
+    }
+    return row[b.length];
+  };
+  const hit = options.find((o) => distance(o.toLowerCase(), value.toLowerCase()) <= 2);
   return hit ? ` (did you mean ${hit}?)` : "";
 }
 
