@@ -224,3 +224,34 @@ describe("the review sees sign-in assurance", () => {
     expect(diff.signIns.strengthened.map((r) => r.assurance)).toEqual(["2FA: phishing-resistant, hardware-protected possession + any factor"]);
   });
 });
+
+describe("npm run simulate", () => {
+  const { synthesizeTo } = jest.requireActual("../test-support/review") as typeof import("../test-support/review");
+  const { runSimulate } = jest.requireActual("../review/simulate-cli") as typeof import("../review/simulate-cli");
+  const dir = synthesizeTo((["dev", "staging", "prod"] as const).map((e) => exampleOrg(e)));
+  const run = (...args: string[]) => {
+    let out = "";
+    const code = runSimulate([...args, "--from", dir], (t) => (out += t));
+    return { code, out };
+  };
+
+  test("answers for the example org: the billing console from the office, and not from outside", () => {
+    const inside = run("okta-prod", "--app", "billing", "--groups", "goldSubscribers", "--zone", "198.51.100.15");
+    expect(inside.out).toContain('1. "From the office" (ALLOW): matches');
+    expect(inside.out).toContain('Outcome: ALLOW by "From the office", with 2FA: phishing-resistant possession + any factor; re-authenticate after PT1H');
+    const outside = run("okta-prod", "--app", "billing", "--groups", "goldSubscribers", "--zone", "192.0.2.1");
+    expect(outside.out).toContain('no match: the request is not from zone "Corporate network" (it is from no declared zone)');
+    expect(outside.out).toContain('Outcome: DENY by "Catch-all Rule"');
+    // Dev is relaxed: any network, the password.
+    expect(run("okta-dev", "--app", "billing", "--groups", "goldSubscribers").out).toContain('Outcome: ALLOW by "Anywhere in dev", with 1FA: password');
+  });
+
+  test("checks assignment first, prints JSON for scripts, and names what exists when asked for what does not", () => {
+    expect(run("okta-prod", "--app", "billing", "--groups", "silverSubscribers").out).toContain("Outcome: NOT ASSIGNED");
+    const json = JSON.parse(run("okta-prod", "--app", "portal", "--groups", "silverSubscribers", "--json").out);
+    expect(json).toMatchObject({ stack: "okta-prod", outcome: "ALLOW", rule: "Everyone", assurance: "2FA: password + possession", policy: "Standard sign-in" });
+    expect(errorOf(() => run("okta-prod", "--app", "portal", "--groups", "admins"))).toContain('No group "admins" in okta-prod. Fix: use some of Everyone, financeTeam');
+    expect(errorOf(() => run("okta-prod", "--app", "nope", "--groups", "financeTeam"))).toContain('No app "nope" users sign in to in okta-prod. Fix: use one of api-center-client, billing');
+    expect(errorOf(() => run("okta-prod", "--app", "portal", "--groups", "financeTeam", "--zone", "Moon"))).toContain('No network zone "Moon"');
+  });
+});

@@ -39,7 +39,7 @@ describe("README", () => {
   });
 
   test("each deep topic lives in docs/, once", () => {
-    for (const doc of ["deploying", "org-model", "changing-the-org", "guardrails", "review", "identities-and-ci", "security-model", "import", "drift", "runbooks", "performance", "layout"]) {
+    for (const doc of ["deploying", "org-model", "changing-the-org", "guardrails", "review", "identities-and-ci", "security-model", "import", "drift", "runbooks", "performance", "layout", "authentication-policies"]) {
       expect(readme).toContain(`(docs/${doc}.md)`);
     }
     // The guardrail catalogue is a table in docs/guardrails.md, not in README.
