@@ -1,4 +1,5 @@
 import { fixtureConfig } from "../test-support/fixture-org";
+import { signOn } from "../config/sign-on";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -45,7 +46,10 @@ function synth(config: OrgConfig): { jsons: Record<string, unknown>[] } | { erro
 }
 
 describe("config cannot smuggle Terraform expressions", () => {
-  const prod = fixtureConfig("prod");
+  // With the example org's zones and authentication policies, on the same apps: their names are free text too.
+  const fixture = fixtureConfig("prod");
+  const POLICY_OF: Record<string, string> = { billing: "corporate-only", "api-center-client": "sensitive", mobile: "sensitive" };
+  const prod = { ...fixture, ...signOn("prod"), apps: fixture.apps.map((a) => (POLICY_OF[a.id] ? { ...a, authenticationPolicy: POLICY_OF[a.id] } : a)) } as OrgConfig;
   const strings = stringPaths(prod).filter((s) => s.path[0] !== "environment");
 
   test("every string field of the config either refuses an interpolation or reaches the JSON escaped", () => {
@@ -67,7 +71,7 @@ describe("config cannot smuggle Terraform expressions", () => {
     }
     // Only free text (labels, names, descriptions: Okta stores them as written) and Okta's
     // template fields (SAML NameID template, attribute values) accept them, escaped.
-    expect(escapedAt.filter((p) => !/(\.label|\.description|^groups\.\d+\.name|^groupRules\.\d+\.name|^apis\.\w+\.name|^apiCenter\.name|nameIdTemplate|attributes\.\d+\.values\.\d+|catalog\.settings\..+)$/.test(p))).toEqual([]);
+    expect(escapedAt.filter((p) => !/(\.label|\.description|^groups\.\d+\.name|^groupRules\.\d+\.name|^apis\.\w+\.name|^apiCenter\.name|^networkZones\.\d+\.name|^authenticationPolicies\.[\w-]+\.name|^authenticationPolicies\.[\w-]+\.rules\.\d+\.name|nameIdTemplate|attributes\.\d+\.values\.\d+|catalog\.settings\..+)$/.test(p))).toEqual([]);
     expect(outcomes.escaped).toBeGreaterThan(5);
     expect(outcomes.refused).toBeGreaterThan(strings.length / 2);
   });
