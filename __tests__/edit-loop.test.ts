@@ -115,6 +115,29 @@ describe("config mistakes point at the line, once", () => {
   });
 });
 
+describe("sign-on mistakes point at the line, once", () => {
+  const SIGN_ON = "config/sign-on.ts";
+
+  test("a misspelled zone in a rule: the policy's line, the zones there are, and no echo at the apps that use it", () => {
+    repo.edit(SIGN_ON, (t) => t.replace('zones: { in: ["Corporate network"] }', 'zones: { in: ["Corporate netwrok"] }'));
+    const { code, problems } = synth();
+    expect(code).toBe(1);
+    expect(problems).toEqual([expect.stringContaining(`${at(SIGN_ON, '"corporate-only": {')}: authentication policy "corporate-only" (okta-<env>/AuthPolicy-corporate-only) rules[0] ("From the office").zones.in names zone "Corporate netwrok", which is not declared`)]);
+    expect(problems[0]).toContain("Fix: use one of Corporate network, or declare it in networkZones.");
+    // Dev's rule names no zone: staging and prod only.
+    expect(problems[0].endsWith("[in okta-staging, okta-prod]")).toBe(true);
+  });
+
+  test("a bad gateway: the zone's line and the form Okta takes", () => {
+    repo.edit(SIGN_ON, (t) => t.replace('"203.0.113.0/24"', '"203.0.113.0/33"'));
+    const { problems } = synth();
+    const { line } = repo.lineOf(SIGN_ON, 'name: "Corporate network"');
+    // One problem: the policy whose rule names the zone is not built, so it says nothing more.
+    expect(problems).toEqual([expect.stringMatching(new RegExp(`^  - ${SIGN_ON}:${line}:\\d+: network zone "Corporate network" \\(okta-<env>/Zone-Corporate-network\\) gateways\\[0\\] is not a valid CIDR: got "203\\.0\\.113\\.0/33"\\. Fix: write a CIDR`))]);
+    expect(problems[0].endsWith(ALL)).toBe(true);
+  });
+});
+
 describe("commands leave nothing behind", () => {
   test("synth, review, access and drift write only into cdktf.out/ or the paths they are given", () => {
     repo.restore();

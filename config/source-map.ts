@@ -18,7 +18,7 @@ export interface SourceLocation {
 
 /** What a config path or construct path points at: an entry and a path of keys inside it. */
 export interface EntryRef {
-  readonly kind: "app" | "group" | "groupRule" | "api" | "apiCenter";
+  readonly kind: "app" | "group" | "groupRule" | "api" | "apiCenter" | "zone" | "policy";
   readonly key: string;
   readonly rest: readonly (string | number)[];
 }
@@ -72,10 +72,12 @@ function load(): { ts: Ts; entries: Entry[] } | null {
         if (id !== undefined && stringProperty(ts, node, "kind") !== undefined) entries.push({ kind: "app", key: id, file, node, source });
         else if (parentKey === "groups" && stringProperty(ts, node, "name") !== undefined) entries.push({ kind: "group", key: stringProperty(ts, node, "name")!, file, node, source });
         else if (parentKey === "groupRules" && stringProperty(ts, node, "name") !== undefined) entries.push({ kind: "groupRule", key: stringProperty(ts, node, "name")!, file, node, source });
+        else if (parentKey === "networkZones" && stringProperty(ts, node, "name") !== undefined) entries.push({ kind: "zone", key: stringProperty(ts, node, "name")!, file, node, source });
         const assignment = node.parent && ts.isPropertyAssignment(node.parent) ? node.parent : undefined;
         const owner = assignment?.parent && ts.isObjectLiteralExpression(assignment.parent) ? assignment.parent : undefined;
         const ownerKey = owner && owner.parent && ts.isPropertyAssignment(owner.parent) ? propertyName(ts, owner.parent.name) : undefined;
         if (assignment && ownerKey === "apis") entries.push({ kind: "api", key: propertyName(ts, assignment.name) ?? "", file, node, source });
+        if (assignment && ownerKey === "authenticationPolicies") entries.push({ kind: "policy", key: propertyName(ts, assignment.name) ?? "", file, node, source });
         if (assignment && propertyName(ts, assignment.name) === "apiCenter") entries.push({ kind: "apiCenter", key: "apiCenter", file, node, source });
       }
       ts.forEachChild(node, visit);
@@ -141,7 +143,7 @@ export function locate(ref: EntryRef): SourceLocation | undefined {
 
 /** The line a person recognizes an entry by: its id or name, or `payments: {` for an API. */
 function entryStart(ts: Ts, entry: Entry): SourceLocation {
-  const key = entry.kind === "app" ? property(ts, entry.node, "id") : entry.kind === "group" || entry.kind === "groupRule" ? property(ts, entry.node, "name") : entry.node.parent;
+  const key = entry.kind === "app" ? property(ts, entry.node, "id") : entry.kind === "group" || entry.kind === "groupRule" || entry.kind === "zone" ? property(ts, entry.node, "name") : entry.node.parent;
   return at(entry.source, (key ?? entry.node).getStart(entry.source));
 }
 
@@ -174,6 +176,8 @@ export function entryOfConfigPath(configPath: string): EntryRef | undefined {
   if (first === "groups" && typeof second === "number" && label) return { kind: "group", key: label, rest: steps.slice(2) };
   if (first === "groupRules" && typeof second === "number" && label) return { kind: "groupRule", key: label, rest: steps.slice(2) };
   if (first === "apis" && typeof second === "string") return { kind: "api", key: second, rest: steps.slice(2) };
+  if (first === "authenticationPolicies" && typeof second === "string") return { kind: "policy", key: second, rest: steps.slice(2) };
+  if (first === "networkZones" && typeof second === "number" && label) return { kind: "zone", key: label, rest: steps.slice(2) };
   if (first === "apiCenter") return { kind: "apiCenter", key: "apiCenter", rest: steps.slice(1) };
   return undefined;
 }
@@ -186,6 +190,11 @@ export function entryOfConstructPath(constructPath: string, slugOf: (name: strin
   if (!loaded) return undefined;
   if (second === "ApiCenter") return { kind: "apiCenter", key: "apiCenter", rest: [] };
   if (second.startsWith("Api-")) return { kind: "api", key: second.slice(4), rest: [] };
+  if (second.startsWith("AuthPolicy-")) return { kind: "policy", key: second.slice("AuthPolicy-".length), rest: [] };
+  if (second.startsWith("Zone-")) {
+    const e = loaded.entries.find((x) => x.kind === "zone" && slugOf(x.key) === second.slice("Zone-".length));
+    return e ? { kind: "zone", key: e.key, rest: [] } : undefined;
+  }
   const bySlug = (kind: EntryRef["kind"], s: string) => loaded.entries.find((e) => e.kind === kind && slugOf(e.key) === s);
   if (second.startsWith("GroupRule-")) {
     const e = bySlug("groupRule", second.slice("GroupRule-".length));

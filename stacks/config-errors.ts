@@ -25,7 +25,7 @@ function envOf(path: string): string | undefined {
 }
 
 function label(ref: EntryRef): string {
-  const names = { app: "app", group: "group", groupRule: "group rule", api: "API", apiCenter: "API Center" } as const;
+  const names = { app: "app", group: "group", groupRule: "group rule", api: "API", apiCenter: "API Center", zone: "network zone", policy: "authentication policy" } as const;
   return ref.kind === "apiCenter" ? "apiCenter" : `${names[ref.kind]} ${JSON.stringify(ref.key)}`;
 }
 

@@ -61,6 +61,8 @@ export class OktaOrgStack extends TerraformStack {
   /** Authentication policies by config key. */
   readonly authenticationPolicies = new Map<string, AuthenticationPolicy>();
   private readonly defaultAuthenticationPolicy?: string;
+  /** Every policy key config declares, built or not: one that failed its own checks is reported there only. */
+  private declaredPolicies = new Set<string>();
 
   constructor(scope: Construct, config: OrgConfig) {
     super(scope, stackId(config.environment));
@@ -91,10 +93,16 @@ export class OktaOrgStack extends TerraformStack {
     for (const group of config.groups ?? []) collectConfigErrors(sections, () => this.addGroup(group));
     for (const rule of config.groupRules ?? []) collectConfigErrors(sections, () => this.addGroupRule(rule));
     for (const zone of config.networkZones ?? []) collectConfigErrors(sections, () => this.addZone(zone));
+    // A zone that failed its own checks is reported there; policies naming it are not built (no echo).
+    const failedZones = new Set((config.networkZones ?? []).map((z) => z.name).filter((n) => !this.zones.has(n)));
     for (const [key, policy] of Object.entries(config.authenticationPolicies ?? {})) {
-      collectConfigErrors(sections, () => this.authenticationPolicies.set(key, addAuthenticationPolicy(this, key, policy, this.groupsByName, this.zones)));
+      collectConfigErrors(sections, () => {
+        const built = addAuthenticationPolicy(this, key, policy, this.groupsByName, this.zones, failedZones);
+        if (built) this.authenticationPolicies.set(key, built);
+      });
     }
     this.defaultAuthenticationPolicy = config.defaultAuthenticationPolicy;
+    this.declaredPolicies = new Set(Object.keys(config.authenticationPolicies ?? {}));
     collectConfigErrors(sections, () => this.checkDefaultPolicy(config));
     for (const app of config.apps) collectConfigErrors(sections, () => this.addApp(app));
     collectConfigErrors(sections, () => this.checkUnknownGroups());
@@ -179,7 +187,8 @@ export class OktaOrgStack extends TerraformStack {
     if (key === undefined) return;
     const policy = this.authenticationPolicies.get(key);
     if (!policy) {
-      if (named === undefined) return; // the default's own problem is reported once, by checkDefaultPolicy
+      // The default's own problem is reported once, by checkDefaultPolicy; a declared policy's, by itself.
+      if (named === undefined || this.declaredPolicies.has(named)) return;
       throw new OktaConfigError(`${this.node.path}/${app.id}`, [{ what: "authenticationPolicy names no policy of authenticationPolicies", value: named, fix: `use one of ${[...this.authenticationPolicies.keys()].join(", ") || "(none declared)"}.` }]);
     }
     policy.assignTo(created.resource);

@@ -23,7 +23,8 @@ export function addAuthenticationPolicy(
   config: AuthenticationPolicyConfig,
   groups: ReadonlyMap<string, IOktaGroup>,
   zones: ReadonlyMap<string, NetworkZone>,
-): AuthenticationPolicy {
+  failedZones: ReadonlySet<string> = new Set(),
+): AuthenticationPolicy | undefined {
   const id = policyConstructId(key);
   const problems: Problem[] = [];
   const group = (where: string) => (name: string): IOktaGroup | undefined => {
@@ -36,6 +37,8 @@ export function addAuthenticationPolicy(
     if (!z) problems.push({ what: `${where} names zone ${JSON.stringify(name)}, which is not declared`, value: name, fix: `use one of ${[...zones.keys()].join(", ") || "(none declared)"}, or declare it in networkZones.` });
     return z;
   };
+  const rulesOf = Array.isArray(config.rules) ? config.rules : [];
+  if (rulesOf.some((r) => r.zones && [...(("in" in r.zones ? r.zones.in : (r.zones as { notIn: readonly string[] }).notIn) ?? [])].some((z) => failedZones.has(z)))) return undefined;
   if (!Array.isArray(config.rules)) problems.push({ what: "rules must be a list", value: config.rules, fix: "list the policy's rules, or [] for a policy that only has its catch-all." });
   const rules = (Array.isArray(config.rules) ? config.rules : []).map((r: AuthenticationRuleConfig, i): AuthenticationRuleOptions => {
     const at = `rules[${i}] ("${r.name}")`;
