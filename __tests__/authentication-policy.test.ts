@@ -255,3 +255,49 @@ describe("npm run simulate", () => {
     expect(errorOf(() => run("okta-prod", "--app", "portal", "--groups", "financeTeam", "--zone", "Moon"))).toContain('No network zone "Moon"');
   });
 });
+
+describe("npm run import of authentication policies", () => {
+  const { deployed, importFromServer } = jest.requireActual("../test-support/import") as typeof import("../test-support/import");
+  const { rowsChanged } = jest.requireActual("../review/diff") as typeof import("../review/diff");
+
+  test("adopts the prod policies, their rules and the zone they name, keeps each app on its policy, and changes no access", async () => {
+    const { org } = deployed(exampleOrg("prod"));
+    const { run } = await importFromServer(org, { environment: "prod" });
+    const config = run.adoption.config;
+    expect(Object.values(config.authenticationPolicies ?? {}).map((p) => p.name).sort()).toEqual(["Corporate network only", "Sensitive apps", "Standard sign-in"]);
+    expect(config.networkZones).toEqual([{ name: "Corporate network", type: "IP", gateways: ["203.0.113.0/24", "198.51.100.10-198.51.100.20"] }]);
+    const corporate = Object.values(config.authenticationPolicies!).find((p) => p.name === "Corporate network only")!;
+    // Okta's answer carries required: false in every class (the provider writes it): not in config.
+    expect(corporate).toMatchObject({ catchAll: "DENY", rules: [{ name: "From the office", priority: 1, access: "ALLOW", zones: { in: ["Corporate network"] }, assurance: { factorMode: "2FA", constraints: [{ possession: { phishingResistant: "REQUIRED" } }], reauthenticateIn: "PT1H" } }] });
+    const billing = config.apps.find((a) => a.label === "Billing")!;
+    expect(config.authenticationPolicies![billing.authenticationPolicy!].name).toBe("Corporate network only");
+    expect(rowsChanged(run.adoption.access)).toEqual({ added: 0, removed: 0 });
+    const imports = Object.keys(config.imports ?? {});
+    expect(imports.filter((a) => /^okta_(app_signon_policy|app_signon_policy_rule|network_zone)\./.test(a))).toHaveLength(7);
+  });
+
+  test("leaves a policy it cannot express in Okta, and keeps its apps on it by id", async () => {
+    const { org } = deployed(exampleOrg("prod"));
+    const standard = org.accessPolicies!.find((p) => p.policy.name === "Standard sign-in")!;
+    // A rule naming a user: this config names groups only.
+    const edited = { ...org, accessPolicies: org.accessPolicies!.map((p) => (p === standard ? { ...p, rules: p.rules.map((r) => (r.system ? r : { ...r, conditions: { ...r.conditions, people: { ...r.conditions?.people, users: { include: ["00u1abcdEFGH"] } } } })) } : p)) };
+    const { run } = await importFromServer(edited, { environment: "prod" });
+    const config = run.adoption.config;
+    expect(Object.values(config.authenticationPolicies ?? {}).map((p) => p.name)).not.toContain("Standard sign-in");
+    const portal = config.apps.find((a) => a.label === "Customer Portal")!;
+    expect(portal.authenticationPolicyId).toBe(standard.policy.id);
+    const entry = run.adoption.mapped.log.entries.find((e) => e.id === standard.policy.id);
+    expect(entry).toMatchObject({ outcome: "not imported", why: expect.stringContaining('rule "Everyone": it names users') });
+    expect(rowsChanged(run.adoption.access)).toEqual({ added: 0, removed: 0 });
+  });
+
+  test("keeps an app on Okta's system policy by id", async () => {
+    const { org } = deployed(exampleOrg("prod"));
+    const system = org.accessPolicies!.find((p) => p.policy.system)!.policy.id;
+    const portal = org.apps.find((a) => a.label === "Customer Portal")!;
+    const edited = { ...org, apps: org.apps.map((a) => (a === portal ? { ...a, _links: { accessPolicy: { href: `https://example.okta.com/api/v1/policies/${system}` } } } : a)) };
+    const { run } = await importFromServer(edited, { environment: "prod" });
+    expect(run.adoption.config.apps.find((a) => a.label === "Customer Portal")!.authenticationPolicyId).toBe(system);
+    expect(rowsChanged(run.adoption.access)).toEqual({ added: 0, removed: 0 });
+  });
+});

@@ -216,15 +216,10 @@ describe("import round trip of the example org", () => {
     const ownId = (a: string) => (a.startsWith("okta_app_group_assignment.") ? imports[a] : imports[a]?.split("/").pop());
     const after = byOktaObject(importedStack, (a) => ownId(a) ?? (a.startsWith("data.okta_everyone_group.") ? everyone : undefined));
     const lost = [...before.keys()].filter((k) => !after.has(k)).map((k) => before.get(k)!.address);
-    // The importer does not read authentication policies, their rules or network zones yet (issue 24,
-    // left open): the imported config declares none, and OKTA-19 warns for each app.
-    const signOn = /^okta_(app_signon_policy|app_signon_policy_rule|network_zone)\./;
-    expect(lost.filter((a) => !signOn.test(a))).toEqual(["okta_auth_server_policy.ApiCenter_Service-reports-service_Policy_47812BB4", "okta_auth_server_policy_rule.ApiCenter_Service-reports-service_Rule_B376A7E3"]);
-    expect(lost.filter((a) => signOn.test(a)).length).toBe(7);
+    // Dev's rules name no zone: the corporate zone stays in Okta, unmanaged (reported as skipped below).
+    expect(lost).toEqual(["okta_auth_server_policy.ApiCenter_Service-reports-service_Policy_47812BB4", "okta_auth_server_policy_rule.ApiCenter_Service-reports-service_Rule_B376A7E3", "okta_network_zone.Zone-Corporate-network_Zone_30BEDF5E"]);
     expect([...after.keys()].filter((k) => !before.has(k))).toEqual([]);
-    // Apps lose only their authentication_policy (not imported yet, above).
-    const withoutPolicy = (attrs: Record<string, unknown>) => JSON.stringify({ ...attrs, authentication_policy: undefined });
-    const changed = [...before].filter(([k, v]) => after.has(k) && withoutPolicy(v.attrs) !== withoutPolicy(after.get(k)!.attrs)).map(([, v]) => v.address);
+    const changed = [...before].filter(([k, v]) => after.has(k) && JSON.stringify(v.attrs) !== JSON.stringify(after.get(k)!.attrs)).map(([, v]) => v.address);
     // reports-service held priority 2 on API Center; billing-sync's policy moves up to it.
     expect(changed).toEqual(["okta_auth_server_policy.ApiCenter_Service-billing-sync_Policy_9A4AD2E8"]);
     const [k] = [...before].find(([, v]) => v.address === changed[0])!;
@@ -249,7 +244,7 @@ describe("import round trip of the example org", () => {
   test("reports the privileged app as not imported, with the bootstrap stack as the fix, and skips Okta's own objects", () => {
     const entries = result.run.adoption.mapped.log.entries;
     expect(entries.find((e) => e.name === "Reports Service")?.why).toContain('it holds Okta management scopes (okta.groups.read): privileged identities are created by okta-bootstrap-<env>');
-    expect(entries.filter((e) => e.outcome === "skipped").map((e) => e.name).sort()).toEqual(["Everyone", "Okta Admin Console", "Okta Dashboard", "default"]);
+    expect(entries.filter((e) => e.outcome === "skipped").map((e) => e.name).sort()).toEqual(["Corporate network", "Everyone", "Okta Admin Console", "Okta Dashboard", "default"]);
     expect(result.printed).toMatch(/resources adopt existing objects; 0 would be created/);
   });
 });
@@ -426,7 +421,7 @@ describe("import of an empty org (issue 20)", () => {
     const stacks = synthStacks([run.adoption.config]);
     expect(Object.keys((stacks.get("okta-dev")!.resource ?? {}) as object)).toEqual([]);
     const boot = stacks.get("okta-bootstrap-dev")!;
-    expect(boot.output.terraform_api_scopes.value).toBe("okta.appGrants.read,okta.apps.read,okta.authorizationServers.read,okta.groups.read,okta.trustedOrigins.read");
+    expect(boot.output.terraform_api_scopes.value).toBe("okta.appGrants.read,okta.apps.read,okta.authorizationServers.read,okta.groups.read,okta.networkZones.read,okta.policies.read,okta.trustedOrigins.read");
   });
 });
 

@@ -35,6 +35,12 @@ interface AppConfigBase {
    */
   readonly authenticationPolicy?: string;
   /**
+   * The Okta id of a policy this config does not manage (one the import left in Okta, such as
+   * the org's "Any two factors"): the app stays on it. Not with authenticationPolicy.
+   * @default - none
+   */
+  readonly authenticationPolicyId?: string;
+  /**
    * The app guards something sensitive: in prod its policy must ask for phishing-resistant
    * factors and re-authenticate (guardrail OKTA-22). Apps assigned to a sensitive tier's group are
    * sensitive without it.

@@ -172,17 +172,25 @@ export class AuthenticationPolicy extends Construct implements IAuthenticationPo
    * they stay on the org's default policy: they get an okta_app_access_policy_assignment.
    */
   assignTo(app: TerraformResource): void {
-    const type = app.terraformResourceType;
-    if (type === "okta_app_oauth" || type === "okta_app_saml" || type === "okta_app_bookmark") {
-      app.addOverride("authentication_policy", this.policyId);
-      return;
-    }
-    if (type === "okta_app_swa" || type === "okta_app_auto_login") {
-      new AppAccessPolicyAssignment(app.node.scope as Construct, "AuthenticationPolicy", { appId: (app as unknown as { id: string }).id, policyId: this.policyId });
-      return;
-    }
-    throw new OktaConfigError(app.node.path, [{ what: `${type} has no authentication policy`, value: type, fix: "assign authentication policies to apps users sign in to." }]);
+    assignAuthenticationPolicy(app, this.policyId);
   }
+}
+
+/**
+ * Puts an app on a policy by id: this config's (a reference) or one it does not manage (the Okta
+ * id of a policy left in Okta, e.g. the org's "Any two factors", kept by the import).
+ */
+export function assignAuthenticationPolicy(app: TerraformResource, policyId: string): void {
+  const type = app.terraformResourceType;
+  if (type === "okta_app_oauth" || type === "okta_app_saml" || type === "okta_app_bookmark") {
+    app.addOverride("authentication_policy", policyId);
+    return;
+  }
+  if (type === "okta_app_swa" || type === "okta_app_auto_login") {
+    new AppAccessPolicyAssignment(app.node.scope as Construct, "AuthenticationPolicy", { appId: (app as unknown as { id: string }).id, policyId });
+    return;
+  }
+  throw new OktaConfigError(app.node.path, [{ what: `${type} has no authentication policy`, value: type, fix: "assign authentication policies to apps users sign in to." }]);
 }
 
 const RISK: readonly string[] = ["LOW", "MEDIUM", "HIGH"];

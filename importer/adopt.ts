@@ -54,10 +54,10 @@ export function adoptOrg(snapshot: OrgSnapshot, environment: EnvironmentName, ou
       // A group or group rule at fault: by its construct path (Group-<slug>, GroupRule-<slug>) or config entry.
       const objects = new Map<string, string>();
       for (const f of built.failures) {
-        const m = /^okta-[a-z0-9-]+\/(Group|GroupRule)-([^/]+)/.exec(f.path) ?? undefined;
+        const m = /^okta-[a-z0-9-]+\/(Group|GroupRule|AuthPolicy|Zone)-([^/]+)/.exec(f.path) ?? undefined;
         const c = /^okta-[a-z0-9-]+ config\.(groups|groupRules)\[(\d+)\]/.exec(f.path) ?? undefined;
         let id: string | undefined;
-        if (m) id = mapped.adopt.get(`${m[1]}-${m[2]}/${m[1] === "Group" ? "Group" : "Rule"}`);
+        if (m) id = mapped.adopt.get(`${m[1]}-${m[2]}/${{ Group: "Group", GroupRule: "Rule", AuthPolicy: "Policy", Zone: "Zone" }[m[1]]}`);
         else if (c) {
           const entry = c[1] === "groups" ? mapped.config.groups?.[Number(c[2])] : mapped.config.groupRules?.[Number(c[2])];
           id = entry ? mapped.adopt.get(`${c[1] === "groups" ? "Group" : "GroupRule"}-${slug(entry.name)}/${c[1] === "groups" ? "Group" : "Rule"}`) : undefined;

@@ -57,5 +57,9 @@ export function checkedSnapshot(s: OrgSnapshot, log: ImportLog): OrgSnapshot {
       ),
     trustedOrigins: keep(s.trustedOrigins, "OktaTrustedOrigin", "trusted origin", log, (t) => t.name),
     grants: Object.fromEntries(Object.entries(s.grants).map(([app, grants]) => [app, keep(grants, "OktaGrant", "app", log, (g) => g.scopeId)])),
+    accessPolicies: (Array.isArray(s.accessPolicies) ? s.accessPolicies : [])
+      .filter((p) => keep([p?.policy], "OktaAccessPolicy", "authentication policy", log, (v) => v?.name).length === 1)
+      .map((p) => ({ policy: p.policy, rules: keep(Array.isArray(p.rules) ? p.rules : [], "OktaAccessRule", "sign-on rule", log, (v) => v?.name) })),
+    zones: keep(Array.isArray(s.zones) ? s.zones : [], "OktaNetworkZone", "network zone", log, (z) => z?.name),
   };
 }

@@ -4,7 +4,8 @@ import { AccessMatrix, accessOf } from "../review/access";
 import { AccessDiff, diffAccess, rekeyed } from "../review/diff";
 import { StateResource, stackJsonFromState } from "../review/drift";
 import { unescapeLiteral } from "../terraform/interpolations";
-import { OrgSnapshot } from "./okta-objects";
+import { OktaAccessRule, OrgSnapshot } from "./okta-objects";
+import { accessPolicyIdOf } from "./map-sign-on";
 
 /** One attribute the first deploy changes in Okta: what Okta holds now, and what config says. */
 export interface FirstDeployChange {
@@ -116,6 +117,31 @@ function liveObjects(s: OrgSnapshot): Map<string, Live> {
     } else if (a.signOnMode === "BOOKMARK") out.set(`okta_app_bookmark:${a.id}`, { label: a.label, url: a.settings?.app?.url });
     else if (a.signOnMode === "BROWSER_PLUGIN") out.set(`okta_app_swa:${a.id}`, { label: a.label, url: a.settings?.app?.url });
     for (const g of s.appGroups[a.id] ?? []) out.set(`okta_app_group_assignment:${a.id}/${g.id}`, { app_id: a.id, group_id: g.id });
+    // The app's authentication policy: an attribute of OIDC, SAML and bookmark apps, a resource of its own for the others.
+    const policy = accessPolicyIdOf(a);
+    if (policy) {
+      const key = [...out.keys()].find((k) => k.endsWith(`:${a.id}`) && /^okta_app_(oauth|saml|bookmark):/.test(k));
+      if (key) out.set(key, { ...out.get(key), authentication_policy: policy });
+      else out.set(`okta_app_access_policy_assignment:${a.id}`, { app_id: a.id, policy_id: policy });
+    }
+  }
+  for (const { policy, rules } of s.accessPolicies ?? []) {
+    const catchAll = rules.find((r) => r.system);
+    out.set(`okta_app_signon_policy:${policy.id}`, { name: policy.name, description: policy.description ?? "", catch_all: catchAll?.actions?.appSignOn?.access !== "DENY", ...(policy.status === "INACTIVE" ? { status: "INACTIVE" } : {}) });
+    for (const r of rules) out.set(`okta_app_signon_policy_rule:${r.id}`, { ...signOnRuleValues(r), policy_id: policy.id });
+  }
+  for (const z of s.zones ?? []) {
+    out.set(`okta_network_zone:${z.id}`, {
+      name: z.name,
+      type: z.type,
+      status: z.status ?? "ACTIVE",
+      usage: z.usage ?? "POLICY",
+      gateways: z.gateways?.length ? z.gateways.map((g) => g.value) : undefined,
+      proxies: z.proxies?.length ? z.proxies.map((g) => g.value) : undefined,
+      dynamic_locations: z.locations?.length ? z.locations.map((l) => l.region || l.country) : undefined,
+      asns: z.asns?.length ? z.asns : undefined,
+      dynamic_proxy_type: z.proxyType ?? undefined,
+    });
   }
   for (const g of s.groups) out.set(`okta_group:${g.id}`, { name: g.profile?.name, description: g.profile?.description ?? undefined });
   for (const r of s.groupRules) out.set(`okta_group_rule:${r.id}`, { name: r.name, expression_value: r.conditions?.expression?.value, group_assignments: r.actions?.assignUserToGroups?.groupIds });
@@ -152,6 +178,37 @@ function liveObjects(s: OrgSnapshot): Map<string, Live> {
     }
   }
   return out;
+}
+
+/** A sign-on rule as the provider's attributes (state-like), from Okta's rule object. */
+function signOnRuleValues(r: OktaAccessRule): Json {
+  const c = r.conditions ?? {};
+  const v = r.actions?.appSignOn?.verificationMethod;
+  const access = r.actions?.appSignOn?.access ?? "ALLOW";
+  const strip = (o: Readonly<Record<string, unknown>>) => JSON.stringify(Object.fromEntries(Object.entries(o).map(([k, b]) => [k, b && typeof b === "object" ? Object.fromEntries(Object.entries(b).filter(([f]) => f !== "required")) : b])));
+  const platforms = (c.platform?.include ?? []).map((p) => ({ type: p.type ?? "ANY", os_type: p.os?.type ?? "ANY" })).filter((p) => !(p.type === "ANY" && p.os_type === "ANY"));
+  return {
+    name: r.name,
+    priority: r.priority,
+    status: r.status ?? "ACTIVE",
+    system: r.system === true,
+    access,
+    ...(access === "ALLOW" && v ? { factor_mode: v.factorMode, re_authentication_frequency: v.reauthenticateIn, constraints: v.constraints?.length ? v.constraints.map(strip) : undefined, type: v.type } : {}),
+    groups_included: c.people?.groups?.include?.length ? c.people.groups.include : undefined,
+    groups_excluded: c.people?.groups?.exclude?.length ? c.people.groups.exclude : undefined,
+    users_included: c.people?.users?.include?.length ? c.people.users.include : undefined,
+    users_excluded: c.people?.users?.exclude?.length ? c.people.users.exclude : undefined,
+    user_types_included: c.userType?.include?.length ? c.userType.include : undefined,
+    custom_expression: c.elCondition?.condition || undefined,
+    network_connection: c.network?.connection ?? "ANYWHERE",
+    network_includes: c.network?.include?.length ? c.network.include : undefined,
+    network_excludes: c.network?.exclude?.length ? c.network.exclude : undefined,
+    device_is_registered: c.device?.registered ? true : undefined,
+    device_is_managed: c.device?.managed ? true : undefined,
+    device_assurances_included: c.device?.assurance?.include?.length ? c.device.assurance.include : undefined,
+    platform_include: platforms.length ? platforms : undefined,
+    risk_score: c.riskScore?.level && c.riskScore.level !== "ANY" ? c.riskScore.level : undefined,
+  };
 }
 
 /**
@@ -217,7 +274,7 @@ function liveResources(s: OrgSnapshot): StateResource[] {
     } else if (!type.startsWith("okta_auth_server_") && type !== "okta_auth_server") add(type, id, values);
   }
   // Apps of other kinds (OIN, auto-login, …) by their label: their assignments name them.
-  for (const a of s.apps) if (!out.some((r) => r.values.id === a.id)) add("okta_app_auto_login", a.id, { label: a.label });
+  for (const a of s.apps) if (!out.some((r) => r.values.id === a.id && r.type !== "okta_app_access_policy_assignment")) add("okta_app_auto_login", a.id, { label: a.label });
   for (const { server, scopes, claims, policies } of s.authServers) {
     add("okta_auth_server", server.id, { ...objects.get(`okta_auth_server:${server.id}`), ...(server.status === "INACTIVE" ? { status: "INACTIVE" } : {}) });
     for (const sc of scopes) add("okta_auth_server_scope", sc.id, { ...objects.get(`okta_auth_server_scope:${sc.id}`), auth_server_id: server.id });

@@ -5,6 +5,7 @@
 
 export interface OktaApp {
   readonly id: string;
+  readonly _links?: OktaAppLinks;
   readonly name?: string;
   readonly label?: string;
   readonly status?: string;
@@ -54,6 +55,11 @@ export interface OktaApp {
       readonly acsEndpoints?: readonly unknown[];
     };
   };
+}
+
+/** Where an app's authentication policy is: `_links.accessPolicy.href` ends in the policy id. */
+export interface OktaAppLinks {
+  readonly accessPolicy?: { readonly href?: string };
 }
 
 export interface OktaAppGroup {
@@ -158,6 +164,63 @@ export interface ServerSnapshot {
   readonly policies: readonly { readonly policy: OktaPolicy; readonly rules: readonly OktaPolicyRule[] }[];
 }
 
+/** An authentication (app sign-on) policy: GET /api/v1/policies?type=ACCESS_POLICY. */
+export interface OktaAccessPolicy {
+  readonly id: string;
+  readonly name?: string;
+  readonly description?: string | null;
+  readonly status?: string;
+  readonly system?: boolean;
+  readonly type?: string;
+}
+
+/** A rule of one (GET /api/v1/policies/{id}/rules); shapes as recorded from an Identity Engine org. */
+export interface OktaAccessRule {
+  readonly id: string;
+  readonly name?: string;
+  readonly priority?: number;
+  readonly status?: string;
+  readonly system?: boolean;
+  readonly conditions?: {
+    readonly people?: {
+      readonly users?: { readonly include?: readonly string[]; readonly exclude?: readonly string[] };
+      readonly groups?: { readonly include?: readonly string[]; readonly exclude?: readonly string[] };
+    } | null;
+    readonly network?: { readonly connection?: string; readonly include?: readonly string[]; readonly exclude?: readonly string[] } | null;
+    readonly device?: { readonly registered?: boolean; readonly managed?: boolean; readonly assurance?: { readonly include?: readonly string[] } } | null;
+    readonly platform?: { readonly include?: readonly { readonly type?: string; readonly os?: { readonly type?: string; readonly expression?: string } }[] } | null;
+    readonly riskScore?: { readonly level?: string } | null;
+    readonly userType?: { readonly include?: readonly string[]; readonly exclude?: readonly string[] } | null;
+    readonly elCondition?: { readonly condition?: string } | null;
+  } | null;
+  readonly actions?: {
+    readonly appSignOn?: {
+      readonly access?: string;
+      readonly verificationMethod?: {
+        readonly type?: string;
+        readonly factorMode?: string;
+        readonly reauthenticateIn?: string;
+        readonly constraints?: readonly Readonly<Record<string, unknown>>[];
+      };
+    };
+  };
+}
+
+/** A network zone: GET /api/v1/zones. */
+export interface OktaNetworkZone {
+  readonly id: string;
+  readonly name?: string;
+  readonly type?: string;
+  readonly status?: string;
+  readonly usage?: string;
+  readonly system?: boolean;
+  readonly gateways?: readonly { readonly type?: string; readonly value?: string }[] | null;
+  readonly proxies?: readonly { readonly type?: string; readonly value?: string }[] | null;
+  readonly locations?: readonly { readonly country?: string; readonly region?: string | null }[] | null;
+  readonly asns?: readonly string[] | null;
+  readonly proxyType?: string | null;
+}
+
 /** Everything the import reads of one org. */
 export interface OrgSnapshot {
   readonly apps: readonly OktaApp[];
@@ -169,6 +232,10 @@ export interface OrgSnapshot {
   readonly trustedOrigins: readonly OktaTrustedOrigin[];
   /** okta.* scope grants of each service app, by app id (GET /apps/{id}/grants). */
   readonly grants: Readonly<Record<string, readonly OktaGrant[]>>;
+  /** Authentication policies with their rules. @default - none read (an older snapshot) */
+  readonly accessPolicies?: readonly { readonly policy: OktaAccessPolicy; readonly rules: readonly OktaAccessRule[] }[];
+  /** Network zones. @default - none read */
+  readonly zones?: readonly OktaNetworkZone[];
 }
 
 export interface OktaGrant {

@@ -1,22 +1,26 @@
 import { OktaClient } from "./okta-client";
-import { OktaApp, OktaAppGroup, OktaGrant, OktaAuthServer, OktaClaim, OktaGroupObject, OktaGroupRule, OktaPolicy, OktaPolicyRule, OktaScope, OktaTrustedOrigin, OrgSnapshot, ServerSnapshot } from "./okta-objects";
+import { OktaAccessPolicy, OktaAccessRule, OktaNetworkZone, OktaApp, OktaAppGroup, OktaGrant, OktaAuthServer, OktaClaim, OktaGroupObject, OktaGroupRule, OktaPolicy, OktaPolicyRule, OktaScope, OktaTrustedOrigin, OrgSnapshot, ServerSnapshot } from "./okta-objects";
 
 const PAGE = "limit=200";
 
 /**
  * Reads what the import maps, GET only: apps with their group assignments, groups, group
- * rules, custom authorization servers with scopes, claims, policies and rules, and trusted
- * origins. Per-object calls run with the client's concurrency. Secrets Okta may answer (an
+ * rules, custom authorization servers with scopes, claims, policies and rules, trusted
+ * origins, authentication policies with their rules, and network zones. Per-object calls run with the client's concurrency. Secrets Okta may answer (an
  * OIDC app's client_secret, an SWA app's shared password) are dropped as they arrive.
  */
 export async function readOrg(client: OktaClient): Promise<OrgSnapshot> {
-  const [apps, groups, groupRules, servers, trustedOrigins] = await Promise.all([
+  const [apps, groups, groupRules, servers, trustedOrigins, policies, zones] = await Promise.all([
     client.list<OktaApp>(`/api/v1/apps?${PAGE}`),
     client.list<OktaGroupObject>(`/api/v1/groups?${PAGE}`),
     client.list<OktaGroupRule>(`/api/v1/groups/rules?${PAGE}`),
     client.list<OktaAuthServer>(`/api/v1/authorizationServers?${PAGE}`),
     client.list<OktaTrustedOrigin>(`/api/v1/trustedOrigins?${PAGE}`),
+    client.list<OktaAccessPolicy>("/api/v1/policies?type=ACCESS_POLICY"),
+    client.list<OktaNetworkZone>(`/api/v1/zones?${PAGE}`),
   ]);
+  checkIds("/api/v1/policies?type=ACCESS_POLICY", policies);
+  checkIds("/api/v1/zones", zones);
   checkIds("/api/v1/apps", apps);
   checkIds("/api/v1/groups", groups);
   checkIds("/api/v1/groups/rules", groupRules);
@@ -39,7 +43,14 @@ export async function readOrg(client: OktaClient): Promise<OrgSnapshot> {
       }),
   );
   const authServers: ServerSnapshot[] = await Promise.all(servers.map((server) => readServer(client, server)));
-  return { apps: apps.map(withoutSecrets), appGroups, groups, groupRules, authServers, trustedOrigins, grants };
+  const accessPolicies = await Promise.all(
+    policies.map(async (policy) => {
+      const rules = await client.list<OktaAccessRule>(`/api/v1/policies/${policy.id}/rules`);
+      checkIds(`/api/v1/policies/${policy.id}/rules`, rules);
+      return { policy, rules };
+    }),
+  );
+  return { apps: apps.map(withoutSecrets), appGroups, groups, groupRules, authServers, trustedOrigins, grants, accessPolicies, zones };
 }
 
 async function readServer(client: OktaClient, server: OktaAuthServer): Promise<ServerSnapshot> {

@@ -8,6 +8,7 @@ import { OktaApp, OrgSnapshot } from "./okta-objects";
 import { API_CENTER_NAME, MappedServer, mapServer } from "./map-servers";
 import { serverConstructId } from "../stacks/okta-org-stack";
 import { appIdFor, isSystemApp, mapApp } from "./map-apps";
+import { mapSignOn } from "./map-sign-on";
 
 /** An org as config, with where each construct's resource already exists in Okta. */
 export interface MappedOrg {
@@ -106,6 +107,10 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
     log.imported("group rule", r.name, r.id);
   }
 
+  // Authentication policies the imported apps use, and the zones their rules name.
+  const signOn = mapSignOn(snapshot, groupNames, everyoneId, options.excludeObjects ?? new Map(), log);
+  for (const [p, id] of signOn.adopt) adopt.set(p, id);
+
   const corsOrigins = new Map(
     snapshot.trustedOrigins.filter((t) => t.status !== "INACTIVE" && t.origin).map((t) => [t.origin!.replace(/\/+$/, ""), t.id] as const),
   );
@@ -119,7 +124,10 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
     if (options.exclude?.has(id)) continue;
     const mapped = mapApp(app, id, { ...assignmentOf(app, snapshot, groupNames, everyoneId), servers, trustedOrigins: corsOrigins }, log);
     if (!mapped) continue;
-    appConfigs.push(mapped.config);
+    // Every app stays on the policy it has in Okta: one imported here, or one left there (by id).
+    const policy = mapped.config.kind === "service" ? undefined : signOn.policyOf(app);
+    appConfigs.push(policy ? ({ ...mapped.config, ...policy } as AppConfig) : mapped.config);
+    if (policy) adopt.set(`${mapped.config.id}/AuthenticationPolicy`, app.id);
     if (app.signOnMode === "OPENID_CONNECT") clientIdOf.set(mapped.config.id, app.credentials?.oauthClient?.client_id ?? app.id);
     for (const [p, oktaId] of mapped.adopt) adopt.set(p, oktaId);
     mapped.origins.forEach((o) => claimedOrigins.add(o));
@@ -154,6 +162,8 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
     ...(Object.keys(apis).length ? { apis } : {}),
     ...(groups.length ? { groups: groups.map(([id, name]) => ({ name, ...(description.get(id) ? { description: description.get(id)! } : {}) })) } : {}),
     ...(groupRules.length ? { groupRules } : {}),
+    ...(signOn.networkZones.length ? { networkZones: signOn.networkZones } : {}),
+    ...(Object.keys(signOn.policies).length ? { authenticationPolicies: signOn.policies } : {}),
     apps: appConfigs,
     bootstrap: { jwks: [TERRAFORM_KEYS[options.environment]], planJwks: [TERRAFORM_PLAN_KEYS[options.environment]] },
   };

@@ -60,6 +60,8 @@ export function stackJsonFromState(resources: readonly StateResource[]): Json {
   const ref = new Map<string, string>();
   for (const r of resources) {
     const prefix = r.mode === "data" ? "data." : "";
+    // An access policy assignment's id is its app's: the id names the app, not the assignment.
+    if (r.type === "okta_app_access_policy_assignment") continue;
     if (typeof r.values.id === "string") ref.set(r.values.id, `\${${prefix}${r.type}.${r.name}.id}`);
     if (r.type === "okta_app_oauth" && typeof r.values.client_id === "string") ref.set(r.values.client_id, `\${okta_app_oauth.${r.name}.client_id}`);
   }

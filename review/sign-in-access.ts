@@ -122,7 +122,9 @@ export function signInRows(
     for (const audience of app.audiences) {
       const base = { app: app.name, appKey: app.address, who: audience.label, ...(app.owner ? { owner: app.owner } : {}) };
       if (!policy) {
-        rows.push({ ...base, assurance: UNDECLARED, where: "any zone", strength: "1/0", region: "*|*|*", via: "(the org's default policy)" });
+        // Its factors are not known here: counted as the weakest, so declaring a policy never broadens.
+        const unmanaged = policyAddress?.replace(/^unmanaged:/, "");
+        rows.push({ ...base, assurance: unmanaged ? `policy ${unmanaged} (not managed here)` : UNDECLARED, where: "any zone", strength: "1/0", region: "*|*|*", via: unmanaged ? "(a policy left in Okta)" : "(the org's default policy)" });
         continue;
       }
       for (const way of waysIn(policy, ["Everyone", ...audience.groups], zoneAtoms)) {

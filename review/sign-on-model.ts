@@ -63,7 +63,10 @@ export interface SignOnZone {
 
 export interface SignOnModel {
   readonly policies: ReadonlyMap<string, SignOnPolicy>;
-  /** App address → its policy's address, or undefined when it declares none (the org's default applies). */
+  /**
+   * App address → its policy's address; `unmanaged:<id>` for a policy named by Okta id that this
+   * stack does not hold; undefined when it declares none (the org's default applies).
+   */
   readonly appPolicy: ReadonlyMap<string, string | undefined>;
   readonly zones: ReadonlyMap<string, SignOnZone>;
 }
@@ -161,14 +164,18 @@ export function signOnModelOf(blocks: ReadonlyMap<string, Block>): SignOnModel {
     policies.set(p.address, { address: p.address, path: p.path, name: unescapeLiteral(String(p.attrs.name ?? p.id)), rules, unknownZones });
   }
   const appPolicy = new Map<string, string | undefined>();
+  const policyOf = (value: unknown): string | undefined => {
+    const ref = parseReference(value);
+    if (ref) return policies.has(addressOf(ref)) ? addressOf(ref) : `unmanaged:${addressOf(ref)}`;
+    return typeof value === "string" && value ? `unmanaged:${value}` : undefined;
+  };
   for (const app of all.filter((b) => SIGN_IN_APPS.has(b.type) && !(b.type === "okta_app_oauth" && b.attrs.type === "service"))) {
-    const ref = parseReference(app.attrs.authentication_policy);
-    appPolicy.set(app.address, ref && policies.has(addressOf(ref)) ? addressOf(ref) : undefined);
+    appPolicy.set(app.address, policyOf(app.attrs.authentication_policy));
   }
   for (const a of all.filter((b) => b.type === "okta_app_access_policy_assignment")) {
     const app = parseReference(a.attrs.app_id);
-    const policy = parseReference(a.attrs.policy_id);
-    if (app && policy && policies.has(addressOf(policy))) appPolicy.set(addressOf(app), addressOf(policy));
+    const policy = policyOf(a.attrs.policy_id);
+    if (app && policy) appPolicy.set(addressOf(app), policy);
   }
   return { policies, appPolicy, zones };
 }

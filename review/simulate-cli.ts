@@ -97,6 +97,7 @@ export function simulationText(stack: string, s: Simulation, request: SignInRequ
   for (const t of s.trace) out.push(`  ${t.priority}. "${t.rule}" (${t.access}): ${t.matched ? "matches" : `no match: ${t.why.join("; ")}`}`);
   if (s.outcome === "ALLOW") out.push(`Outcome: ALLOW${s.rule ? ` by "${s.rule}"` : ""}${s.assurance ? `, with ${s.assurance}; re-authenticate after ${s.reauthenticateIn}` : ""}`);
   else if (s.outcome === "DENY") out.push(`Outcome: DENY by "${s.rule}"`);
+  else if (s.outcome === "UNKNOWN") out.push("Outcome: UNKNOWN: the app's policy is not in this config");
   else out.push("Outcome: NOT ASSIGNED: the user cannot sign in to this app");
   out.push(...s.notes.map((n) => `note: ${n}`));
   return out.join("\n") + "\n";

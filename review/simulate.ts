@@ -36,7 +36,8 @@ export interface RuleTrace {
 export interface Simulation {
   readonly app: string;
   readonly policy: string;
-  readonly outcome: "ALLOW" | "DENY" | "NOT_ASSIGNED";
+  /** UNKNOWN: the app's policy is not in this config (the org's default, or one left in Okta). */
+  readonly outcome: "ALLOW" | "DENY" | "NOT_ASSIGNED" | "UNKNOWN";
   /** The rule that decided, or undefined when the user is not assigned to the app. */
   readonly rule?: string;
   /** `2FA: password + possession` for ALLOW. */
@@ -106,7 +107,14 @@ export function simulate(model: SignOnModel, app: { address: string; label: stri
     return { app: app.label, policy: policy?.name ?? "(the org's default policy)", outcome: "NOT_ASSIGNED", trace: [], notes: [`the app is assigned to ${list(app.assigned) || "no group"}; Okta refuses the user before any policy is evaluated`] };
   }
   if (!policy) {
-    return { app: app.label, policy: "(the org's default policy)", outcome: "ALLOW", trace: [], notes: ["the app declares no authentication policy: Okta applies the org's default (\"Any two factors\" unless someone changed it), which this config does not know"] };
+    const unmanaged = policyAddress?.replace(/^unmanaged:/, "");
+    return {
+      app: app.label,
+      policy: unmanaged ? `policy ${unmanaged} (not managed here)` : "(the org's default policy)",
+      outcome: "UNKNOWN",
+      trace: [],
+      notes: [unmanaged ? `the app is on a policy this config does not manage (${unmanaged}): its rules are not known here` : "the app declares no authentication policy: Okta applies the org's default (\"Any two factors\" unless someone changed it), which this config does not know"],
+    };
   }
   if (!request.zones.length) notes.push("no --zone given: the request is taken as coming from no declared zone");
   return { app: app.label, ...simulatePolicy(policy, request), notes };

@@ -27,7 +27,7 @@ import { AuthorizationServer } from "../constructs/authorization-server";
 import { GroupRule } from "../constructs/group-rule";
 import { claimFilterMatches, describeFilter, suggestedRegex } from "../constructs/claims";
 import { NetworkZone } from "../constructs/network-zone";
-import { AuthenticationPolicy } from "../constructs/authentication-policy";
+import { AuthenticationPolicy, assignAuthenticationPolicy } from "../constructs/authentication-policy";
 import { addAuthenticationPolicy, markSensitive, policyConstructId } from "./sign-on";
 
 /** The stack id of an environment: what `cdktf deploy okta-prod` names. */
@@ -179,8 +179,15 @@ export class OktaOrgStack extends TerraformStack {
    */
   private useAuthenticationPolicy(app: AppConfig, created: OAuthApp | AppIntegration): void {
     const named = app.authenticationPolicy;
+    const byId = app.authenticationPolicyId;
     if (app.kind === "service") {
-      if (named !== undefined) throw new OktaConfigError(`${this.node.path}/${app.id}`, [{ what: "a service app has no authentication policy (no user signs in to it)", value: named, fix: "drop authenticationPolicy from the service app." }]);
+      if (named !== undefined || byId !== undefined) throw new OktaConfigError(`${this.node.path}/${app.id}`, [{ what: "a service app has no authentication policy (no user signs in to it)", value: named ?? byId, fix: "drop authenticationPolicy from the service app." }]);
+      return;
+    }
+    if (byId !== undefined) {
+      if (named !== undefined) throw new OktaConfigError(`${this.node.path}/${app.id}`, [{ what: "an app names a policy of this config and one by Okta id", value: { authenticationPolicy: named, authenticationPolicyId: byId }, fix: "keep one: authenticationPolicy for a policy declared here, authenticationPolicyId for one left in Okta." }]);
+      if (!/^[A-Za-z0-9]{8,32}$/.test(byId)) throw new OktaConfigError(`${this.node.path}/${app.id}`, [{ what: "authenticationPolicyId is not an Okta id", value: byId, fix: "write the policy's id as Okta shows it (e.g. rst1a2b3c4D5e6F7g8h9), or name a policy of authenticationPolicies." }]);
+      assignAuthenticationPolicy(created.resource, byId);
       return;
     }
     const key = named ?? this.defaultAuthenticationPolicy;

@@ -55,6 +55,9 @@ export async function startOktaApiServer(org: OrgSnapshot, options: OktaApiServe
     [/^\/api\/v1\/authorizationServers\/(\w+)\/policies$/, (m) => servers.get(m[1])?.policies.map((p) => p.policy)],
     [/^\/api\/v1\/authorizationServers\/(\w+)\/policies\/(\w+)\/rules$/, (m) => servers.get(m[1])?.policies.find((p) => p.policy.id === m[2])?.rules],
     [/^\/api\/v1\/trustedOrigins$/, () => org.trustedOrigins],
+    [/^\/api\/v1\/policies$/, () => (org.accessPolicies ?? []).map((p) => p.policy)],
+    [/^\/api\/v1\/policies\/(\w+)\/rules$/, (m) => org.accessPolicies?.find((p) => p.policy.id === m[1])?.rules],
+    [/^\/api\/v1\/zones$/, () => org.zones ?? []],
   ];
   let base = "";
   const server = http.createServer((req, res) => {

@@ -24,6 +24,9 @@ const PREFIX: Record<string, string> = {
   okta_auth_server_policy: "00p",
   okta_auth_server_policy_rule: "0pr",
   okta_trusted_origin: "tos",
+  okta_app_signon_policy: "rst",
+  okta_app_signon_policy_rule: "rul",
+  okta_network_zone: "nzo",
 };
 
 /** The org, and the Okta id each synthesized resource got (by Terraform address). */
@@ -201,8 +204,60 @@ export function orgFromStacks(stacks: readonly Json[], orgName = "example"): Dep
     });
   }
 
+  // Authentication policies as an Identity Engine org answers them (recordings in
+  // test-support/okta-recordings): the system "Any two factors" every app starts on, each
+  // policy's catch-all at priority 99, apps linking to their policy in _links.accessPolicy.
+  const systemPolicy = newId("rst");
+  const catchAllOf = (deny: boolean) => ({
+    id: newId("rul"), name: "Catch-all Rule", priority: 99, status: "ACTIVE", system: true, conditions: null,
+    actions: { appSignOn: { access: deny ? "DENY" : "ALLOW", verificationMethod: { type: "ASSURANCE", factorMode: "2FA", reauthenticateIn: "PT12H", constraints: [] } } },
+  });
+  const accessPolicies: { policy: Json; rules: Json[] }[] = [
+    { policy: { id: systemPolicy, name: "Any two factors", description: "Require two factors to access.", status: "ACTIVE", system: true, type: "ACCESS_POLICY" }, rules: [catchAllOf(false)] },
+  ];
+  const accessIndex = new Map<string, { policy: Json; rules: Json[] }>();
+  for (const { id, a } of of("okta_app_signon_policy")) {
+    const p = { policy: { id, name: a.name, description: a.description, status: "ACTIVE", system: false, type: "ACCESS_POLICY" }, rules: [catchAllOf(a.catch_all === false)] };
+    accessIndex.set(id, p);
+    accessPolicies.push(p);
+  }
+  for (const { id, a } of of("okta_app_signon_policy_rule")) {
+    const zones = a.network_connection === "ZONE" ? { connection: "ZONE", ...(a.network_includes ? { include: a.network_includes } : { exclude: a.network_excludes }) } : { connection: "ANYWHERE" };
+    accessIndex.get(a.policy_id)!.rules.push({
+      id,
+      name: a.name,
+      priority: a.priority,
+      status: a.status ?? "ACTIVE",
+      system: false,
+      conditions: {
+        people: { groups: { include: a.groups_included ?? [], exclude: a.groups_excluded ?? [] } },
+        network: zones,
+        ...(a.device_is_registered ? { device: { registered: true, managed: a.device_is_managed === true } } : {}),
+        ...(a.platform_include ? { platform: { include: a.platform_include.map((p: Json) => ({ type: p.type, os: { type: p.os_type } })) } } : {}),
+        riskScore: { level: a.risk_score ?? "ANY" },
+      },
+      actions: {
+        appSignOn: {
+          access: a.access ?? "ALLOW",
+          // The provider writes required: false into every class (sdk Required has no omitempty).
+          verificationMethod: { type: "ASSURANCE", factorMode: a.factor_mode ?? "2FA", reauthenticateIn: a.re_authentication_frequency ?? "PT2H", constraints: (a.constraints ?? []).map((c: string) => Object.fromEntries(Object.entries(JSON.parse(c)).map(([k, v]) => [k, { ...(v as Json), required: false }]))) },
+        },
+      },
+    });
+  }
+  const policyOfApp = new Map<string, string>();
+  for (const { a } of of("okta_app_access_policy_assignment")) policyOfApp.set(a.app_id, a.policy_id);
+  for (const r of resources.filter((x) => /^okta_app_(oauth|saml|bookmark)$/.test(x.type) && x.a.authentication_policy)) policyOfApp.set(ids.get(`${r.type}.${r.name}`)!, resolve(r.a.authentication_policy));
+  const linked = apps.map((app) => (app.settings?.oauthClient?.application_type === "service" ? app : { ...app, _links: { accessPolicy: { href: `https://${orgName}.okta.com/api/v1/policies/${policyOfApp.get(app.id) ?? systemPolicy}` } } }));
+  const zones = of("okta_network_zone").map(({ id, a }) => ({
+    id, name: a.name, type: a.type, status: a.status ?? "ACTIVE", usage: a.usage ?? "POLICY", system: false,
+    gateways: (a.gateways ?? []).map((value: string) => ({ type: value.includes("/") ? "CIDR" : "RANGE", value })),
+    proxies: a.proxies ? a.proxies.map((value: string) => ({ type: value.includes("/") ? "CIDR" : "RANGE", value })) : null,
+    ...(a.type === "DYNAMIC" ? { locations: (a.dynamic_locations ?? []).map((l: string) => ({ country: l.slice(0, 2), region: l.length > 2 ? l : null })), asns: a.asns ?? null, proxyType: a.dynamic_proxy_type ?? null } : {}),
+  }));
+
   const org: OrgSnapshot = {
-    apps,
+    apps: linked,
     appGroups,
     groups: [
       { id: everyone, type: "BUILT_IN", profile: { name: "Everyone", description: "All users in your organization" } },
@@ -218,6 +273,8 @@ export function orgFromStacks(stacks: readonly Json[], orgName = "example"): Dep
     authServers: servers,
     trustedOrigins: of("okta_trusted_origin").map(({ id, a }) => ({ id, name: a.name, origin: a.origin, status: "ACTIVE", scopes: (a.scopes ?? []).map((type: string) => ({ type })) })),
     grants,
+    accessPolicies: accessPolicies as unknown as OrgSnapshot["accessPolicies"],
+    zones,
   };
   return { org, ids };
 }
