@@ -8,6 +8,7 @@ import { GroupRule } from "@cdktf/provider-okta/lib/group-rule";
 import { Brand } from "@cdktf/provider-okta/lib/brand";
 import { managementAccessFor, rolesFor } from "../constructs/management-access";
 import { OktaOrgStack } from "../stacks/okta-org-stack";
+import { configFor } from "../config";
 import { OktaBootstrapStack, bootstrapBackend } from "../stacks/okta-bootstrap-stack";
 import { buildOrgApp } from "../stacks/org-app";
 import { TerraformJson, editedConfig, errorOf, resourcesOf } from "../test-support";
@@ -25,8 +26,9 @@ const EXAMPLE_SCOPES = [
   "okta.trustedOrigins.manage",
   "okta.trustedOrigins.read",
 ];
-// What plans of the fixture org read, plus okta.appGrants.read for npm run import (service apps' grants).
-const EXAMPLE_PLAN_SCOPES = ["okta.appGrants.read", "okta.apps.read", "okta.authorizationServers.read", "okta.groups.read", "okta.trustedOrigins.read"];
+// What plans of the fixture org read, plus what npm run import reads besides: okta.appGrants.read
+// (service apps' grants), okta.policies.read and okta.networkZones.read (authentication policies, zones).
+const EXAMPLE_PLAN_SCOPES = ["okta.appGrants.read", "okta.apps.read", "okta.authorizationServers.read", "okta.groups.read", "okta.networkZones.read", "okta.policies.read", "okta.trustedOrigins.read"];
 
 function bootstrapOf(env: string, edit?: (main: TerraformStack) => void, config = fixtureConfig(env)): { stack: OktaBootstrapStack; json: TerraformJson } {
   const app = Testing.app();
@@ -94,6 +96,13 @@ describe("OktaBootstrapStack", () => {
     expect(stack.node.id).toBe(`okta-bootstrap-${env}`);
     expect(grantedTo(json, "TerraformApp")).toEqual(EXAMPLE_SCOPES);
     expect(json.output?.terraform_api_scopes.value).toBe(EXAMPLE_SCOPES.join(","));
+    expect(rolesOf(json, "TerraformApp")).toEqual(["API_ACCESS_MANAGEMENT_ADMIN", "APP_ADMIN", "ORG_ADMIN"]);
+  });
+
+  test("grants what authentication policies and zones need when the main stack has them: policies and network zones, with org admin", () => {
+    const { json } = bootstrapOf("prod", undefined, configFor("prod"));
+    const scopes = grantedTo(json, "TerraformApp") as string[];
+    expect(scopes).toEqual([...EXAMPLE_SCOPES, "okta.networkZones.manage", "okta.networkZones.read", "okta.policies.manage"].sort());
     expect(rolesOf(json, "TerraformApp")).toEqual(["API_ACCESS_MANAGEMENT_ADMIN", "APP_ADMIN", "ORG_ADMIN"]);
   });
 

@@ -79,3 +79,31 @@ terraformSuite()("drift tells claim changes in claim terms", () => {
     expect(markdown.join("")).toContain("**Token claims**");
   });
 });
+
+terraformSuite()("drift tells sign-in changes in assurance terms", () => {
+  test("a rule edited in the console to one factor from anywhere is access widened outside code", () => {
+    const root = workDir("okta-drift-signon-");
+    const out = path.join(root, "cdktf.out");
+    synthesizeAll(buildOrgApp([configFor("staging")], { outdir: out }).app);
+    const dir = path.join(out, "stacks", "okta-staging");
+    ok(terraform(dir, "init", "-input=false"));
+    ok(terraform(dir, "apply", "-input=false", "-auto-approve"));
+    const stateFile = path.join(root, "terraform.okta-staging.tfstate");
+    const state = JSON.parse(fs.readFileSync(stateFile, "utf8")) as { resources: { type: string; name: string; instances: { attributes: Record<string, unknown> }[] }[] };
+    const rule = state.resources.find((r) => r.type === "okta_app_signon_policy_rule" && r.name.includes("From-the-office"))!;
+    Object.assign(rule.instances[0].attributes, { network_connection: "ANYWHERE", network_includes: null, factor_mode: "1FA", constraints: null });
+    fs.writeFileSync(stateFile, JSON.stringify(state));
+    ok(terraform(dir, "plan", "-input=false", "-out=drift.bin"));
+    const file = path.join(root, "drift.json");
+    fs.writeFileSync(file, ok(terraform(dir, "show", "-json", "drift.bin")).stdout);
+    const lines: string[] = [];
+    expect(runDrift(["okta-staging", "--plan", file, "--json"], (t) => lines.push(t))).toBe(2);
+    const report = JSON.parse(lines.join("")) as DriftReport;
+    expect(report.broadened).toBe(true);
+    expect(report.access.signIns.added).toEqual([expect.objectContaining({ app: "Billing", who: "goldSubscribers", assurance: "1FA: any factor", where: "any zone" })]);
+    expect(report.access.signIns.removed.map((r) => r.assurance).sort()).toEqual(["2FA: password + possession", "denied"]);
+    const markdown: string[] = [];
+    runDrift(["okta-staging", "--plan", file], (t) => markdown.push(t));
+    expect(markdown.join("")).toContain("**Sign-in (authentication policies): who, with which factors, from where** (code → Okta)");
+  });
+});
