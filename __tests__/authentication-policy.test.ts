@@ -301,3 +301,37 @@ describe("npm run import of authentication policies", () => {
     expect(rowsChanged(run.adoption.access)).toEqual({ added: 0, removed: 0 });
   });
 });
+
+describe("the review of authentication policy changes (Okta's traps)", () => {
+  const { synthesizeTo, reviewOf, stackReview } = jest.requireActual("../test-support/review") as typeof import("../test-support/review");
+  // Edited in staging: prod's guardrails refuse the weaker results outright (asserted below).
+  const configs = (edit?: (c: OrgConfig) => void, env: "staging" | "prod" = "staging") => (["dev", "staging", "prod"] as const).map((e) => (edit && e === env ? editedConfig(exampleOrg(e), edit as never) : exampleOrg(e)));
+  const base = synthesizeTo(configs());
+
+  test("a policy still used by an app cannot be removed: the app's reference is a config error naming the policies there are", () => {
+    const message = errorOf(() => synthesizeTo(configs((c) => delete (c.authenticationPolicies as Record<string, unknown>).sensitive)));
+    expect(message).toContain('authenticationPolicy names no policy of authenticationPolicies: got "sensitive". Fix: use one of standard, corporate-only.');
+  });
+
+  test("removing a policy with its apps moved is an outage (gated in prod); moving them to the same assurance changes no sign-in", () => {
+    const head = synthesizeTo(configs((c) => {
+      delete (c.authenticationPolicies as Record<string, unknown>).sensitive;
+      for (const a of c.apps as unknown as { authenticationPolicy?: string }[]) if (a.authenticationPolicy === "sensitive") delete a.authenticationPolicy;
+    }));
+    const prod = stackReview(reviewOf(base, head), "okta-staging");
+    expect(prod.outages).toEqual(expect.arrayContaining([expect.stringMatching(/^destroys okta_app_signon_policy "Sensitive apps"/)]));
+    // Staging's sensitive policy asked for what the standard one does: the same assurance and region, so no row changes.
+    expect(prod.broadensAccess).toBe(false);
+    expect(prod.access.signIns).toEqual({ added: [], removed: [], strengthened: [] });
+  });
+
+  test("changing a policy's catch-all is called out: Okta applies it on create only", () => {
+    const allow = (c: OrgConfig) => Object.assign((c.authenticationPolicies as Record<string, object>)["corporate-only"], { catchAll: "ALLOW" });
+    expect(errorOf(() => synthesizeTo(configs(allow, "prod")))).toContain('OKTA-21 error: The catch-all rule denies: policy "Corporate network only" lets everyone no rule matches in');
+    const head = synthesizeTo(configs(allow));
+    const prod = stackReview(reviewOf(base, head), "okta-staging");
+    expect(prod.warnings).toEqual(expect.arrayContaining([expect.stringContaining('changes the catch-all of okta_app_signon_policy "Corporate network only"')]));
+    // In the model the ALLOW catch-all lets gold subscribers in from outside: broadening, so it is gated too.
+    expect(prod.broadensAccess).toBe(true);
+  });
+});

@@ -121,6 +121,10 @@ function reviewStack(id: string, before: SynthesizedStack | undefined, after: Sy
     if (r.kind === "destroy") warnings.push(`destroys ${what}${r.preventDestroy ? ": it carries prevent_destroy, so Terraform will refuse and the deploy fails" : ""}`);
     else if (r.replacedBy) warnings.push(`replaces ${what}: ${inert(r.replacedBy.join(", "))} changed${r.type === "okta_app_oauth" ? ", so the app gets a new client id" : ""}${r.preventDestroy ? "; it carries prevent_destroy, so Terraform will refuse" : ""}`);
     else if (r.kind === "change" && r.preventDestroy) warnings.push(`changes ${what}, which carries prevent_destroy`);
+    // The provider applies catch_all on create only (resource_okta_app_signon_policy.go; #1251).
+    if (r.kind === "change" && r.type === "okta_app_signon_policy" && r.attributes.some((a) => a.attribute === "catch_all")) {
+      warnings.push(`changes the catch-all of ${what}: Okta applies it only when it creates a policy, so this changes nothing in Okta and the sign-in rows of its catch-all will not be true. Fix: give the policy a new key in config (a new policy, created with this catch-all) and move its apps to it`);
+    }
   }
   const known = new Set((before?.findings ?? []).filter((f) => !f.suppressed).map(findingKey));
   const newFindings = (after?.findings ?? []).filter((f) => !f.suppressed && !known.has(findingKey(f)));
