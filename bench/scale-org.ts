@@ -10,7 +10,7 @@ import { TERRAFORM_KEYS, TERRAFORM_PLAN_KEYS } from "../config/terraform-keys";
  * each service requests a tier of one API, every API has two tiers and a groups claim, and
  * every user-facing app has an authentication policy of its own (two rules, one from a zone).
  */
-export function scaleOrg(environment: EnvironmentName, teams = 20, apis = 10, apps = 1000): OrgConfig {
+export function scaleOrg(environment: EnvironmentName, teams = 20, apis = 10, apps = 1000, policies = true): OrgConfig {
   const apiConfigs: Record<string, ApiConfig> = {};
   for (let a = 0; a < apis; a++) {
     apiConfigs[`api${a}`] = {
@@ -46,11 +46,11 @@ export function scaleOrg(environment: EnvironmentName, teams = 20, apis = 10, ap
         list.push({ kind: "bookmark", id: `bm-${i}`, owner, label: `Bookmark ${i}`, url: host, assignTo: "everyone" });
     }
   }
-  const policies: Record<string, AuthenticationPolicyConfig> = {};
+  const signOn: Record<string, AuthenticationPolicyConfig> = {};
   const withPolicies = list.map((app, i): AppConfig => {
-    if (app.kind === "service") return app;
+    if (app.kind === "service" || !policies) return app;
     const api = `api${i % apis}`;
-    policies[app.id] = {
+    signOn[app.id] = {
       name: `Sign-in ${app.id}`,
       rules: [
         { name: "Writers from the office", priority: 1, access: "ALLOW", assurance: ASSURANCE.phishingResistant, groups: [`${api}-writers`], zones: { in: ["Office"] } },
@@ -64,8 +64,7 @@ export function scaleOrg(environment: EnvironmentName, teams = 20, apis = 10, ap
     apiCenter: { audience: `api://scale-${environment}` },
     apis: apiConfigs,
     apps: withPolicies,
-    networkZones: [{ name: "Office", type: "IP", gateways: ["203.0.113.0/24"] }],
-    authenticationPolicies: policies,
+    ...(policies ? { networkZones: [{ name: "Office", type: "IP" as const, gateways: ["203.0.113.0/24"] }], authenticationPolicies: signOn } : {}),
     bootstrap: { jwks: [TERRAFORM_KEYS[environment]], planJwks: [TERRAFORM_PLAN_KEYS[environment]] },
   };
 }

@@ -12,12 +12,14 @@ import { scaleOrg } from "./scale-org";
 // way `npm run synth` does; then a review of a head in which every eighth app (a SPA) is also
 // assigned to its API's writers.
 const n = Number(process.argv[2] ?? "1000");
+// BENCH_POLICIES=0: the same org without authentication policies (the figures before issue 24).
+const policies = process.env.BENCH_POLICIES !== "0";
 const envs = ["dev", "staging", "prod"] as const;
 function synth(edit: boolean): { outdir: string; seconds: number } {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-bench-scale-"));
   const start = process.hrtime.bigint();
   const configs = envs.map((e) => {
-    const org = scaleOrg(e, 20, 10, n);
+    const org = scaleOrg(e, 20, 10, n, policies);
     return edit ? { ...org, apps: org.apps.map((a, i) => (i % 8 === 0 && a.kind === "spa" ? { ...a, assignTo: [...(a.assignTo as string[]), `${a.apis![0]}-writers`] } : a)) } : org;
   });
   synthesizeAll(buildOrgApp(configs, { outdir }).app);
@@ -32,4 +34,4 @@ const markdown = toMarkdown(report);
 const reviewSeconds = Number(process.hrtime.bigint() - start) / 1e9;
 const resources = Object.values(JSON.parse(fs.readFileSync(path.join(base.outdir, "stacks", "okta-prod", "cdk.tf.json"), "utf8")).resource as Record<string, object>).reduce((s, byId) => s + Object.keys(byId).length, 0);
 for (const d of [base.outdir, head.outdir]) fs.rmSync(d, { recursive: true, force: true });
-console.log(JSON.stringify({ n, synthSeconds: base.seconds, resourcesPerEnv: resources, rssAfterSynthMb: rssAfterSynth, reviewSeconds, markdownChars: markdown.length, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+console.log(JSON.stringify({ n, policies, synthSeconds: base.seconds, resourcesPerEnv: resources, rssAfterSynthMb: rssAfterSynth, reviewSeconds, markdownChars: markdown.length, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));

@@ -275,11 +275,13 @@ export function accessOf(json: Json, owners: Readonly<Record<string, string>> = 
  */
 function signInsOf(blocks: ReadonlyMap<string, Block>, assignedTo: ReadonlyMap<string, string[]>, names: Names, owner: (address: string) => string | undefined): SignInRow[] {
   const model = signOnModelOf(blocks);
-  const people = new Set<string>([EVERYONE]);
-  for (const p of model.policies.values()) for (const r of p.rules) [...r.groups, ...r.groupsExcluded].forEach((g) => people.add(g));
+  // Per policy: the groups its rules name, which are all that can tell its users apart.
+  const peopleOf = new Map<string, Set<string>>();
+  for (const [address, p] of model.policies) peopleOf.set(address, new Set([EVERYONE, ...p.rules.flatMap((r) => [...r.groups, ...r.groupsExcluded])]));
   const apps = [...model.appPolicy.keys()].map((address) => {
     const block = blocks.get(address)!;
     const assigned = assignedTo.get(address) ?? [];
+    const people = peopleOf.get(model.appPolicy.get(address) ?? "") ?? new Set([EVERYONE]);
     // Rule groups are plain names; an assignment's label may carry its group rule.
     const labelOf = new Map(assigned.map((a) => [groupNameOf(a), a]));
     const audiences = audiencesOf(assigned.map(groupNameOf), people).map((a) => ({ label: a.groups.map((g) => labelOf.get(g) ?? g).join(" ∩ "), groups: a.groups }));

@@ -160,7 +160,11 @@ export function diffAccess(before: AccessMatrix, after: AccessMatrix): AccessDif
 
 function diffSignIns(before: readonly SignInRow[], after: readonly SignInRow[]): AccessDiff["signIns"] {
   const rows = diffRows(before, after);
-  return { added: rows.added.filter((r) => weakens(r, before)), removed: rows.removed, strengthened: rows.added.filter((r) => !weakens(r, before)) };
+  // Only the same app's rows for the same people can cover a new one: looked up, not scanned.
+  const byPeople = new Map<string, SignInRow[]>();
+  for (const b of before) byPeople.set(`${b.appKey}\u0000${b.who}`, [...(byPeople.get(`${b.appKey}\u0000${b.who}`) ?? []), b]);
+  const weaker = new Set(rows.added.filter((r) => weakens(r, byPeople.get(`${r.appKey}\u0000${r.who}`) ?? [])));
+  return { added: rows.added.filter((r) => weaker.has(r)), removed: rows.removed, strengthened: rows.added.filter((r) => !weaker.has(r)) };
 }
 
 /** Every access table's changes, by the name the gate digest gives its rows: one list for all that walk them. */
