@@ -32,6 +32,11 @@ export interface GrantRow {
   readonly owner?: string;
   /** The custom claims the tokens of this request carry for them, e.g. `payment_groups=[paymentsViewers]`. Display only: ClaimRow is their identity. */
   readonly claims?: string;
+  /**
+   * How they sign in to the client first: its authentication policy's ways in for them, e.g.
+   * `2FA: password + possession (any zone)`. Display only: SignInRow is its identity.
+   */
+  readonly signIn?: string;
 }
 
 /**
@@ -255,11 +260,17 @@ export function accessOf(json: Json, owners: Readonly<Record<string, string>> = 
     ...byType("okta_app_oauth_role_assignment").map((r) => ({ app: names.of(r.attrs.client_id), appKey: names.key(r.attrs.client_id), access: `role ${String(r.attrs.type)}` })),
   ];
   const signIns = signInsOf(blocks, assignedTo, names, owner);
+  const waysIn = new Map<string, string[]>();
+  for (const r of signIns) waysIn.set(`${r.appKey}\u0000${r.who}`, [...(waysIn.get(`${r.appKey}\u0000${r.who}`) ?? []), `${r.assurance} (${r.where})`]);
+  const withSignIn = grants.map((g): GrantRow => {
+    const ways = waysIn.get(`${g.clientKey}\u0000${g.who}`);
+    return ways ? { ...g, signIn: ways.join("; ") } : g;
+  });
   const origins = byType("okta_trusted_origin").flatMap((o) => strings(o.attrs.scopes).map((scope) => ({ origin: String(o.attrs.origin), scope })));
   origins.filter((o) => o.origin.includes("*")).forEach((o) => markers.push(`trusted origin ${o.origin} has a wildcard`));
 
   return {
-    grants: sortRows(grants, ["server", "client", "grant", "who", "scope"]),
+    grants: sortRows(withSignIn, ["server", "client", "grant", "who", "scope"]),
     assignments: sortRows(assignments, ["app", "group"]),
     management: sortRows(management, ["app", "access"]),
     origins: sortRows(origins, ["origin", "scope"]),
@@ -453,7 +464,7 @@ function sortRows<T extends object>(rows: T[], keys: (keyof T)[]): T[] {
 }
 
 /** Display-only fields: renaming an app or renumbering rules is not an access change. */
-const DISPLAY_ONLY = new Set(["via", "client", "app", "request", "owner", "claims", "where"]);
+const DISPLAY_ONLY = new Set(["via", "client", "app", "request", "owner", "claims", "where", "signIn"]);
 
 /** A row's identity for diffing. */
 export function rowKey(row: object): string {

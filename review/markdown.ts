@@ -127,8 +127,8 @@ export const ACCESS_TABLES: {
 } = {
   grants: {
     title: "Token grants (authorization servers)",
-    columns: ["server", "client", "owner", "who", "grant", "scope", "request", "via", "claims"],
-    cells: (r) => [r.server, r.client, r.owner ?? "", r.who, r.grant, r.scope, r.request, r.via, r.claims ?? ""],
+    columns: ["server", "client", "owner", "who", "grant", "scope", "request", "via", "claims", "sign-in"],
+    cells: (r) => [r.server, r.client, r.owner ?? "", r.who, r.grant, r.scope, r.request, r.via, r.claims ?? "", r.signIn ?? ""],
   },
   assignments: { title: "App assignments (who can sign in)", columns: ["app", "owner", "group"], cells: (r) => [r.app, r.owner ?? "", r.group] },
   management: { title: "Okta management access (okta.* scopes, admin roles)", columns: ["app", "access"], cells: (r) => [r.app, r.access] },
