@@ -196,9 +196,9 @@ describe("the review sees sign-in assurance", () => {
       ["goldSubscribers", "denied", 'not in "Corporate network"'],
       ["goldSubscribers", "2FA: phishing-resistant possession + any factor", 'in "Corporate network"'],
     ]);
-    // And each token grant says how its people sign in to the client first.
+    // And each token grant says how its people sign in to the client first, in rule order.
     const grant = base.grants.find((g) => g.client === "Billing" && g.who === "goldSubscribers")!;
-    expect(grant.signIn).toBe('denied (not in "Corporate network"); 2FA: phishing-resistant possession + any factor (in "Corporate network")');
+    expect(grant.signIn).toBe('2FA: phishing-resistant possession + any factor (in "Corporate network"); denied (not in "Corporate network")');
   });
 
   test("a weaker assurance is broadening", () => {
