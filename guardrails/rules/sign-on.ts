@@ -1,7 +1,7 @@
 import { durationSeconds, strengthOf } from "../../constructs/assurance";
 import { signOnModelOf, SignOnModel, SignOnPolicy } from "../../review/sign-on-model";
 import { Block } from "../../review/stack-json";
-import { Rule, RuleContext, levels } from "../types";
+import { ResourceView, Rule, RuleContext, levels } from "../types";
 
 /** App types users sign in to, whose authentication policy matters. */
 export const SIGN_IN_APPS = ["okta_app_oauth", "okta_app_saml", "okta_app_swa", "okta_app_auto_login", "okta_app_bookmark"];
@@ -26,6 +26,13 @@ function modelOf(ctx: RuleContext): SignOnModel {
 function policyOfApp(address: string, ctx: RuleContext): SignOnPolicy | undefined {
   const p = modelOf(ctx).appPolicy.get(address);
   return p ? modelOf(ctx).policies.get(p) : undefined;
+}
+
+/** A sensitive app's policy, with why the app is sensitive; undefined for any other app. */
+function sensitivePolicy(r: ResourceView, ctx: RuleContext): { reason: string; policy: SignOnPolicy } | undefined {
+  const reason = ctx.sensitiveApps?.get(r.path);
+  const policy = reason ? policyOfApp(`${r.type}.${r.id}`, ctx) : undefined;
+  return reason && policy ? { reason, policy } : undefined;
 }
 
 export const OKTA_19: Rule = {
@@ -78,8 +85,7 @@ export const OKTA_22: Rule = {
   levels: levels("info", "info", "error"),
   appliesTo: SIGN_IN_APPS,
   check: (r, ctx) => {
-    const reason = ctx.sensitiveApps?.get(r.path);
-    const policy = reason ? policyOfApp(`${r.type}.${r.id}`, ctx) : undefined;
+    const { reason, policy } = sensitivePolicy(r, ctx) ?? {};
     if (!reason || !policy) return [];
     const weak = policy.rules.filter((x) => x.access === "ALLOW" && x.assurance && strengthOf(x.assurance).possession < 2);
     return weak.length ? [{ detail: `the app is sensitive (${reason}) but policy "${policy.name}" lets users in without a phishing-resistant factor (${weak.map((x) => `"${x.name}"`).join(", ")})` }] : [];
@@ -95,8 +101,7 @@ export const OKTA_23: Rule = {
   levels: levels("info", "info", "error"),
   appliesTo: SIGN_IN_APPS,
   check: (r, ctx) => {
-    const reason = ctx.sensitiveApps?.get(r.path);
-    const policy = reason ? policyOfApp(`${r.type}.${r.id}`, ctx) : undefined;
+    const { reason, policy } = sensitivePolicy(r, ctx) ?? {};
     if (!reason || !policy) return [];
     const long = policy.rules.filter((x) => x.access === "ALLOW" && x.assurance && (durationSeconds(x.assurance.reauthenticateIn) ?? Infinity) > MAX_SENSITIVE_REAUTH_SECONDS);
     return long.length ? [{ detail: `the app is sensitive (${reason}) but policy "${policy.name}" re-authenticates after ${long.map((x) => `${x.assurance!.reauthenticateIn} ("${x.name}")`).join(", ")}` }] : [];
