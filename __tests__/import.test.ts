@@ -176,6 +176,19 @@ describe("npm run import of the recorded org (real Okta answers)", () => {
   });
 });
 
+describe("import of a SAML app with several ACS endpoints (issue 20)", () => {
+  test("keeps endpoints whose indices run 0..n-1, and leaves out one whose indices do not, saying why", async () => {
+    const { org } = deployed(configFor("dev"));
+    const expenses = org.apps.find((a) => a.label === "Expenses")!;
+    const { run } = await importFromServer(org);
+    const app = run.adoption.config.apps.find((a) => a.label === "Expenses") as { acsEndpoints?: string[] };
+    expect(app.acsEndpoints).toEqual(["http://localhost:4000/saml/acs", "http://localhost:4000/saml/acs/eu"]);
+    const gap = { ...org, apps: org.apps.map((a) => (a === expenses ? { ...a, settings: { ...a.settings, signOn: { ...a.settings!.signOn, acsEndpoints: [{ url: "http://localhost:4000/saml/acs", index: 0 }, { url: "http://localhost:4000/saml/acs/eu", index: 2 }] } } } : a)) };
+    const refused = await importFromServer(gap);
+    expect(refused.run.adoption.mapped.log.entries.find((e) => e.id === expenses.id)).toMatchObject({ outcome: "not imported", why: expect.stringContaining("indices do not run 0, 1, 2") });
+  });
+});
+
 describe("import of a recorded SAML app with single logout", () => {
   test("keeps its SLO with the SP certificate Okta answers (checked as X.509 by SamlApp)", async () => {
     const org = recordedOrg();

@@ -105,6 +105,21 @@ describe("SamlApp", () => {
     expect(message).toContain(`ssoUrl uses http in ${env}: got "http://expenses.example.com/saml/acs". Fix: use https; plain http is accepted in dev only.`);
   });
 
+  test("sends several ACS endpoints in index order, the single sign-on URL among them", () => {
+    const acsEndpoints = ["https://expenses.example.com/saml/acs", "https://eu.expenses.example.com/saml/acs"];
+    const app = onlyResource(synthJson(build({ acsEndpoints }).stack), "okta_app_saml");
+    // A list, position = index (resource_okta_app_saml.go), not a set.
+    expect(app.acs_endpoints).toEqual(acsEndpoints);
+    expect(app.sso_url).toBe(acsEndpoints[0]);
+  });
+
+  test("refuses ACS endpoints without the single sign-on URL, twice the same one, or over http in prod", () => {
+    const message = failure({ acsEndpoints: ["https://eu.expenses.example.com/saml/acs", "https://eu.expenses.example.com/saml/acs", "http://us.expenses.example.com/saml/acs"] });
+    expect(message).toContain("acsEndpoints must include the ssoUrl (the default endpoint)");
+    expect(message).toContain('acsEndpoints lists a URL twice (each index is one endpoint): got ["https://eu.expenses.example.com/saml/acs"]');
+    expect(message).toContain('acsEndpoints[2] uses http in prod: got "http://us.expenses.example.com/saml/acs"');
+  });
+
   test("accepts an http ACS URL in dev", () => {
     const { stack } = build({ ssoUrl: "http://localhost:4000/saml/acs" }, "dev");
     expect(onlyResource(synthJson(stack), "okta_app_saml").sso_url).toBe("http://localhost:4000/saml/acs");

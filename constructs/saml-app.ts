@@ -68,6 +68,13 @@ export interface SamlSingleLogout {
 export interface SamlAppProps extends AppIntegrationProps {
   /** Single sign-on URL: the SP's Assertion Consumer Service (ACS) URL. */
   readonly ssoUrl: string;
+  /**
+   * Every Assertion Consumer Service URL the SP may ask Okta to post to, by index (the SP's
+   * AuthnRequest names one with AssertionConsumerServiceIndex): position = index, the ssoUrl
+   * among them (the provider assumes it is: resource_okta_app_saml.go). At most 100.
+   * @default - the ssoUrl alone
+   */
+  readonly acsEndpoints?: readonly string[];
   /** @default - the ssoUrl */
   readonly recipient?: string;
   /** @default - the ssoUrl */
@@ -136,6 +143,13 @@ export class SamlApp extends AppIntegration {
     const p = this.problems;
     this.checkUrl("ssoUrl", props.ssoUrl);
     this.checkUrl("recipient", props.recipient, false);
+    if (props.acsEndpoints !== undefined) {
+      props.acsEndpoints.forEach((u, i) => this.checkUrl(`acsEndpoints[${i}]`, u));
+      const twice = props.acsEndpoints.filter((u, i) => props.acsEndpoints!.indexOf(u) !== i);
+      if (twice.length) p.add("acsEndpoints lists a URL twice (each index is one endpoint)", twice, "list each ACS URL once.");
+      if (props.acsEndpoints.length > 100) p.add("acsEndpoints has more than Okta's 100", props.acsEndpoints.length, "keep at most 100 endpoints.");
+      if (!isToken(props.ssoUrl) && !props.acsEndpoints.includes(props.ssoUrl)) p.add("acsEndpoints must include the ssoUrl (the default endpoint)", props.acsEndpoints, `add ${props.ssoUrl} to acsEndpoints, at the index the SP expects.`);
+    }
     this.checkUrl("destination", props.destination, false);
     if (props.audience === undefined || (!isToken(props.audience) && !isAbsoluteUri(props.audience))) {
       p.add("audience must be an absolute URI (the SP entity id)", props.audience, "use the entity id the SP publishes, e.g. https://app.example.com/saml or urn:example:app.");
@@ -188,6 +202,7 @@ export class SamlApp extends AppIntegration {
         new AppSaml(this, "App", {
           label: props.label,
           ssoUrl: props.ssoUrl,
+          acsEndpoints: props.acsEndpoints?.length ? [...props.acsEndpoints] : undefined,
           recipient: props.recipient ?? props.ssoUrl,
           destination: props.destination ?? props.ssoUrl,
           audience: props.audience,

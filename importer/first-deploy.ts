@@ -113,7 +113,8 @@ function liveObjects(s: OrgSnapshot): Map<string, Live> {
       });
     } else if (a.signOnMode === "SAML_2_0" && a.settings?.signOn?.ssoAcsUrl) {
       const so = a.settings.signOn;
-      out.set(`okta_app_saml:${a.id}`, { label: a.label, sso_url: so.ssoAcsUrl, audience: so.audience, signature_algorithm: so.signatureAlgorithm, digest_algorithm: so.digestAlgorithm, response_signed: so.responseSigned, assertion_signed: so.assertionSigned });
+      const acs = [...(so.acsEndpoints ?? [])].sort((x, y) => (x.index ?? 0) - (y.index ?? 0)).map((e) => e.url);
+      out.set(`okta_app_saml:${a.id}`, { label: a.label, sso_url: so.ssoAcsUrl, ...(acs.length ? { acs_endpoints: acs } : {}), audience: so.audience, signature_algorithm: so.signatureAlgorithm, digest_algorithm: so.digestAlgorithm, response_signed: so.responseSigned, assertion_signed: so.assertionSigned });
     } else if (a.signOnMode === "BOOKMARK") out.set(`okta_app_bookmark:${a.id}`, { label: a.label, url: a.settings?.app?.url });
     else if (a.signOnMode === "BROWSER_PLUGIN") out.set(`okta_app_swa:${a.id}`, { label: a.label, url: a.settings?.app?.url });
     for (const g of s.appGroups[a.id] ?? []) out.set(`okta_app_group_assignment:${a.id}/${g.id}`, { app_id: a.id, group_id: g.id });

@@ -237,7 +237,12 @@ function samlApp(app: OktaApp, id: string, label: string, ctx: AppContext, chang
   const s = app.settings?.signOn ?? {};
   if (!s.ssoAcsUrl || !s.audience) return "it has no single sign-on URL or audience";
   if ((s.inlineHooks ?? []).length) return "it calls a SAML inline hook, which the constructs do not manage";
-  if ((s.acsEndpoints ?? []).length) return "it has several ACS endpoints; SamlApp has one single sign-on URL";
+  // Several ACS endpoints: kept when their indices run 0..n-1 (the provider reads only those back
+  // into acs_endpoints, position = index) and the single sign-on URL is one of them.
+  const endpoints = [...(s.acsEndpoints ?? [])].sort((a, b) => (a.index ?? -1) - (b.index ?? -1));
+  if (endpoints.length && endpoints.some((e, i) => e.index !== i || !e.url)) return "its ACS endpoints' indices do not run 0, 1, 2, …, which the provider cannot read back (acs_endpoints_indices drifts). Fix: renumber them in Okta, then import again";
+  const acsEndpoints = endpoints.map((e) => e.url!);
+  if (acsEndpoints.length && !acsEndpoints.includes(s.ssoAcsUrl)) return "its single sign-on URL is not one of its ACS endpoints. Fix: add it to them in Okta, then import again";
   let singleLogout: { url: string; issuer: string; certificate: string } | undefined;
   if (s.slo?.enabled) {
     const der = (s.spCertificate?.x5c ?? [])[0]?.replace(/\s+/g, "");
@@ -259,6 +264,7 @@ function samlApp(app: OktaApp, id: string, label: string, ctx: AppContext, chang
       id,
       label,
       ssoUrl: s.ssoAcsUrl,
+      ...(acsEndpoints.length ? { acsEndpoints } : {}),
       ...(s.recipient && s.recipient !== s.ssoAcsUrl ? { recipient: s.recipient } : {}),
       ...(s.destination && s.destination !== s.ssoAcsUrl ? { destination: s.destination } : {}),
       audience: s.audience,

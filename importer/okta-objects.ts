@@ -52,7 +52,9 @@ export interface OktaApp {
         readonly filterValue?: string;
       }[];
       readonly inlineHooks?: readonly unknown[];
-      readonly acsEndpoints?: readonly unknown[];
+      /** With allowMultipleAcsEndpoints: the SP's ACS URLs by index. */
+      readonly acsEndpoints?: readonly { readonly url?: string; readonly index?: number }[];
+      readonly allowMultipleAcsEndpoints?: boolean;
     };
   };
 }

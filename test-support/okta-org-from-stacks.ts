@@ -110,6 +110,7 @@ export function orgFromStacks(stacks: readonly Json[], orgName = "example"): Dep
         app: {},
         signOn: {
           ssoAcsUrl: a.sso_url,
+          ...(a.acs_endpoints ? { allowMultipleAcsEndpoints: true, acsEndpoints: a.acs_endpoints.map((url: string, index: number) => ({ url, index })) } : {}),
           recipient: a.recipient,
           destination: a.destination,
           audience: a.audience,

@@ -71,6 +71,8 @@ export function financeTeam(environment: EnvironmentName): TeamConfig {
         id: "expenses",
         label: "Expenses",
         ssoUrl: `${urls.expenses}/saml/acs`,
+        // Its EU instance posts to a second ACS URL: the SP asks for index 1.
+        acsEndpoints: [`${urls.expenses}/saml/acs`, `${urls.expenses}/saml/acs/eu`],
         audience: `${urls.expenses}/saml/metadata`,
         nameIdFormat: "emailAddress",
         nameIdTemplate: "${user.email}",
