@@ -461,7 +461,7 @@ describe("the first deploy after an import takes no one's tokens away (issue 20)
     // In the access model, over every object: the first deploy changes nobody's access (13 grant rows were lost before).
     const a = run.adoption.access;
     expect([a.grants, a.assignments, a.management, a.origins, a.claims].map((d) => [d.added.length, d.removed.length])).toEqual([[0, 0], [0, 0], [0, 0], [0, 0], [0, 0]]);
-    expect(fs.readFileSync(run.reportFile, "utf8").split("\n")[0]).toBe("**The first deploy changes no access**: every token grant, app assignment, claim and trusted origin stays as it is in Okta.");
+    expect(fs.readFileSync(run.reportFile, "utf8").split("\n")[0]).toBe("**The first deploy changes no access**: every token grant, app assignment, claim, trusted origin and way to sign in stays as it is in Okta.");
   });
 
   test("an access change the first deploy would make is counted on the report's first line and listed", async () => {

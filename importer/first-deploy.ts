@@ -94,7 +94,7 @@ function same(set: boolean, a: unknown, b: unknown): boolean {
 }
 
 /** Okta's objects as the provider's attributes, for the attributes the import reads. */
-function liveObjects(s: OrgSnapshot): Map<string, Live> {
+export function liveObjects(s: OrgSnapshot): Map<string, Live> {
   const out = new Map<string, Live>();
   for (const a of s.apps) {
     const o = a.settings?.oauthClient;

@@ -52,7 +52,7 @@ export function renderReport(adoption: Adoption, source: string, seconds: number
     // First: what the first deploy does to who can get in. The default is nothing.
     added || removed
       ? `**The first deploy changes access: ${added} access row${added === 1 ? "" : "s"} added, ${removed} removed** (listed below; review each before deploying).`
-      : "**The first deploy changes no access**: every token grant, app assignment, claim and trusted origin stays as it is in Okta.",
+      : "**The first deploy changes no access**: every token grant, app assignment, claim, trusted origin and way to sign in stays as it is in Okta.",
     "",
     `# Import of ${inert(source)} (okta-${inert(adoption.config.environment)})`,
     "",

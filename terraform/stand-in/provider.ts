@@ -1,6 +1,7 @@
 import { appendFileSync } from "fs";
 import { BlockModel, providerModel, toProtoBlock } from "./model";
-import { UNKNOWN, Value, applyPlanned, decodeValue, encodeValue, normalizeBlock, planCreate, readDataSource } from "./values";
+import { UNKNOWN, Value, applyPlanned, computedValue, decodeValue, encodeValue, normalizeBlock, planCreate, readDataSource } from "./values";
+import { consoleEdits, importedFromLocalOrg } from "./local-org";
 
 /**
  * The okta provider stand-in's RPC handlers (Terraform plugin protocol 6). It serves the
@@ -74,8 +75,14 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   // A refresh: what the real provider reads from Okta (GET calls). Counted when asked, so
   // tests and the bench can see what a plan costs (OKTA_STAND_IN_READ_LOG, a line per read).
   ReadResource: (req) => {
+    const type = String(req.type_name);
     const log = process.env.OKTA_STAND_IN_READ_LOG;
-    if (log) appendFileSync(log, `${String(req.type_name)}\n`);
+    if (log) appendFileSync(log, `${type}\n`);
+    // A local sample org's console edits (npm run demo), read back as the provider would.
+    const state = read(req.current_state as DynamicValue);
+    const edits = isObject(state) && typeof state.id === "string" ? consoleEdits(type, state.id) : undefined;
+    if (edits === "deleted") return { new_state: dv(null), private: req.private, diagnostics: [] };
+    if (edits && Object.keys(edits).length && isObject(state)) return { new_state: dv(normalizeBlock(resourceModel(type)!, { ...state, ...(edits as Obj) })), private: req.private, diagnostics: [] };
     return { new_state: req.current_state, private: req.private, diagnostics: [] };
   },
 
@@ -106,7 +113,11 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     const type = String(req.type_name);
     const model = resourceModel(type);
     if (!model) return { diagnostics: [error(`unknown resource type ${type}`)] };
-    return { imported_resources: [{ type_name: type, state: dv(normalizeBlock(model, { id: String(req.id) })), private: Buffer.alloc(0) }], diagnostics: [] };
+    // What the provider reads on import: from a local sample org when there is one (npm run demo);
+    // else the id, and the computed values references read (an app's client id).
+    const state = normalizeBlock(model, { ...(importedFromLocalOrg(type, String(req.id)) as Obj | undefined), id: String(req.id) });
+    for (const a of model.attributes) if (a.computed && state[a.name] === null) state[a.name] = computedValue(type, a.name, state);
+    return { imported_resources: [{ type_name: type, state: dv(state), private: Buffer.alloc(0) }], diagnostics: [] };
   },
 
   ReadDataSource: (req) => {

@@ -1,6 +1,7 @@
 import { randomBytes } from "crypto";
 import { ExtensionCodec, decode, encode } from "@msgpack/msgpack";
 import { BlockModel, CtyType } from "./model";
+import { localEveryoneId } from "./local-org";
 
 /**
  * Terraform's DynamicValue in msgpack, as cty encodes it: objects as maps of every attribute,
@@ -84,7 +85,7 @@ function idFor(type: string): string {
 const ID_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 /** Values Okta computes, for the attributes outputs and references read; null for the rest. */
-function computedValue(type: string, name: string, state: Obj): Value {
+export function computedValue(type: string, name: string, state: Obj): Value {
   const id = typeof state.id === "string" ? state.id : "";
   switch (name) {
     case "client_id":
@@ -113,7 +114,7 @@ export function readDataSource(type: string, block: BlockModel, config: Obj): Ob
   const out = normalizeBlock(block, config);
   switch (type) {
     case "okta_everyone_group":
-      return { ...out, id: "00gstandineveryone01", description: "All users in your organization" };
+      return { ...out, id: localEveryoneId() ?? "00gstandineveryone01", description: "All users in your organization" };
     case "okta_org_metadata":
       return { ...out, id: "00ostandinorg000001", pipeline: "idx", domains: { organization: ORG_URL, alternate: null }, settings: { analytics_collection_enabled: false, bug_reporting_enabled: false, om_enabled: false } };
     default:
