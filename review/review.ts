@@ -158,8 +158,8 @@ function teamsOf(access: AccessDiff, resources: readonly ResourceChange[], owner
     if (!teams.has(key)) teams.set(key, { accessAdded: 0, accessRemoved: 0, resources: 0 });
     return teams.get(key)!;
   };
-  for (const r of [...access.grants.added, ...access.assignments.added]) of(r.owner).accessAdded++;
-  for (const r of [...access.grants.removed, ...access.assignments.removed]) of(r.owner).accessRemoved++;
+  for (const r of [...access.grants.added, ...access.assignments.added, ...access.signIns.added]) of(r.owner).accessAdded++;
+  for (const r of [...access.grants.removed, ...access.assignments.removed, ...access.signIns.removed, ...access.signIns.strengthened]) of(r.owner).accessRemoved++;
   for (const r of resources) of(ownerOf(owners, r.path)).resources++;
   return [...teams].map(([team, c]) => ({ team, ...c })).sort((a, b) => a.team.localeCompare(b.team));
 }
