@@ -79,7 +79,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     const log = process.env.OKTA_STAND_IN_READ_LOG;
     if (log) appendFileSync(log, `${type}\n`);
     // A local sample org's console edits (npm run demo), read back as the provider would.
-    const state = read(req.current_state as DynamicValue);
+    const state = process.env.OKTA_STAND_IN_ORG ? read(req.current_state as DynamicValue) : null;
     const edits = isObject(state) && typeof state.id === "string" ? consoleEdits(type, state.id) : undefined;
     if (edits === "deleted") return { new_state: dv(null), private: req.private, diagnostics: [] };
     if (edits && Object.keys(edits).length && isObject(state)) return { new_state: dv(normalizeBlock(resourceModel(type)!, { ...state, ...(edits as Obj) })), private: req.private, diagnostics: [] };
