@@ -176,6 +176,19 @@ describe("npm run import of the recorded org (real Okta answers)", () => {
   });
 });
 
+describe("import of a privileged service app whose admin roles cannot be read (issue 20)", () => {
+  test("leaves it out, says which scope reads its roles, and imports the rest", async () => {
+    const { org } = deployed(configFor("dev"));
+    const denied = { errorCode: "E0000006", errorSummary: "You do not have permission to perform the requested action", errorCauses: [] };
+    const { run } = await importFromServer(org, { fault: (p: string) => (p.startsWith("/oauth2/v1/clients/") ? { status: 403, body: JSON.stringify(denied) } : undefined) });
+    const entry = run.adoption.mapped.log.entries.find((e) => e.name === "Reports Service");
+    expect(entry).toMatchObject({ outcome: "not imported", why: expect.stringContaining("its admin roles could not be read") });
+    expect(entry!.why).toContain("okta.roles.read");
+    expect(run.adoption.config.bootstrap.imports).toBeUndefined();
+    expect(run.adoption.config.apps.map((a) => a.label)).toContain("Billing Sync");
+  });
+});
+
 describe("import of a SAML app with several ACS endpoints (issue 20)", () => {
   test("keeps endpoints whose indices run 0..n-1, and leaves out one whose indices do not, saying why", async () => {
     const { org } = deployed(configFor("dev"));
@@ -230,13 +243,12 @@ describe("import round trip of the example org", () => {
     const after = byOktaObject(importedStack, (a) => ownId(a) ?? (a.startsWith("data.okta_everyone_group.") ? everyone : undefined));
     const lost = [...before.keys()].filter((k) => !after.has(k)).map((k) => before.get(k)!.address);
     // Dev's rules name no zone: the corporate zone stays in Okta, unmanaged (reported as skipped below).
-    expect(lost).toEqual(["okta_auth_server_policy.ApiCenter_Service-reports-service_Policy_47812BB4", "okta_auth_server_policy_rule.ApiCenter_Service-reports-service_Rule_B376A7E3", "okta_network_zone.Zone-Corporate-network_Zone_30BEDF5E"]);
+    // The privileged reports-service is adopted too: its app by the bootstrap stack (below), its policy here.
+    expect(lost).toEqual(["okta_network_zone.Zone-Corporate-network_Zone_30BEDF5E"]);
     expect([...after.keys()].filter((k) => !before.has(k))).toEqual([]);
     const changed = [...before].filter(([k, v]) => after.has(k) && JSON.stringify(v.attrs) !== JSON.stringify(after.get(k)!.attrs)).map(([, v]) => v.address);
-    // reports-service held priority 2 on API Center; billing-sync's policy moves up to it.
-    expect(changed).toEqual(["okta_auth_server_policy.ApiCenter_Service-billing-sync_Policy_9A4AD2E8"]);
-    const [k] = [...before].find(([, v]) => v.address === changed[0])!;
-    expect({ before: before.get(k)!.attrs.priority, after: after.get(k)!.attrs.priority }).toEqual({ before: 3, after: 2 });
+    // Nothing moves: reports-service keeps its policy (priority 2), billing-sync keeps 3.
+    expect(changed).toEqual([]);
   });
 
   test("shows in the review as imports, their own kind of change, not as creates", () => {
@@ -249,14 +261,22 @@ describe("import round trip of the example org", () => {
     expect(summaryOf(review)).toBe(`okta-dev: +2 ~0 -0 ⇐${adopted} imported`);
   });
 
-  test("lists what the first deploy changes in Okta: only billing-sync's policy moving up into reports-service's place", () => {
-    expect(result.run.adoption.changes).toEqual([{ address: "okta_auth_server_policy.ApiCenter_Service-billing-sync_Policy_9A4AD2E8", attribute: "priority", okta: 3, config: 2 }]);
-    expect(fs.readFileSync(result.run.reportFile, "utf8")).toContain("| `okta_auth_server_policy.ApiCenter_Service-billing-sync_Policy_9A4AD2E8` | priority | 3 | 2 |");
+  test("lists what the first deploy changes in Okta: nothing", () => {
+    expect(result.run.adoption.changes).toEqual([]);
   });
 
-  test("reports the privileged app as not imported, with the bootstrap stack as the fix, and skips Okta's own objects", () => {
+  test("adopts the privileged app into the bootstrap stack with its grant and admin role, leaves Terraform's own identities, and skips Okta's own objects", () => {
     const entries = result.run.adoption.mapped.log.entries;
-    expect(entries.find((e) => e.name === "Reports Service")?.why).toContain('it holds Okta management scopes (okta.groups.read): privileged identities are created by okta-bootstrap-<env>');
+    const reports = original.org.apps.find((a) => a.label === "Reports Service")!;
+    expect(entries.find((e) => e.name === "Reports Service")).toMatchObject({ outcome: "imported", id: reports.id });
+    const app = result.run.adoption.config.apps.find((a) => a.label === "Reports Service");
+    expect(app).toMatchObject({ kind: "service", oktaApiScopes: ["okta.groups.read"], clientId: "reports-service-dev", tiers: ["silver"] });
+    const role = original.org.clientRoles![reports.id] as { id: string; type: string }[];
+    expect(Object.entries(result.run.adoption.config.bootstrap.imports ?? {}).map(([address, id]) => `${address.split(".")[0]} ${id}`).sort()).toEqual(
+      [`okta_app_oauth ${reports.id}`, `okta_app_oauth_api_scope ${reports.id}`, `okta_app_oauth_role_assignment reports-service-dev/${role.find((r) => r.type === "READ_ONLY_ADMIN")!.id}`].sort(),
+    );
+    expect(entries.filter((e) => e.kind === "app" && e.outcome === "not imported").map((e) => e.why)).toEqual([expect.stringContaining("Terraform's own identity"), expect.stringContaining("Terraform's own identity")]);
+    expect(fs.readFileSync(result.run.configFile, "utf8")).toMatch(/bootstrap: \{ jwks: \[TERRAFORM_KEYS\.dev\], planJwks: \[TERRAFORM_PLAN_KEYS\.dev\], imports: \{/);
     expect(entries.filter((e) => e.outcome === "skipped").map((e) => e.name).sort()).toEqual(["Corporate network", "Everyone", "Okta Admin Console", "Okta Dashboard", "default"]);
     expect(result.printed).toMatch(/resources adopt existing objects; 0 would be created/);
   });
@@ -434,7 +454,7 @@ describe("import of an empty org (issue 20)", () => {
     const stacks = synthStacks([run.adoption.config]);
     expect(Object.keys((stacks.get("okta-dev")!.resource ?? {}) as object)).toEqual([]);
     const boot = stacks.get("okta-bootstrap-dev")!;
-    expect(boot.output.terraform_api_scopes.value).toBe("okta.appGrants.read,okta.apps.read,okta.authorizationServers.read,okta.groups.read,okta.networkZones.read,okta.policies.read,okta.trustedOrigins.read");
+    expect(boot.output.terraform_api_scopes.value).toBe("okta.appGrants.read,okta.apps.read,okta.authorizationServers.read,okta.groups.read,okta.networkZones.read,okta.policies.read,okta.roles.read,okta.trustedOrigins.read");
   });
 });
 

@@ -173,6 +173,13 @@ export interface BootstrapConfig {
   /** @default "Terraform (okta-<env>)" */
   readonly label?: string;
   /**
+   * Objects of this stack that already exist in Okta (privileged service apps, their okta.*
+   * grants and admin roles), adopted on the bootstrap deploy: address → import id, as
+   * OrgConfig.imports. Written by `npm run import`.
+   * @default - none: every resource is created
+   */
+  readonly imports?: Readonly<Record<string, string>>;
+  /**
    * Where the bootstrap state lives; kept apart from the main state.
    * @default - the main backend, with the state named for okta-bootstrap-<env>
    */

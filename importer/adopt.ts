@@ -80,10 +80,24 @@ export function adoptOrg(snapshot: OrgSnapshot, environment: EnvironmentName, ou
         else creates.push({ address: `${type}.${name}`, path });
       }
     }
+    // Privileged service apps, their grants and roles: adopted by okta-bootstrap-<env>.
+    const bootstrapImports: Record<string, string> = {};
+    for (const [type, resources] of Object.entries((built.bootstrapJson.resource ?? {}) as Record<string, Record<string, Json>>)) {
+      for (const [name, attrs] of Object.entries(resources)) {
+        const path = String(((attrs["//"] as Json | undefined)?.metadata as Json | undefined)?.path ?? "").replace(`okta-bootstrap-${environment}/`, "");
+        const id = mapped.bootstrapAdopt.get(path);
+        if (id !== undefined) bootstrapImports[`${type}.${name}`] = id;
+      }
+    }
     const findings = (OktaGuardrails.reportOf(stack)?.findings ?? []).filter((f) => !f.suppressed);
     for (const r of refused.values()) mapped.log.add("app", r.label, r.oktaId, "not imported", `the constructs refuse it: ${r.error}`);
     const sorted = Object.fromEntries(Object.entries(imports).sort(([a], [b]) => a.localeCompare(b)));
-    const config: OrgConfig = { ...mapped.config, ...(Object.keys(sorted).length ? { imports: sorted } : {}) };
+    const bootstrapSorted = Object.fromEntries(Object.entries(bootstrapImports).sort(([a], [b]) => a.localeCompare(b)));
+    const config: OrgConfig = {
+      ...mapped.config,
+      ...(Object.keys(bootstrapSorted).length ? { bootstrap: { ...mapped.config.bootstrap, imports: bootstrapSorted } } : {}),
+      ...(Object.keys(sorted).length ? { imports: sorted } : {}),
+    };
     const check = tryBuild(config, outdir);
     if ("failures" in check) throw new Error(`The imported config does not synthesize with its imports:\n${check.message}`);
     return { config, mapped, creates, findings, refused, changes: firstDeployChanges(json, mapped.snapshot, sorted), access: firstDeployAccess(check.json, mapped.snapshot, sorted) };
@@ -103,10 +117,13 @@ function failureOf(line: string): { path: string; text: string } {
 }
 
 /** Builds and checks the main stack like synthesizeAll, except that guardrail findings are reported, not failures. */
-function tryBuild(config: OrgConfig, outdir: string): { stack: TerraformStack; json: Json } | Failed {
+function tryBuild(config: OrgConfig, outdir: string): { stack: TerraformStack; json: Json; bootstrapJson: Json } | Failed {
   let stack: TerraformStack;
+  let bootstrap: TerraformStack;
   try {
-    stack = buildOrgApp([config], { outdir }).stacks[0];
+    const built = buildOrgApp([config], { outdir });
+    stack = built.stacks[0];
+    bootstrap = built.bootstrapStacks[0];
   } catch (e) {
     if (e instanceof OktaConfigErrors) return { message: e.message, failures: e.entries.map((x) => ({ path: x.path, text: `${x.problem.what}: got ${describe(x.problem.value)}. Fix: ${x.problem.fix}` })) };
     if (e instanceof OktaConfigError) return { message: e.message, failures: e.problems.map((p) => ({ path: e.path, text: `${p.what}: got ${describe(p.value)}. Fix: ${p.fix}` })) };
@@ -118,5 +135,5 @@ function tryBuild(config: OrgConfig, outdir: string): { stack: TerraformStack; j
   if (failures.length) return { message: failures.join("\n"), failures: failures.map(failureOf) };
   const json = resolvedJson(stack);
   failures.push(...jsonFailures(stack, json));
-  return failures.length ? { message: failures.join("\n"), failures: failures.map(failureOf) } : { stack, json };
+  return failures.length ? { message: failures.join("\n"), failures: failures.map(failureOf) } : { stack, json, bootstrapJson: resolvedJson(bootstrap) };
 }

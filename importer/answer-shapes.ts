@@ -61,5 +61,8 @@ export function checkedSnapshot(s: OrgSnapshot, log: ImportLog): OrgSnapshot {
       .filter((p) => keep([p?.policy], "OktaAccessPolicy", "authentication policy", log, (v) => v?.name).length === 1)
       .map((p) => ({ policy: p.policy, rules: keep(Array.isArray(p.rules) ? p.rules : [], "OktaAccessRule", "sign-on rule", log, (v) => v?.name) })),
     zones: keep(Array.isArray(s.zones) ? s.zones : [], "OktaNetworkZone", "network zone", log, (z) => z?.name),
+    clientRoles: Object.fromEntries(
+      Object.entries(s.clientRoles && typeof s.clientRoles === "object" ? s.clientRoles : {}).map(([app, roles]) => [app, typeof roles === "string" ? roles : keep(Array.isArray(roles) ? roles : [], "OktaClientRole", "admin role", log, (r) => r?.type)]),
+    ),
   };
 }

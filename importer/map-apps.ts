@@ -5,7 +5,8 @@ import { AppConfig, AssignmentConfig, OAuthAppConfig } from "../config/types";
 import { ClientAuthentication } from "../constructs/oauth-app";
 import { AttributeNameFormat, NAME_FORMATS, NAME_ID_FORMATS, NameIdFormat } from "../constructs/saml-app";
 import { ImportLog } from "./import-report";
-import { OktaApp } from "./okta-objects";
+import { OktaApp, OktaClientRole } from "./okta-objects";
+import { rolesFor } from "../constructs/management-access";
 import { MappedServer, kebab } from "./map-servers";
 import { serverConstructId } from "../stacks/okta-org-stack";
 
@@ -20,6 +21,8 @@ export interface AppContext {
   readonly servers: readonly MappedServer[];
   /** CORS+REDIRECT trusted origins of the org, by origin. */
   readonly trustedOrigins: ReadonlyMap<string, string>;
+  /** A service app holding okta.* grants: adopted by the bootstrap stack, with its grants and admin roles. @default - not privileged */
+  readonly privileged?: { readonly scopes: readonly string[]; readonly roles: readonly OktaClientRole[] };
 }
 
 export interface MappedApp {
@@ -28,6 +31,13 @@ export interface MappedApp {
   readonly adopt: ReadonlyMap<string, string>;
   /** Trusted origins a SPA claims (origin → Okta id). */
   readonly origins: readonly string[];
+  /** For a privileged service app: construct path under the bootstrap stack → import id. */
+  readonly bootstrapAdopt?: ReadonlyMap<string, string>;
+}
+
+/** An OIDC app's client id, which policies name (an app created with a fixed client id differs from its app id). */
+function clientIdOf(app: OktaApp): string {
+  return app.credentials?.oauthClient?.client_id ?? app.id;
 }
 
 /** Okta's own apps (Admin Console, Dashboard, browser plug-in, Workflows…): referenced, never recreated. */
@@ -81,6 +91,29 @@ export function mapApp(app: OktaApp, id: string, ctx: AppContext, log: ImportLog
     return notImported(`it is assigned to no group we import${ctx.droppedAssignments.length ? ` (${ctx.droppedAssignments.join("; ")})` : ""}, so no one could sign in; config requires an assignment. Fix: assign it to an Okta group, or delete it`);
   }
   const adopt = new Map<string, string>([[`${id}/App`, app.id]]);
+  let bootstrapAdopt: Map<string, string> | undefined;
+  if (ctx.privileged) {
+    // okta-bootstrap-<env> creates a privileged app, its okta.* grants and its roles: adopted there.
+    if (mapped.config.kind !== "service") return notImported("it holds okta.* management scopes but is not an API Services app; only those are privileged identities here");
+    const scopes = [...ctx.privileged.scopes];
+    let roles: string[];
+    try {
+      roles = rolesFor(scopes);
+    } catch {
+      return notImported(`it holds okta.* scopes this project knows no admin role for (${scopes.join(", ")}). Fix: manage it outside this toolkit, or add the scope to SCOPE_ROLE in constructs/management-access.ts`);
+    }
+    const clientId = app.credentials?.oauthClient?.client_id ?? app.id;
+    mapped = { ...mapped, config: { ...mapped.config, oktaApiScopes: scopes, clientId } };
+    adopt.delete(`${id}/App`);
+    bootstrapAdopt = new Map([[`${id}/App`, app.id], [`${id}/OktaApiScopes`, app.id]]);
+    const held = ctx.privileged.roles.filter((r) => r.status !== "INACTIVE");
+    for (const role of roles) {
+      const r = held.find((x) => x.type === role);
+      if (r) bootstrapAdopt.set(`${id}/Role-${role}`, `${clientId}/${r.id}`);
+      else changes.push(`admin role ${role} (the narrowest for its scopes) is assigned by the bootstrap deploy`);
+    }
+    for (const r of held.filter((x) => !roles.includes(x.type ?? ""))) changes.push(`admin role ${r.type} stays in Okta, unmanaged (its scopes need only ${roles.join(", ")})`);
+  }
   if (ctx.assignTo !== undefined && mapped.config.kind !== "service") {
     for (const [name, groupId] of ctx.groupIds) {
       adopt.set(`${id}/Assignment-${slug(name)}`, `${app.id}/${groupId}`);
@@ -89,14 +122,14 @@ export function mapApp(app: OktaApp, id: string, ctx: AppContext, log: ImportLog
   }
   if (mapped.config.kind === "service") {
     for (const s of ctx.servers) {
-      const grant = s.serviceGrants.get(app.id);
+      const grant = s.serviceGrants.get(clientIdOf(app));
       if (!grant) continue;
       adopt.set(`${serverConstructId(s.key)}/Service-${id}/Policy`, `${s.id}/${grant.policy.id}`);
       adopt.set(`${serverConstructId(s.key)}/Service-${id}/Rule`, `${s.id}/${grant.policy.id}/${grant.rule.id}`);
     }
   }
   log.imported("app", label, app.id, changes);
-  return { config: mapped.config, adopt, origins: mapped.origins ?? [] };
+  return { config: mapped.config, adopt, origins: mapped.origins ?? [], ...(bootstrapAdopt ? { bootstrapAdopt } : {}) };
 }
 
 function oidcApp(app: OktaApp, id: string, label: string, ctx: AppContext, changes: string[]): { config: OAuthAppConfig; origins?: string[] } | string {
@@ -171,9 +204,9 @@ function oidcApp(app: OktaApp, id: string, label: string, ctx: AppContext, chang
   if (type === "service") {
     const authentication = authenticationOf(app, auth, changes);
     if (typeof authentication === "string") return authentication;
-    const apiCenter = ctx.servers.find((s) => s.key === "apiCenter")?.serviceGrants.get(app.id);
+    const apiCenter = ctx.servers.find((s) => s.key === "apiCenter")?.serviceGrants.get(clientIdOf(app));
     const scopesFrom = Object.fromEntries(
-      ctx.servers.filter((s) => s.key !== "apiCenter" && s.serviceGrants.has(app.id)).map((s) => [s.key, { tiers: s.serviceGrants.get(app.id)!.tiers, priority: s.serviceGrants.get(app.id)!.priority }]),
+      ctx.servers.filter((s) => s.key !== "apiCenter" && s.serviceGrants.has(clientIdOf(app))).map((s) => [s.key, { tiers: s.serviceGrants.get(clientIdOf(app))!.tiers, priority: s.serviceGrants.get(clientIdOf(app))!.priority }]),
     );
     if (!apiCenter && !Object.keys(scopesFrom).length) {
       return "a service app that requests no imported API's scopes (a service here requests tier scopes of a custom authorization server; okta.* management scopes are granted by the bootstrap stack)";

@@ -54,7 +54,7 @@ interface OktaErrorBody {
 const FIXES: Record<number, string> = {
   400: "this Okta org does not accept the request; report it with the path above.",
   401: "the credentials were refused: set OKTA_API_TOKEN (SSWS), or OKTA_API_CLIENT_ID and OKTA_API_PRIVATE_KEY of the read-only plan identity (okta-bootstrap-<env> creates it), for this org; an access token also needs the scope {scope}.",
-  403: "the identity may not read this: it needs the scope {scope} and an admin role that reads it (READ_ONLY_ADMIN). The read-only plan identity has both (okta-bootstrap-<env> grants okta.appGrants.read, okta.apps.read, okta.authorizationServers.read, okta.groups.read, okta.networkZones.read, okta.policies.read, okta.trustedOrigins.read); or use an API token of a read-only admin.",
+  403: "the identity may not read this: it needs the scope {scope} and an admin role that reads it (READ_ONLY_ADMIN). The read-only plan identity has both (okta-bootstrap-<env> grants okta.appGrants.read, okta.apps.read, okta.authorizationServers.read, okta.groups.read, okta.networkZones.read, okta.policies.read, okta.roles.read, okta.trustedOrigins.read); or use an API token of a read-only admin.",
   404: "the org has no such object or feature (check OKTA_ORG_NAME / --org-url).",
 };
 
@@ -68,6 +68,7 @@ export function scopeOf(path: string): string {
   if (p.startsWith("/api/v1/trustedOrigins")) return "okta.trustedOrigins.read";
   if (p.startsWith("/api/v1/policies")) return "okta.policies.read";
   if (p.startsWith("/api/v1/zones")) return "okta.networkZones.read";
+  if (/^\/oauth2\/v1\/clients\/[^/]+\/roles/.test(p)) return "okta.roles.read";
   return "the read scope of this endpoint";
 }
 

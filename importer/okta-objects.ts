@@ -238,6 +238,19 @@ export interface OrgSnapshot {
   readonly accessPolicies?: readonly { readonly policy: OktaAccessPolicy; readonly rules: readonly OktaAccessRule[] }[];
   /** Network zones. @default - none read */
   readonly zones?: readonly OktaNetworkZone[];
+  /**
+   * Admin roles of each service app holding okta.* grants, by app id (GET
+   * /oauth2/v1/clients/{clientId}/roles); a string where they could not be read, saying why.
+   * @default - none read
+   */
+  readonly clientRoles?: Readonly<Record<string, readonly OktaClientRole[] | string>>;
+}
+
+/** An admin role assigned to an OAuth client. */
+export interface OktaClientRole {
+  readonly id: string;
+  readonly type?: string;
+  readonly status?: string;
 }
 
 export interface OktaGrant {

@@ -1,5 +1,5 @@
-import { OktaClient } from "./okta-client";
-import { OktaAccessPolicy, OktaAccessRule, OktaNetworkZone, OktaApp, OktaAppGroup, OktaGrant, OktaAuthServer, OktaClaim, OktaGroupObject, OktaGroupRule, OktaPolicy, OktaPolicyRule, OktaScope, OktaTrustedOrigin, OrgSnapshot, ServerSnapshot } from "./okta-objects";
+import { OktaApiError, OktaClient } from "./okta-client";
+import { OktaAccessPolicy, OktaAccessRule, OktaClientRole, OktaNetworkZone, OktaApp, OktaAppGroup, OktaGrant, OktaAuthServer, OktaClaim, OktaGroupObject, OktaGroupRule, OktaPolicy, OktaPolicyRule, OktaScope, OktaTrustedOrigin, OrgSnapshot, ServerSnapshot } from "./okta-objects";
 
 const PAGE = "limit=200";
 
@@ -42,6 +42,22 @@ export async function readOrg(client: OktaClient): Promise<OrgSnapshot> {
         grants[app.id] = await client.list<OktaGrant>(`/api/v1/apps/${app.id}/grants`);
       }),
   );
+  // Their admin roles, so the bootstrap stack can adopt them: unreadable roles (no okta.roles.read)
+  // leave the app unadopted, with the reason, never the whole import.
+  const clientRoles: Record<string, readonly OktaClientRole[] | string> = {};
+  await Promise.all(
+    apps
+      .filter((a) => (grants[a.id] ?? []).some((g) => g.status !== "REVOKED"))
+      .map(async (app) => {
+        const clientId = app.credentials?.oauthClient?.client_id ?? app.id;
+        try {
+          clientRoles[app.id] = await client.list<OktaClientRole>(`/oauth2/v1/clients/${encodeURIComponent(clientId)}/roles`);
+        } catch (e) {
+          if (!(e instanceof OktaApiError) || e.status === 0) throw e;
+          clientRoles[app.id] = e.message;
+        }
+      }),
+  );
   const authServers: ServerSnapshot[] = await Promise.all(servers.map((server) => readServer(client, server)));
   const accessPolicies = await Promise.all(
     policies.map(async (policy) => {
@@ -50,7 +66,7 @@ export async function readOrg(client: OktaClient): Promise<OrgSnapshot> {
       return { policy, rules };
     }),
   );
-  return { apps: apps.map(withoutSecrets), appGroups, groups, groupRules, authServers, trustedOrigins, grants, accessPolicies, zones };
+  return { apps: apps.map(withoutSecrets), appGroups, groups, groupRules, authServers, trustedOrigins, grants, accessPolicies, zones, clientRoles };
 }
 
 async function readServer(client: OktaClient, server: OktaAuthServer): Promise<ServerSnapshot> {

@@ -12,8 +12,10 @@ import { code, inert } from "../review/inert";
  * for the bootstrap stack rather than copies of them.
  */
 export function renderConfig(config: OrgConfig, header: readonly string[]): string {
-  const { bootstrap: _bootstrap, environment, ...rest } = config;
-  const body = literal({ environment, ...rest }, "").replace(/,\n}$/, `,\n  // Seed 004: Terraform's own identity, created by okta-bootstrap-${environment} (config/terraform-keys.ts).\n  bootstrap: { jwks: [TERRAFORM_KEYS.${environment}], planJwks: [TERRAFORM_PLAN_KEYS.${environment}] },\n}`);
+  const { bootstrap, environment, ...rest } = config;
+  // Privileged service apps the bootstrap stack adopts, with their grants and roles.
+  const imports = bootstrap.imports && Object.keys(bootstrap.imports).length ? `, imports: ${literal(bootstrap.imports, "  ")}` : "";
+  const body = literal({ environment, ...rest }, "").replace(/,\n}$/, () => `,\n  // Seed 004: Terraform's own identity, created by okta-bootstrap-${environment} (config/terraform-keys.ts).\n  bootstrap: { jwks: [TERRAFORM_KEYS.${environment}], planJwks: [TERRAFORM_PLAN_KEYS.${environment}]${imports} },\n}`);
   return [
     ...header.map((l) => `// ${l}`),
     'import { OrgConfig } from "../types";',

@@ -4,7 +4,7 @@ import { ApiConfig, AppConfig, AssignmentConfig, OrgConfig } from "../config/typ
 import { TERRAFORM_KEYS, TERRAFORM_PLAN_KEYS } from "../config/terraform-keys";
 import { ImportLog } from "./import-report";
 import { checkedSnapshot } from "./answer-shapes";
-import { OktaApp, OrgSnapshot } from "./okta-objects";
+import { OktaApp, OktaClientRole, OrgSnapshot } from "./okta-objects";
 import { API_CENTER_NAME, MappedServer, mapServer } from "./map-servers";
 import { serverConstructId } from "../stacks/okta-org-stack";
 import { appIdFor, isSystemApp, mapApp } from "./map-apps";
@@ -15,6 +15,8 @@ export interface MappedOrg {
   readonly config: OrgConfig;
   /** Construct path under the stack (e.g. "portal/App") → the provider's import id. */
   readonly adopt: ReadonlyMap<string, string>;
+  /** The same for okta-bootstrap-<env>: privileged service apps, their grants and roles. */
+  readonly bootstrapAdopt: ReadonlyMap<string, string>;
   /** Trusted origin (URL) → Okta id, for the origins the imported SPAs declare. */
   readonly origins: ReadonlyMap<string, string>;
   readonly log: ImportLog;
@@ -54,12 +56,22 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
     else log.add("group", name, g.id, "not imported", `a ${g.type} group is mastered by ${g.type === "APP_GROUP" ? "a directory or app" : "Okta"}; Terraform must not manage its membership or profile`);
   }
 
+  // Service apps holding okta.* grants are privileged: okta-bootstrap-<env> adopts them, with
+  // their grants and admin roles, when the roles could be read; Terraform's own identities are
+  // that stack's own (TerraformApp, TerraformPlanApp), created from bootstrap keys.
+  const privileged = new Map<string, { scopes: string[]; roles: readonly OktaClientRole[] }>();
   const apps = snapshot.apps.filter((a) => {
-    const oktaScopes = (snapshot.grants[a.id] ?? []).filter((g) => g.status !== "REVOKED").map((g) => g.scopeId ?? "");
+    const oktaScopes = [...new Set((snapshot.grants[a.id] ?? []).filter((g) => g.status !== "REVOKED").map((g) => g.scopeId ?? ""))].sort();
+    const roles = snapshot.clientRoles?.[a.id];
     if (isSystemApp(a)) log.add("app", a.label, a.id, "skipped", "one of Okta's own apps (Admin Console, Dashboard, plug-in…): referenced, never recreated");
-    else if (oktaScopes.length) {
-      log.add("app", a.label, a.id, "not imported", `it holds Okta management scopes (${oktaScopes.join(", ")}): privileged identities are created by okta-bootstrap-<env>, applied by a Super Admin. Fix: declare it with oktaApiScopes (and clientId ${JSON.stringify(a.credentials?.oauthClient?.client_id ?? a.id)}) and import it into the bootstrap stack, or leave it unmanaged`);
-    } else return true;
+    else if (oktaScopes.length && /^Terraform( plan, read-only)? \(okta-/.test(a.label ?? "")) {
+      log.add("app", a.label, a.id, "not imported", `Terraform's own identity (okta.* scopes ${oktaScopes.join(", ")}): okta-bootstrap-<env> creates it from bootstrap.jwks / planJwks. Fix: keep it as it is until the bootstrap deploy has created its successor, then delete it`);
+    } else if (oktaScopes.length && (roles === undefined || typeof roles === "string")) {
+      log.add("app", a.label, a.id, "not imported", `it holds Okta management scopes (${oktaScopes.join(", ")}), and its admin roles could not be read${typeof roles === "string" ? ` (${roles})` : ""}: the bootstrap stack would assign them again. Fix: read with an identity that has okta.roles.read (the plan identity does once its bootstrap stack is deployed), then import again`);
+    } else {
+      if (oktaScopes.length) privileged.set(a.id, { scopes: oktaScopes, roles: roles as readonly OktaClientRole[] });
+      return true;
+    }
     return false;
   });
   const clientKinds = new Map(apps.filter((a) => a.signOnMode === "OPENID_CONNECT").map((a) => [a.credentials?.oauthClient?.client_id ?? a.id, a.settings?.oauthClient?.application_type ?? "web"]));
@@ -115,6 +127,7 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
     snapshot.trustedOrigins.filter((t) => t.status !== "INACTIVE" && t.origin).map((t) => [t.origin!.replace(/\/+$/, ""), t.id] as const),
   );
   const appIds = new Set<string>();
+  const bootstrapAdopt = new Map<string, string>();
   const appConfigs: AppConfig[] = [];
   const claimedOrigins = new Set<string>();
   /** The Okta client id of each OIDC app that made it into config, by config id. */
@@ -122,12 +135,13 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
   for (const app of [...apps].sort((a, b) => (a.label ?? "").localeCompare(b.label ?? "") || a.id.localeCompare(b.id))) {
     const id = appIdFor(app.label ?? app.id, appIds);
     if (options.exclude?.has(id)) continue;
-    const mapped = mapApp(app, id, { ...assignmentOf(app, snapshot, groupNames, everyoneId), servers, trustedOrigins: corsOrigins }, log);
+    const mapped = mapApp(app, id, { ...assignmentOf(app, snapshot, groupNames, everyoneId), servers, trustedOrigins: corsOrigins, privileged: privileged.get(app.id) }, log);
     if (!mapped) continue;
     // Every app stays on the policy it has in Okta: one imported here, or one left there (by id).
     const policy = mapped.config.kind === "service" ? undefined : signOn.policyOf(app);
     appConfigs.push(policy ? ({ ...mapped.config, ...policy } as AppConfig) : mapped.config);
     if (policy) adopt.set(`${mapped.config.id}/AuthenticationPolicy`, app.id);
+    for (const [p, oktaId] of mapped.bootstrapAdopt ?? []) bootstrapAdopt.set(p, oktaId);
     if (app.signOnMode === "OPENID_CONNECT") clientIdOf.set(mapped.config.id, app.credentials?.oauthClient?.client_id ?? app.id);
     for (const [p, oktaId] of mapped.adopt) adopt.set(p, oktaId);
     mapped.origins.forEach((o) => claimedOrigins.add(o));
@@ -167,7 +181,7 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
     apps: appConfigs,
     bootstrap: { jwks: [TERRAFORM_KEYS[options.environment]], planJwks: [TERRAFORM_PLAN_KEYS[options.environment]] },
   };
-  return { config, adopt, origins, log, snapshot };
+  return { config, adopt, bootstrapAdopt, origins, log, snapshot };
 }
 
 function uniqueKey(name: string, taken: ReadonlySet<string>): string {

@@ -6,7 +6,7 @@ import { ServiceApp } from "../constructs/service-app";
 import { Problems } from "../constructs/validation";
 import { OKTA_OAUTH_PACK, OktaGuardrails } from "../guardrails";
 import { BackendConfig, OrgConfig } from "../config/types";
-import { configureBackend, providerConfig } from "./okta-org-stack";
+import { adoptExisting, configureBackend, providerConfig } from "./okta-org-stack";
 import { oktaProvider } from "./provider-version";
 import { privilegedApps, privilegedClientId } from "./privileged-apps";
 
@@ -132,6 +132,8 @@ export class OktaBootstrapStack extends TerraformStack {
     for (const [id, app] of this.privilegedApps) {
       new TerraformOutput(this, `${id}_client_id`, { value: app.clientId, description: `${app.label}: OAuth client id` });
     }
+
+    if (config.bootstrap.imports) adoptExisting(this, config.bootstrap.imports);
 
     // The full pack except OKTA-18: this stack is, by design, applied once with an API token.
     Aspects.of(this).add(new OktaGuardrails({ environment: config.environment, rules: OKTA_OAUTH_PACK.filter((r) => r.id !== "OKTA-18") }));

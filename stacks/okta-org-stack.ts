@@ -472,7 +472,7 @@ export function configureBackend(stack: TerraformStack, backend: BackendConfig):
  * Okta, so the first deploy of an imported org adopts them instead of creating duplicates.
  * An address this stack does not create is an error: a stale import would adopt nothing.
  */
-function adoptExisting(stack: OktaOrgStack, imports: Readonly<Record<string, string>>): void {
+export function adoptExisting(stack: TerraformStack, imports: Readonly<Record<string, string>>): void {
   const wanted = new Map(Object.entries(imports));
   for (const node of stack.node.findAll()) {
     if (!TerraformResource.isTerraformResource(node)) continue;

@@ -149,6 +149,13 @@ export function orgFromStacks(stacks: readonly Json[], orgName = "example"): Dep
   const grants: Record<string, { id: string; scopeId: string; status: string }[]> = {};
   for (const { a } of of("okta_app_oauth_api_scope")) grants[a.app_id] = (a.scopes as string[]).map((s) => ({ id: newId("oag"), scopeId: s, status: "ACTIVE" }));
   for (const app of apps) if (app.settings?.oauthClient?.application_type === "service") grants[app.id] ??= [];
+  // Admin roles of the clients the bootstrap stack assigns them to (GET /oauth2/v1/clients/{clientId}/roles).
+  const clientRoles: Record<string, { id: string; type: string; status: string }[]> = {};
+  for (const app of apps) if ((grants[app.id] ?? []).length) clientRoles[app.id] = [];
+  for (const { a } of of("okta_app_oauth_role_assignment")) {
+    const app = apps.find((x) => (x.credentials?.oauthClient?.client_id ?? x.id) === a.client_id);
+    if (app) (clientRoles[app.id] ??= []).push({ id: newId("irb"), type: a.type, status: "ACTIVE" });
+  }
 
   const servers: ServerSnapshot[] = [
     {
@@ -276,6 +283,7 @@ export function orgFromStacks(stacks: readonly Json[], orgName = "example"): Dep
     grants,
     accessPolicies: accessPolicies as unknown as OrgSnapshot["accessPolicies"],
     zones,
+    clientRoles,
   };
   return { org, ids };
 }
