@@ -2,6 +2,7 @@ import * as fs from "fs";
 import { Testing } from "cdktf";
 import "cdktf/lib/testing/adapters/jest";
 import { configFor } from "../config";
+import { BILLING_SYNC_KEY } from "../config/teams/finance";
 import { OrgConfig } from "../config/types";
 import { validateOrgConfig } from "../config/validate";
 import { OktaClient } from "../importer/okta-client";
@@ -189,6 +190,19 @@ describe("import of a privileged service app whose admin roles cannot be read (i
   });
 });
 
+describe("import of Terraform's own identities (issue 20)", () => {
+  test("keeps the public keys Okta holds, so Terraform's private key still matches after the bootstrap deploy", async () => {
+    const { org } = deployed(configFor("dev"));
+    const other = { kid: "acme-terraform-2025", kty: "RSA", e: "AQAB", n: BILLING_SYNC_KEY.n };
+    const edited = { ...org, apps: org.apps.map((a) => (a.label === "Terraform (okta-dev)" ? { ...a, settings: { ...a.settings, oauthClient: { ...a.settings!.oauthClient, jwks: { keys: [other] } } } } : a)) };
+    const { run } = await importFromServer(edited);
+    expect(run.adoption.config.bootstrap.jwks).toEqual([other]);
+    const written = fs.readFileSync(run.configFile, "utf8");
+    expect(written).toContain('kid: "acme-terraform-2025"');
+    expect(written).toContain("planJwks: [TERRAFORM_PLAN_KEYS.dev]");
+  });
+});
+
 describe("import of a SAML app with several ACS endpoints (issue 20)", () => {
   test("keeps endpoints whose indices run 0..n-1, and leaves out one whose indices do not, saying why", async () => {
     const { org } = deployed(configFor("dev"));
@@ -265,17 +279,23 @@ describe("import round trip of the example org", () => {
     expect(result.run.adoption.changes).toEqual([]);
   });
 
-  test("adopts the privileged app into the bootstrap stack with its grant and admin role, leaves Terraform's own identities, and skips Okta's own objects", () => {
+  test("adopts the privileged app and Terraform's own identities into the bootstrap stack, each with its grant and admin roles, and skips Okta's own objects", () => {
     const entries = result.run.adoption.mapped.log.entries;
     const reports = original.org.apps.find((a) => a.label === "Reports Service")!;
     expect(entries.find((e) => e.name === "Reports Service")).toMatchObject({ outcome: "imported", id: reports.id });
     const app = result.run.adoption.config.apps.find((a) => a.label === "Reports Service");
     expect(app).toMatchObject({ kind: "service", oktaApiScopes: ["okta.groups.read"], clientId: "reports-service-dev", tiers: ["silver"] });
-    const role = original.org.clientRoles![reports.id] as { id: string; type: string }[];
-    expect(Object.entries(result.run.adoption.config.bootstrap.imports ?? {}).map(([address, id]) => `${address.split(".")[0]} ${id}`).sort()).toEqual(
-      [`okta_app_oauth ${reports.id}`, `okta_app_oauth_api_scope ${reports.id}`, `okta_app_oauth_role_assignment reports-service-dev/${role.find((r) => r.type === "READ_ONLY_ADMIN")!.id}`].sort(),
-    );
-    expect(entries.filter((e) => e.kind === "app" && e.outcome === "not imported").map((e) => e.why)).toEqual([expect.stringContaining("Terraform's own identity"), expect.stringContaining("Terraform's own identity")]);
+    const imports = result.run.adoption.config.bootstrap.imports ?? {};
+    // Every app, grant and role of the bootstrap stack as deployed, by Okta id: adopted, none created.
+    const expected: string[] = [];
+    for (const label of ["Reports Service", "Terraform (okta-dev)", "Terraform plan, read-only (okta-dev)"]) {
+      const app = original.org.apps.find((a) => a.label === label)!;
+      const clientId = app.credentials?.oauthClient?.client_id ?? app.id;
+      expected.push(`okta_app_oauth ${app.id}`, `okta_app_oauth_api_scope ${app.id}`, ...(original.org.clientRoles![app.id] as { id: string }[]).map((r) => `okta_app_oauth_role_assignment ${clientId}/${r.id}`));
+    }
+    expect(Object.entries(imports).map(([address, id]) => `${address.split(".")[0]} ${id}`).sort()).toEqual(expected.sort());
+    expect(entries.filter((e) => e.kind === "app" && e.outcome === "not imported")).toEqual([]);
+    // Okta's keys are the repo's here: the config names them as the repo does.
     expect(fs.readFileSync(result.run.configFile, "utf8")).toMatch(/bootstrap: \{ jwks: \[TERRAFORM_KEYS\.dev\], planJwks: \[TERRAFORM_PLAN_KEYS\.dev\], imports: \{/);
     expect(entries.filter((e) => e.outcome === "skipped").map((e) => e.name).sort()).toEqual(["Corporate network", "Everyone", "Okta Admin Console", "Okta Dashboard", "default"]);
     expect(result.printed).toMatch(/resources adopt existing objects; 0 would be created/);

@@ -237,7 +237,7 @@ function authenticationOf(app: OktaApp, method: string, changes: string[]): Clie
   return { method: "client_secret_basic" };
 }
 
-function publicJwk(k: Readonly<Record<string, unknown>>): PublicJwk | undefined {
+export function publicJwk(k: Readonly<Record<string, unknown>>): PublicJwk | undefined {
   if (k.kty !== "RSA" || typeof k.n !== "string" || typeof k.e !== "string") return undefined;
   return { kid: typeof k.kid === "string" ? k.kid : "imported", kty: "RSA", e: k.e, n: k.n };
 }

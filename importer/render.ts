@@ -1,4 +1,5 @@
 import { OrgConfig } from "../config/types";
+import { TERRAFORM_KEYS, TERRAFORM_PLAN_KEYS } from "../config/terraform-keys";
 import { findingMessage } from "../guardrails";
 import { Adoption } from "./adopt";
 import { Outcome, countsOf } from "./import-report";
@@ -15,7 +16,14 @@ export function renderConfig(config: OrgConfig, header: readonly string[]): stri
   const { bootstrap, environment, ...rest } = config;
   // Privileged service apps the bootstrap stack adopts, with their grants and roles.
   const imports = bootstrap.imports && Object.keys(bootstrap.imports).length ? `, imports: ${literal(bootstrap.imports, "  ")}` : "";
-  const body = literal({ environment, ...rest }, "").replace(/,\n}$/, () => `,\n  // Seed 004: Terraform's own identity, created by okta-bootstrap-${environment} (config/terraform-keys.ts).\n  bootstrap: { jwks: [TERRAFORM_KEYS.${environment}], planJwks: [TERRAFORM_PLAN_KEYS.${environment}]${imports} },\n}`);
+  // The repo's keys by name, unless the org's adopted identities hold others (public keys, kept as Okta has them).
+  const env = environment as keyof typeof TERRAFORM_KEYS;
+  const keys = (list: readonly unknown[], constant: string, repo: unknown) => (JSON.stringify(list) === JSON.stringify([repo]) ? `[${constant}.${environment}]` : literal(list, "  "));
+  const label = bootstrap.label !== undefined ? `, label: ${JSON.stringify(bootstrap.label)}` : "";
+  const body = literal({ environment, ...rest }, "").replace(
+    /,\n}$/,
+    () => `,\n  // Seed 004: Terraform's own identity, created by okta-bootstrap-${environment} (config/terraform-keys.ts).\n  bootstrap: { jwks: ${keys(bootstrap.jwks, "TERRAFORM_KEYS", TERRAFORM_KEYS[env])}, planJwks: ${keys(bootstrap.planJwks, "TERRAFORM_PLAN_KEYS", TERRAFORM_PLAN_KEYS[env])}${label}${imports} },\n}`,
+  );
   return [
     ...header.map((l) => `// ${l}`),
     'import { OrgConfig } from "../types";',

@@ -7,7 +7,8 @@ import { checkedSnapshot } from "./answer-shapes";
 import { OktaApp, OktaClientRole, OrgSnapshot } from "./okta-objects";
 import { API_CENTER_NAME, MappedServer, mapServer } from "./map-servers";
 import { serverConstructId } from "../stacks/okta-org-stack";
-import { appIdFor, isSystemApp, mapApp } from "./map-apps";
+import { appIdFor, isSystemApp, mapApp, publicJwk } from "./map-apps";
+import { PublicJwk } from "../constructs/oauth-app";
 import { mapSignOn } from "./map-sign-on";
 
 /** An org as config, with where each construct's resource already exists in Okta. */
@@ -60,12 +61,14 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
   // their grants and admin roles, when the roles could be read; Terraform's own identities are
   // that stack's own (TerraformApp, TerraformPlanApp), created from bootstrap keys.
   const privileged = new Map<string, { scopes: string[]; roles: readonly OktaClientRole[] }>();
+  const identities = new Map<"TerraformApp" | "TerraformPlanApp", { app: OktaApp; keys: PublicJwk[]; roles: readonly OktaClientRole[] }>();
   const apps = snapshot.apps.filter((a) => {
     const oktaScopes = [...new Set((snapshot.grants[a.id] ?? []).filter((g) => g.status !== "REVOKED").map((g) => g.scopeId ?? ""))].sort();
     const roles = snapshot.clientRoles?.[a.id];
     if (isSystemApp(a)) log.add("app", a.label, a.id, "skipped", "one of Okta's own apps (Admin Console, Dashboard, plug-in…): referenced, never recreated");
     else if (oktaScopes.length && /^Terraform( plan, read-only)? \(okta-/.test(a.label ?? "")) {
-      log.add("app", a.label, a.id, "not imported", `Terraform's own identity (okta.* scopes ${oktaScopes.join(", ")}): okta-bootstrap-<env> creates it from bootstrap.jwks / planJwks. Fix: keep it as it is until the bootstrap deploy has created its successor, then delete it`);
+      const why = adoptIdentity(a, roles, identities);
+      if (why) log.add("app", a.label, a.id, "not imported", `Terraform's own identity, which okta-bootstrap-<env> manages: ${why}`);
     } else if (oktaScopes.length && (roles === undefined || typeof roles === "string")) {
       log.add("app", a.label, a.id, "not imported", `it holds Okta management scopes (${oktaScopes.join(", ")}), and its admin roles could not be read${typeof roles === "string" ? ` (${roles})` : ""}: the bootstrap stack would assign them again. Fix: read with an identity that has okta.roles.read (the plan identity does once its bootstrap stack is deployed), then import again`);
     } else {
@@ -128,6 +131,15 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
   );
   const appIds = new Set<string>();
   const bootstrapAdopt = new Map<string, string>();
+  // Terraform's own identities: the bootstrap stack's TerraformApp and TerraformPlanApp, with
+  // every admin role they hold in Okta offered for adoption (the stack adopts those it assigns).
+  for (const [constructId, { app, roles }] of identities) {
+    const clientId = app.credentials?.oauthClient?.client_id ?? app.id;
+    bootstrapAdopt.set(`${constructId}/App`, app.id);
+    bootstrapAdopt.set(`${constructId}/OktaApiScopes`, app.id);
+    for (const r of roles.filter((x) => x.status !== "INACTIVE")) bootstrapAdopt.set(`${constructId}/Role-${r.type}`, `${clientId}/${r.id}`);
+    log.imported("app", app.label, app.id, ["its okta.* scopes and admin roles become what the main stack's API calls need (okta-bootstrap-<env> derives them)"]);
+  }
   const appConfigs: AppConfig[] = [];
   const claimedOrigins = new Set<string>();
   /** The Okta client id of each OIDC app that made it into config, by config id. */
@@ -179,9 +191,34 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
     ...(signOn.networkZones.length ? { networkZones: signOn.networkZones } : {}),
     ...(Object.keys(signOn.policies).length ? { authenticationPolicies: signOn.policies } : {}),
     apps: appConfigs,
-    bootstrap: { jwks: [TERRAFORM_KEYS[options.environment]], planJwks: [TERRAFORM_PLAN_KEYS[options.environment]] },
+    // Adopted identities keep the public keys Okta holds: Terraform's private keys still match.
+    bootstrap: {
+      jwks: identities.get("TerraformApp")?.keys ?? [TERRAFORM_KEYS[options.environment]],
+      planJwks: identities.get("TerraformPlanApp")?.keys ?? [TERRAFORM_PLAN_KEYS[options.environment]],
+      ...(identities.get("TerraformApp") && identities.get("TerraformApp")!.app.label !== `Terraform (okta-${options.environment})` ? { label: identities.get("TerraformApp")!.app.label } : {}),
+    },
   };
   return { config, adopt, bootstrapAdopt, origins, log, snapshot };
+}
+
+/**
+ * Takes one of Terraform's own identities for adoption by the bootstrap stack, or says why not:
+ * its public keys must be readable (the bootstrap stack writes them back, and Terraform's
+ * private key must keep matching), and so must its admin roles.
+ */
+function adoptIdentity(
+  app: OktaApp,
+  roles: readonly OktaClientRole[] | string | undefined,
+  into: Map<"TerraformApp" | "TerraformPlanApp", { app: OktaApp; keys: PublicJwk[]; roles: readonly OktaClientRole[] }>,
+): string | undefined {
+  const constructId = (app.label ?? "").startsWith("Terraform plan, read-only") ? "TerraformPlanApp" : "TerraformApp";
+  if (into.has(constructId)) return `a second app labelled like ${constructId === "TerraformApp" ? "the deploy" : "the plan"} identity. Fix: delete the stale one in Okta, then import again`;
+  if (roles === undefined || typeof roles === "string") return `its admin roles could not be read${typeof roles === "string" ? ` (${roles})` : ""}. Fix: read with an identity that has okta.roles.read, then import again`;
+  if (app.credentials?.oauthClient?.token_endpoint_auth_method !== "private_key_jwt") return "it does not authenticate with private_key_jwt. Fix: leave it, and let the bootstrap deploy create Terraform's identity with your keys";
+  const keys = (app.settings?.oauthClient?.jwks?.keys ?? []).map(publicJwk).filter((k): k is PublicJwk => k !== undefined);
+  if (!keys.length) return "its public keys could not be read (a JWKS URI, or none). Fix: give it its public keys in Okta, then import again";
+  into.set(constructId, { app, keys, roles });
+  return undefined;
 }
 
 function uniqueKey(name: string, taken: ReadonlySet<string>): string {
