@@ -2,10 +2,11 @@
 // HashiCorp go-plugin's handshake on stdout, and serves protocol 6 over gRPC on loopback with
 // go-plugin's automatic mutual TLS. See docs/deploying.md, "Terraform checks every stack".
 import * as path from "path";
-import { generateKeyPairSync } from "crypto";
+import { X509Certificate, generateKeyPairSync } from "crypto";
+import * as fs from "fs";
 import * as grpc from "@grpc/grpc-js";
 import * as protoLoader from "@grpc/proto-loader";
-import * as forge from "node-forge";
+import type * as Forge from "node-forge";
 import { HANDLERS } from "./provider";
 
 /** go-plugin's handshake for Terraform providers: this cookie, app protocol 6. */
@@ -18,6 +19,8 @@ const PROTOCOL_VERSION = 6;
  * only root, for the name "localhost", so it is a CA certificate for server and client auth.
  */
 function serverCertificate(): { certPem: string; keyPem: string; der: Buffer } {
+  // Loaded only here: a start that reads the installed certificate never pays for it.
+  const forge = require("node-forge") as typeof Forge; // eslint-disable-line @typescript-eslint/no-require-imports
   const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const keyPem = privateKey.export({ type: "pkcs1", format: "pem" }).toString();
   const cert = forge.pki.createCertificate();
@@ -39,6 +42,31 @@ function serverCertificate(): { certPem: string; keyPem: string; der: Buffer } {
   return { certPem: forge.pki.certificateToPem(cert), keyPem, der };
 }
 
+/**
+ * The certificate the install made once (OKTA_STAND_IN_TLS, see install.ts): Terraform starts
+ * the plugin two to four times per command, and an RSA key and a certificate signed in pure
+ * JavaScript cost a good part of each start.
+ */
+function installedCertificate(): { certPem: string; keyPem: string; der: Buffer } | undefined {
+  const dir = process.env.OKTA_STAND_IN_TLS;
+  if (!dir) return undefined;
+  try {
+    const certPem = fs.readFileSync(path.join(dir, "cert.pem"), "utf8");
+    const keyPem = fs.readFileSync(path.join(dir, "key.pem"), "utf8");
+    return { certPem, keyPem, der: new X509Certificate(certPem).raw };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a certificate for installedCertificate(): `node main.js --write-tls <dir>`, run once by the install. */
+export function writeCertificate(dir: string): void {
+  const tls = serverCertificate();
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.writeFileSync(path.join(dir, "key.pem"), tls.keyPem, { mode: 0o600 });
+  fs.writeFileSync(path.join(dir, "cert.pem"), tls.certPem);
+}
+
 function load(file: string): grpc.GrpcObject {
   const definition = protoLoader.loadSync(path.join(__dirname, "proto", file), { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true });
   return grpc.loadPackageDefinition(definition);
@@ -56,6 +84,10 @@ function unary(name: string, handler: (request: Record<string, unknown>) => Reco
 }
 
 function main(): void {
+  if (process.argv[2] === "--write-tls" && process.argv[3]) {
+    writeCertificate(process.argv[3]);
+    return;
+  }
   if (process.env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
     process.stderr.write("This is the okta provider stand-in, a Terraform plugin. Terraform starts it; it is not meant to be run by hand.\n");
     process.exit(1);
@@ -78,7 +110,7 @@ function main(): void {
   });
 
   const clientCert = process.env.PLUGIN_CLIENT_CERT;
-  const tls = clientCert ? serverCertificate() : undefined;
+  const tls = clientCert ? installedCertificate() ?? serverCertificate() : undefined;
   const credentials = tls
     ? grpc.ServerCredentials.createSsl(Buffer.from(clientCert!), [{ private_key: Buffer.from(tls.keyPem), cert_chain: Buffer.from(tls.certPem) }], true)
     : grpc.ServerCredentials.createInsecure();
