@@ -1,6 +1,10 @@
 import { readFileSync, statSync } from "fs";
-import { liveObjects } from "../../importer/first-deploy";
-import { OrgSnapshot } from "../../importer/okta-objects";
+import type { OrgSnapshot } from "../../importer/okta-objects";
+
+/** The import's mapping of Okta objects to provider attributes, loaded only with a local org: a plain start stays light. */
+function liveObjects(s: OrgSnapshot): Map<string, Record<string, unknown>> {
+  return (require("../../importer/first-deploy") as typeof import("../../importer/first-deploy")).liveObjects(s); // eslint-disable-line @typescript-eslint/no-require-imports
+}
 
 /**
  * Changes made "in the Admin Console" of a local sample org (npm run demo): with
