@@ -100,7 +100,7 @@ export class OktaGuardrails implements IAspect {
       audiencesInApp: audiences(stack),
       allowedOktaApiScopes: this.props.allowedOktaApiScopes ?? DEFAULT_ALLOWED_OKTA_API_SCOPES,
       env: this.props.env ?? process.env,
-      sensitiveApps: sensitiveApps(stack),
+      sensitiveApps: sensitiveApps(byPath.values()),
     };
     const used = new Set<object>();
     const findings: Finding[] = [];
@@ -163,9 +163,9 @@ function nearestSuppression(start: IConstruct, stack: TerraformStack, ruleId: st
 }
 
 /** App resources the stack marked sensitive (stacks/sign-on.ts markSensitive), by path → why. */
-function sensitiveApps(stack: TerraformStack): Map<string, string> {
+function sensitiveApps(constructs: Iterable<IConstruct>): Map<string, string> {
   const out = new Map<string, string>();
-  for (const c of stack.node.findAll()) {
+  for (const c of constructs) {
     const mark = c.node.metadata.find((m) => m.type === SENSITIVE_APP);
     if (mark) out.set(c.node.path, String(mark.data));
   }

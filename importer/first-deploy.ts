@@ -98,9 +98,12 @@ export function liveObjects(s: OrgSnapshot): Map<string, Live> {
   const out = new Map<string, Live>();
   for (const a of s.apps) {
     const o = a.settings?.oauthClient;
+    // The key of the app's own object, whose attribute its authentication policy is (below).
+    let appKey: string | undefined;
     if (a.signOnMode === "OPENID_CONNECT" && o) {
+      appKey = `okta_app_oauth:${a.id}`;
       const refresh = (o.grant_types ?? []).includes("refresh_token") && o.application_type !== "service";
-      out.set(`okta_app_oauth:${a.id}`, {
+      out.set(appKey, {
         label: a.label,
         type: o.application_type,
         grant_types: o.grant_types,
@@ -114,15 +117,18 @@ export function liveObjects(s: OrgSnapshot): Map<string, Live> {
     } else if (a.signOnMode === "SAML_2_0" && a.settings?.signOn?.ssoAcsUrl) {
       const so = a.settings.signOn;
       const acs = [...(so.acsEndpoints ?? [])].sort((x, y) => (x.index ?? 0) - (y.index ?? 0)).map((e) => e.url);
-      out.set(`okta_app_saml:${a.id}`, { label: a.label, sso_url: so.ssoAcsUrl, ...(acs.length ? { acs_endpoints: acs } : {}), audience: so.audience, signature_algorithm: so.signatureAlgorithm, digest_algorithm: so.digestAlgorithm, response_signed: so.responseSigned, assertion_signed: so.assertionSigned });
-    } else if (a.signOnMode === "BOOKMARK") out.set(`okta_app_bookmark:${a.id}`, { label: a.label, url: a.settings?.app?.url });
+      appKey = `okta_app_saml:${a.id}`;
+      out.set(appKey, { label: a.label, sso_url: so.ssoAcsUrl, ...(acs.length ? { acs_endpoints: acs } : {}), audience: so.audience, signature_algorithm: so.signatureAlgorithm, digest_algorithm: so.digestAlgorithm, response_signed: so.responseSigned, assertion_signed: so.assertionSigned });
+    } else if (a.signOnMode === "BOOKMARK") {
+      appKey = `okta_app_bookmark:${a.id}`;
+      out.set(appKey, { label: a.label, url: a.settings?.app?.url });
+    }
     else if (a.signOnMode === "BROWSER_PLUGIN") out.set(`okta_app_swa:${a.id}`, { label: a.label, url: a.settings?.app?.url });
     for (const g of s.appGroups[a.id] ?? []) out.set(`okta_app_group_assignment:${a.id}/${g.id}`, { app_id: a.id, group_id: g.id });
     // The app's authentication policy: an attribute of OIDC, SAML and bookmark apps, a resource of its own for the others.
     const policy = accessPolicyIdOf(a);
     if (policy) {
-      const key = [...out.keys()].find((k) => k.endsWith(`:${a.id}`) && /^okta_app_(oauth|saml|bookmark):/.test(k));
-      if (key) out.set(key, { ...out.get(key), authentication_policy: policy });
+      if (appKey) out.set(appKey, { ...out.get(appKey), authentication_policy: policy });
       else out.set(`okta_app_access_policy_assignment:${a.id}`, { app_id: a.id, policy_id: policy });
     }
   }

@@ -261,7 +261,11 @@ export function accessOf(json: Json, owners: Readonly<Record<string, string>> = 
   ];
   const signIns = signInsOf(blocks, assignedTo, names, owner);
   const waysIn = new Map<string, string[]>();
-  for (const r of signIns) waysIn.set(`${r.appKey}\u0000${r.who}`, [...(waysIn.get(`${r.appKey}\u0000${r.who}`) ?? []), `${r.assurance} (${r.where})`]);
+  for (const r of signIns) {
+    const key = `${r.appKey}\u0000${r.who}`;
+    if (waysIn.has(key)) waysIn.get(key)!.push(`${r.assurance} (${r.where})`);
+    else waysIn.set(key, [`${r.assurance} (${r.where})`]);
+  }
   const withSignIn = grants.map((g): GrantRow => {
     const ways = waysIn.get(`${g.clientKey}\u0000${g.who}`);
     return ways ? { ...g, signIn: ways.join("; ") } : g;

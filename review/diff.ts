@@ -162,7 +162,11 @@ function diffSignIns(before: readonly SignInRow[], after: readonly SignInRow[]):
   const rows = diffRows(before, after);
   // Only the same app's rows for the same people can cover a new one: looked up, not scanned.
   const byPeople = new Map<string, SignInRow[]>();
-  for (const b of before) byPeople.set(`${b.appKey}\u0000${b.who}`, [...(byPeople.get(`${b.appKey}\u0000${b.who}`) ?? []), b]);
+  for (const b of before) {
+    const key = `${b.appKey}\u0000${b.who}`;
+    if (byPeople.has(key)) byPeople.get(key)!.push(b);
+    else byPeople.set(key, [b]);
+  }
   const weaker = new Set(rows.added.filter((r) => weakens(r, byPeople.get(`${r.appKey}\u0000${r.who}`) ?? [])));
   return { added: rows.added.filter((r) => weaker.has(r)), removed: rows.removed, strengthened: rows.added.filter((r) => !weaker.has(r)) };
 }

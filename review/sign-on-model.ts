@@ -78,8 +78,8 @@ export const DEFAULT_CATCH_ALL_ASSURANCE: SignOnAssurance = { factorMode: "2FA",
 
 const active = (b: Block) => (b.attrs.status ?? "ACTIVE") !== "INACTIVE";
 
-/** A referenced block's name as Okta holds it. */
-function nameOf(blocks: ReadonlyMap<string, Block>, value: unknown): string {
+/** A referenced block's name as Okta holds it (Everyone for the data source). */
+export function nameOf(blocks: ReadonlyMap<string, Block>, value: unknown): string {
   const ref = parseReference(value);
   if (!ref) return String(value);
   if (ref.data && ref.type === "okta_everyone_group") return EVERYONE_GROUP;
@@ -144,7 +144,9 @@ export function signOnModelOf(blocks: ReadonlyMap<string, Block>): SignOnModel {
   const rulesOf = new Map<string, Block[]>();
   for (const r of all.filter((b) => b.type === "okta_app_signon_policy_rule")) {
     const ref = parseReference(r.attrs.policy_id);
-    if (ref) rulesOf.set(addressOf(ref), [...(rulesOf.get(addressOf(ref)) ?? []), r]);
+    if (!ref) continue;
+    if (rulesOf.has(addressOf(ref))) rulesOf.get(addressOf(ref))!.push(r);
+    else rulesOf.set(addressOf(ref), [r]);
   }
   const policies = new Map<string, SignOnPolicy>();
   for (const p of all.filter((b) => b.type === "okta_app_signon_policy")) {

@@ -2,7 +2,7 @@ import { isIP } from "net";
 import { addressInEntry } from "../constructs/network-zone";
 import { Args } from "./args";
 import { Block, blocksOf, parseReference, addressOf, readSynthesized } from "./stack-json";
-import { SignOnModel, signOnModelOf } from "./sign-on-model";
+import { SignOnModel, nameOf, signOnModelOf } from "./sign-on-model";
 import { Device, SignInRequest, Simulation, simulate } from "./simulate";
 import { synthesizeWorkingTree } from "./synth";
 import { cleanupTemp } from "./temp";
@@ -75,13 +75,6 @@ function findApp(blocks: ReadonlyMap<string, Block>, model: SignOnModel, stack: 
   return found;
 }
 
-function groupName(blocks: ReadonlyMap<string, Block>, value: unknown): string {
-  const ref = parseReference(value);
-  if (ref?.data && ref.type === "okta_everyone_group") return "Everyone";
-  const b = ref ? blocks.get(addressOf(ref)) : undefined;
-  return typeof b?.attrs.name === "string" ? unescapeLiteral(b.attrs.name) : String(value);
-}
-
 /** Zones a --zone value stands for: a zone by name, or the IP zones whose gateways hold the address. */
 function zonesOf(model: SignOnModel, zone: string | undefined): string[] {
   if (zone === undefined) return [];
@@ -116,10 +109,10 @@ export function runSimulate(argv: readonly string[], write: (text: string) => vo
     const blocks = blocksOf(found.json);
     const model = signOnModelOf(blocks);
     const app = findApp(blocks, model, o.stack, o.app);
-    const known = new Set(["Everyone", ...[...blocks.values()].filter((b) => b.type === "okta_group").map((b) => groupName(blocks, `\${okta_group.${b.id}.id}`))]);
+    const known = new Set(["Everyone", ...[...blocks.values()].filter((b) => b.type === "okta_group").map((b) => nameOf(blocks, `\${okta_group.${b.id}.id}`))]);
     const unknown = o.groups.filter((g) => !known.has(g));
     if (unknown.length) throw new Error(`No group ${unknown.map((g) => JSON.stringify(g)).join(", ")} in ${o.stack}. Fix: use some of ${[...known].sort().join(", ")}.`);
-    const assigned = [...blocks.values()].filter((b) => b.type === "okta_app_group_assignment" && parseReference(b.attrs.app_id) && addressOf(parseReference(b.attrs.app_id)!) === app.address).map((b) => groupName(blocks, b.attrs.group_id));
+    const assigned = [...blocks.values()].filter((b) => b.type === "okta_app_group_assignment" && parseReference(b.attrs.app_id) && addressOf(parseReference(b.attrs.app_id)!) === app.address).map((b) => nameOf(blocks, b.attrs.group_id));
     const request: SignInRequest = { groups: o.groups.filter((g) => g !== "Everyone"), zones: zonesOf(model, o.zone), device: o.device, platform: o.platform, risk: o.risk };
     const label = typeof app.attrs.label === "string" ? unescapeLiteral(app.attrs.label) : app.id;
     const result = simulate(model, { address: app.address, label: `${label} (${app.path.split("/")[1]})`, assigned }, request);

@@ -63,6 +63,8 @@ export class OktaOrgStack extends TerraformStack {
   private readonly defaultAuthenticationPolicy?: string;
   /** Every policy key config declares, built or not: one that failed its own checks is reported there only. */
   private declaredPolicies = new Set<string>();
+  /** Groups of sensitive tiers (servers are all built before any app): their apps are sensitive. */
+  private sensitiveTierGroups?: ReadonlySet<string>;
 
   constructor(scope: Construct, config: OrgConfig) {
     super(scope, stackId(config.environment));
@@ -199,7 +201,7 @@ export class OktaOrgStack extends TerraformStack {
       throw new OktaConfigError(`${this.node.path}/${app.id}`, [{ what: "authenticationPolicy names no policy of authenticationPolicies", value: named, fix: `use one of ${[...this.authenticationPolicies.keys()].join(", ") || "(none declared)"}.` }]);
     }
     policy.assignTo(created.resource);
-    const tierGroups = new Set([...this.servers.values()].flatMap((s) => s.tiers).filter((t) => t.sensitive).map((t) => t.group.groupName));
+    const tierGroups = (this.sensitiveTierGroups ??= new Set([...this.servers.values()].flatMap((s) => s.tiers).filter((t) => t.sensitive).map((t) => t.group.groupName)));
     const assignTo = (app as { assignTo?: AssignmentConfig }).assignTo;
     const viaTier = Array.isArray(assignTo) ? assignTo.find((g) => tierGroups.has(g)) : undefined;
     if (app.sensitive || viaTier) markSensitive(created.resource, app.sensitive ? "marked sensitive in config" : `assigned to ${viaTier}, a sensitive tier's group`);

@@ -15,15 +15,21 @@ function liveObjects(s: OrgSnapshot): Map<string, Record<string, unknown>> {
  */
 
 type Live = Map<string, Record<string, unknown>>;
-const cache = new Map<string, { mtimeMs: number; live: Live }>();
+const cache = new Map<string, { mtimeMs: number; org: OrgSnapshot; live?: Live }>();
 
-function liveOf(file: string): Live {
+/** The org file as read last, again only when it changed: a refresh reads it once per resource. */
+function loaded(file: string): { org: OrgSnapshot; live?: Live } {
   const mtimeMs = statSync(file).mtimeMs;
   const hit = cache.get(file);
-  if (hit && hit.mtimeMs === mtimeMs) return hit.live;
-  const live = liveObjects(JSON.parse(readFileSync(file, "utf8")) as OrgSnapshot);
-  cache.set(file, { mtimeMs, live });
-  return live;
+  if (hit && hit.mtimeMs === mtimeMs) return hit;
+  const entry = { mtimeMs, org: JSON.parse(readFileSync(file, "utf8")) as OrgSnapshot };
+  cache.set(file, entry);
+  return entry;
+}
+
+function liveOf(file: string): Live {
+  const entry = loaded(file);
+  return (entry.live ??= liveObjects(entry.org));
 }
 
 /** The Okta id an object of this type is keyed by: a group assignment's whole id, else the import id's last part. */
@@ -51,8 +57,7 @@ export function consoleEdits(type: string, id: string, env: NodeJS.ProcessEnv = 
 export function localEveryoneId(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const now = env.OKTA_STAND_IN_ORG;
   if (!now) return undefined;
-  const org = JSON.parse(readFileSync(now, "utf8")) as OrgSnapshot;
-  return org.groups.find((g) => g.type === "BUILT_IN")?.id;
+  return loaded(now).org.groups.find((g) => g.type === "BUILT_IN")?.id;
 }
 
 /** An object of the local org as the provider's attributes, for an import; undefined without one. */
@@ -62,6 +67,5 @@ export function importedFromLocalOrg(type: string, id: string, env: NodeJS.Proce
   const values = liveOf(now).get(keyOf(type, id));
   if (!values) return undefined;
   if (type !== "okta_app_oauth") return values;
-  const org = JSON.parse(readFileSync(now, "utf8")) as OrgSnapshot;
-  return { ...values, client_id: org.apps.find((a) => a.id === id)?.credentials?.oauthClient?.client_id ?? id };
+  return { ...values, client_id: loaded(now).org.apps.find((a) => a.id === id)?.credentials?.oauthClient?.client_id ?? id };
 }
