@@ -294,6 +294,26 @@ describe("npm run import of authentication policies", () => {
     expect(rowsChanged(run.adoption.access)).toEqual({ added: 0, removed: 0 });
   });
 
+  test("hostile names in Okta's policies, rules and zones never stop the import: kept as written, or that object alone left out", async () => {
+    const { org } = deployed(exampleOrg("prod"));
+    const edited = JSON.parse(JSON.stringify(org)) as typeof org;
+    const standard = edited.accessPolicies!.find((p) => p.policy.name === "Standard sign-in")!;
+    (standard.policy as { name: string }).name = 'Std "${x}" %{if} <!-- @someone';
+    (standard.rules.find((r) => !r.system) as { name: string }).name = "Every${a}one <b>@x";
+    // A newline in a name is what config refuses (names are one line): that zone alone is left out.
+    (edited.zones![0] as { name: string }).name = 'Corp "zone"\nnext';
+    const { run } = await importFromServer(edited, { environment: "prod" });
+    const config = run.adoption.config;
+    expect(Object.values(config.authenticationPolicies ?? {}).find((p) => p.name.startsWith("Std"))).toMatchObject({ name: 'Std "${x}" %{if} <!-- @someone', rules: [{ name: "Every${a}one <b>@x" }] });
+    const entries = run.adoption.mapped.log.entries;
+    expect(entries.find((e) => e.kind === "network zone")).toMatchObject({ outcome: "not imported", why: expect.stringContaining("control character") });
+    // The policy that named the zone stays in Okta, and its app (Billing) stays on it by id.
+    const corporate = org.accessPolicies!.find((p) => p.policy.name === "Corporate network only")!.policy.id;
+    expect(entries.find((e) => e.id === corporate)).toMatchObject({ outcome: "not imported" });
+    expect(config.apps.find((a) => a.label === "Billing")!.authenticationPolicyId).toBe(corporate);
+    expect(rowsChanged(run.adoption.access)).toEqual({ added: 0, removed: 0 });
+  });
+
   test("keeps an app on Okta's system policy by id", async () => {
     const { org } = deployed(exampleOrg("prod"));
     const system = org.accessPolicies!.find((p) => p.policy.system)!.policy.id;

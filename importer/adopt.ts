@@ -51,17 +51,13 @@ export function adoptOrg(snapshot: OrgSnapshot, environment: EnvironmentName, ou
         return built.failures.filter((f) => construct.test(f.path) || construct.test(f.text) || f.path.includes(entry));
       };
       const culprits = mapped.config.apps.filter((a) => own(a).length);
-      // A group or group rule at fault: by its construct path (Group-<slug>, GroupRule-<slug>) or config entry.
+      // A group, group rule, network zone or authentication policy at fault: by its construct
+      // path (Group-<slug>, GroupRule-<slug>, Zone-<slug>, AuthPolicy-<key>) or its config entry.
       const objects = new Map<string, string>();
       for (const f of built.failures) {
-        const m = /^okta-[a-z0-9-]+\/(Group|GroupRule|AuthPolicy|Zone)-([^/]+)/.exec(f.path) ?? undefined;
-        const c = /^okta-[a-z0-9-]+ config\.(groups|groupRules)\[(\d+)\]/.exec(f.path) ?? undefined;
-        let id: string | undefined;
-        if (m) id = mapped.adopt.get(`${m[1]}-${m[2]}/${{ Group: "Group", GroupRule: "Rule", AuthPolicy: "Policy", Zone: "Zone" }[m[1]]}`);
-        else if (c) {
-          const entry = c[1] === "groups" ? mapped.config.groups?.[Number(c[2])] : mapped.config.groupRules?.[Number(c[2])];
-          id = entry ? mapped.adopt.get(`${c[1] === "groups" ? "Group" : "GroupRule"}-${slug(entry.name)}/${c[1] === "groups" ? "Group" : "Rule"}`) : undefined;
-        }
+        const construct = /^okta-[a-z0-9-]+\/((Group|GroupRule|AuthPolicy|Zone)-[^/]+)/.exec(f.path)?.[1] ?? constructOfConfigPath(mapped.config, f.path);
+        const kind = construct?.slice(0, construct.indexOf("-")) as keyof typeof ADOPTED_CHILD | undefined;
+        const id = construct && kind ? mapped.adopt.get(`${construct}/${ADOPTED_CHILD[kind]}`) : undefined;
         if (id) objects.set(id, [objects.get(id), f.text].filter(Boolean).join(" ").slice(0, 600));
       }
       if ((!culprits.length && !objects.size) || round >= 20) throw new Error(`The imported config does not synthesize, and no single object is the cause:\n${built.message}`);
@@ -102,6 +98,18 @@ export function adoptOrg(snapshot: OrgSnapshot, environment: EnvironmentName, ou
     if ("failures" in check) throw new Error(`The imported config does not synthesize with its imports:\n${check.message}`);
     return { config, mapped, creates, findings, refused, changes: firstDeployChanges(json, mapped.snapshot, sorted), access: firstDeployAccess(check.json, mapped.snapshot, sorted) };
   }
+}
+
+/** The resource under each object construct that the import adopts by the object's Okta id. */
+const ADOPTED_CHILD = { Group: "Group", GroupRule: "Rule", AuthPolicy: "Policy", Zone: "Zone" } as const;
+
+/** The construct id of the object a config path is about (`okta-dev config.groups[2].name` → `Group-<slug>`). */
+function constructOfConfigPath(config: OrgConfig, at: string): string | undefined {
+  const c = /^okta-[a-z0-9-]+ config\.(?:(groups|groupRules|networkZones)\[(\d+)\]|authenticationPolicies\.([^.[\s]+))/.exec(at);
+  if (!c) return undefined;
+  if (c[3] !== undefined) return `AuthPolicy-${c[3]}`;
+  const entry = { groups: config.groups, groupRules: config.groupRules, networkZones: config.networkZones }[c[1] as "groups" | "groupRules" | "networkZones"]?.[Number(c[2])];
+  return entry ? `${{ groups: "Group", groupRules: "GroupRule", networkZones: "Zone" }[c[1] as "groups"]}-${slug(entry.name)}` : undefined;
 }
 
 /** A build that failed: the message, and each problem with the construct or config path it is at. */
