@@ -25,15 +25,18 @@ export function terraformBinary(): { path: string } | { reason: string } {
 let standIn: StandIn | undefined;
 
 /**
- * The okta provider stand-in, built from source (scripts/run.js transpiles it into .build/)
- * and installed once per test file into a temporary filesystem mirror.
+ * The stand-in's compiled entry point, built from source first: a fresh clone has no .build/,
+ * and a test file may be the first to need it (scripts/run.js transpiles only what changed).
  */
+export function standInEntry(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require(path.join(ROOT, "scripts", "run.js")) as { build: () => void }).build();
+  return path.join(ROOT, ".build", "terraform", "stand-in", "main.js");
+}
+
+/** The okta provider stand-in, installed once per test file into a temporary filesystem mirror. */
 export function standInProvider(): StandIn {
-  if (!standIn) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    (require(path.join(ROOT, "scripts", "run.js")) as { build: () => void }).build();
-    standIn = installStandIn(path.join(ROOT, ".build", "terraform", "stand-in", "main.js"));
-  }
+  standIn ??= installStandIn(standInEntry());
   return standIn;
 }
 
