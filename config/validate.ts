@@ -116,18 +116,26 @@ const INTERPOLATION = /\$\{|%\{/;
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 /** Okta's field limits (Admin Console and API): app labels 100, names 255, descriptions 1,024. */
 const MAX_LENGTH: Readonly<Record<string, number>> = { label: 100, name: 255, description: 1024 };
+const SHORTEST_LIMIT = Math.min(...Object.values(MAX_LENGTH));
 
 function checkString(value: string, path: string, out: ConfigProblem[]): void {
-  const key = /\.([A-Za-z]+)(\[\d+\][^.]*)?$/.exec(path)?.[1] ?? "";
+  // The key is read from the path only when a check needs it: this runs on every string of
+  // every config (tens of thousands at org scale).
+  const keyOf = () => /\.([A-Za-z]+)(\[\d+\][^.]*)?$/.exec(path)?.[1] ?? "";
   if (INTERPOLATION.test(value) && !TEMPLATE_FIELD.test(path) && !FREE_TEXT_FIELD.test(path)) {
     out.push({ path, what: "contains a Terraform interpolation or directive (${…} or %{…}, escaped as $${…} or %%{… or not), which Terraform would evaluate or unescape", value, fix: "write the literal value Okta should get, without ${ or %{; they are accepted as written in labels, names and descriptions, and as Okta templates in SAML NameID templates, attribute values and OIN settings." });
   }
-  const allowed = key === "certificate" ? value.replace(/\r?\n/g, "") : key === "description" ? value.replace(/\r?\n|\t/g, "") : value;
-  if (INVISIBLE.test(allowed)) {
-    out.push({ path, what: "contains a control character, NUL or a bidi override (invisible, or makes the value read differently than it is)", value, fix: "retype the value without invisible characters." });
+  if (INVISIBLE.test(value)) {
+    const key = keyOf();
+    const allowed = key === "certificate" ? value.replace(/\r?\n/g, "") : key === "description" ? value.replace(/\r?\n|\t/g, "") : value;
+    if (INVISIBLE.test(allowed)) {
+      out.push({ path, what: "contains a control character, NUL or a bidi override (invisible, or makes the value read differently than it is)", value, fix: "retype the value without invisible characters." });
+    }
   }
-  const max = MAX_LENGTH[key];
-  if (max !== undefined && value.length > max) out.push({ path, what: `is longer than Okta allows (${max} characters)`, value: `${value.slice(0, 40)}… (${value.length} characters)`, fix: `shorten it to at most ${max} characters.` });
+  if (value.length > SHORTEST_LIMIT) {
+    const max = MAX_LENGTH[keyOf()];
+    if (max !== undefined && value.length > max) out.push({ path, what: `is longer than Okta allows (${max} characters)`, value: `${value.slice(0, 40)}… (${value.length} characters)`, fix: `shorten it to at most ${max} characters.` });
+  }
 }
 
 function check(node: Node, value: unknown, path: string, out: ConfigProblem[]): void {
@@ -195,12 +203,34 @@ function flatten(branches: readonly Node[]): Node[] {
   });
 }
 
+interface Union {
+  readonly branches: readonly Node[];
+  readonly key: string | undefined;
+  /** The branch for each value of the discriminator. */
+  readonly byTag: ReadonlyMap<unknown, Node>;
+}
+/** Each union of the schema, analysed once (it is met once per app at org scale). */
+const unions = new WeakMap<readonly Node[], Union>();
+function unionOf(nested: readonly Node[]): Union {
+  let u = unions.get(nested);
+  if (!u) {
+    const branches = flatten(nested);
+    const key = discriminatorOf(branches);
+    const byTag = new Map<unknown, Node>();
+    if (key) for (const b of branches) if (!byTag.has(deref(deref(b).properties![key]).const)) byTag.set(deref(deref(b).properties![key]).const, b);
+    u = { branches, key, byTag };
+    unions.set(nested, u);
+  }
+  return u;
+}
+
 function checkUnion(nested: readonly Node[], value: unknown, path: string, out: ConfigProblem[]): void {
-  const branches = flatten(nested);
-  const key = value && typeof value === "object" && !Array.isArray(value) ? discriminatorOf(branches) : undefined;
+  const union = unionOf(nested);
+  const branches = union.branches;
+  const key = value && typeof value === "object" && !Array.isArray(value) ? union.key : undefined;
   if (key) {
     const tag = (value as Record<string, unknown>)[key];
-    const branch = branches.find((b) => deref(deref(b).properties![key]).const === tag);
+    const branch = union.byTag.get(tag);
     if (!branch) {
       const tags = branches.map((b) => JSON.stringify(deref(deref(b).properties![key]).const));
       out.push({ path: `${path}.${key}`, what: `must be one of ${tags.join(", ")}`, value: tag, fix: `set ${key} to one of ${tags.join(", ")}.` });

@@ -1,4 +1,5 @@
 import util = require("util");
+import { useFastResolve } from "./cdktf-resolve";
 
 /**
  * cdktf 0.21 (archived, no further releases) calls `util.isArray`, which Node deprecates
@@ -21,3 +22,6 @@ if (process.env.OKTA_CDKTF_STACK_TRACES !== "1") {
   const traces = require("cdktf/lib/tokens/private/stack-trace") as { captureStackTrace: (below?: unknown) => string[] };
   traces.captureStackTrace = () => [];
 }
+
+// See stacks/cdktf-resolve.ts: the same JSON, without cdktf's per-value cost.
+if (process.env.OKTA_CDKTF_FAST_RESOLVE !== "0") useFastResolve(true);

@@ -23,6 +23,8 @@ export interface Interpolation {
 /** The unescaped template sequences of a string that are not plain references. */
 export function unsafeExpressions(text: string): string[] {
   const found: string[] = [];
+  // Every template sequence opens with a brace: most strings of a stack hold none.
+  if (!text.includes("{")) return found;
   for (let i = 0; i < text.length; i++) {
     const two = text.slice(i, i + 2);
     if (two === "$$" && text[i + 2] === "{") {
@@ -68,16 +70,23 @@ function closing(text: string, from: number): number {
 /** Every string of a stack's resources, data sources, providers and outputs with an unsafe expression. */
 export function unsafeInterpolations(json: Record<string, unknown>): Interpolation[] {
   const out: Interpolation[] = [];
-  const walk = (value: unknown, at: string) => {
+  // The path is spelled out only for a hit: building it for every string of a 10,000-app stack
+  // was most of this check's time.
+  const walk = (value: unknown, path: readonly (string | number)[]) => {
     if (typeof value === "string") {
-      for (const expression of unsafeExpressions(value)) out.push({ at, value, expression });
-    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${at}[${i}]`));
+      for (const expression of unsafeExpressions(value)) out.push({ at: pathText(path), value, expression });
+    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
     else if (value && typeof value === "object") {
-      for (const [k, v] of Object.entries(value)) if (k !== "//") walk(v, `${at}.${k}`);
+      for (const k in value) if (k !== "//") walk((value as Record<string, unknown>)[k], [...path, k]);
     }
   };
-  for (const section of ["resource", "data", "provider", "output"]) walk(json[section], section);
+  for (const section of ["resource", "data", "provider", "output"]) walk(json[section], [section]);
   return out;
+}
+
+/** `resource.okta_app_oauth.x.redirect_uris[0]` */
+function pathText(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
 }
 
 /** Attributes that hold free text from config or Okta (names, labels, descriptions): literals, never expressions. */
@@ -105,23 +114,32 @@ export function unescapeLiteral(text: string): string {
  * written. Applied to the JSON cdktf writes, whatever construct or escape hatch set the value.
  */
 export function escapeFreeText<T extends Record<string, unknown>>(json: T): T {
-  const section = (blocks: unknown) => {
-    if (!blocks || typeof blocks !== "object") return blocks;
-    return Object.fromEntries(
-      Object.entries(blocks as Record<string, Record<string, Record<string, unknown>>>).map(([type, byName]) => [
-        type,
-        Object.fromEntries(
-          Object.entries(byName ?? {}).map(([name, attrs]) => [
-            name,
-            attrs && typeof attrs === "object" ? Object.fromEntries(Object.entries(attrs).map(([k, v]) => [k, FREE_TEXT_ATTRIBUTES.has(k) && typeof v === "string" ? escapeLiteral(v) : v])) : attrs,
-          ]),
-        ),
-      ]),
-    );
+  // Copy on write: only the blocks whose text needs escaping are new objects (most need none,
+  // and rebuilding every block of a large org was a measurable share of synth).
+  const escapeAttrs = (attrs: unknown, keys: (k: string) => boolean) => {
+    if (!attrs || typeof attrs !== "object") return attrs;
+    let copy: Record<string, unknown> | undefined;
+    for (const [k, v] of Object.entries(attrs)) {
+      if (!keys(k) || typeof v !== "string") continue;
+      const escaped = escapeLiteral(v);
+      if (escaped !== v) (copy ??= { ...(attrs as Record<string, unknown>) })[k] = escaped;
+    }
+    return copy ?? attrs;
   };
+  const mapChanged = <V>(record: Record<string, V>, f: (v: V) => V): Record<string, V> => {
+    let copy: Record<string, V> | undefined;
+    for (const [k, v] of Object.entries(record)) {
+      const next = f(v);
+      if (next !== v) (copy ??= { ...record })[k] = next;
+    }
+    return copy ?? record;
+  };
+  const freeText = (k: string) => FREE_TEXT_ATTRIBUTES.has(k);
+  const out: Record<string, unknown> = { ...json };
+  if (json.resource && typeof json.resource === "object") {
+    out.resource = mapChanged(json.resource as Record<string, Record<string, unknown>>, (byName) => (byName && typeof byName === "object" ? mapChanged(byName, (attrs) => escapeAttrs(attrs, freeText)) : byName));
+  }
   // Outputs too: their descriptions quote app labels.
-  const outputs = json.output && typeof json.output === "object"
-    ? Object.fromEntries(Object.entries(json.output as Record<string, Record<string, unknown>>).map(([k, o]) => [k, o && typeof o.description === "string" ? { ...o, description: escapeLiteral(o.description) } : o]))
-    : undefined;
-  return { ...json, ...(json.resource ? { resource: section(json.resource) } : {}), ...(outputs ? { output: outputs } : {}) };
+  if (json.output && typeof json.output === "object") out.output = mapChanged(json.output as Record<string, unknown>, (o) => escapeAttrs(o, (k) => k === "description"));
+  return out as T;
 }

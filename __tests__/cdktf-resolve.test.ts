@@ -1,0 +1,150 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { App, DefaultTokenResolver, Fn, Lazy, StringConcat, TerraformOutput, TerraformStack, Token, Tokenization } from "cdktf";
+import { Group } from "@cdktf/provider-okta/lib/group";
+import { selectEnvironments } from "../config";
+import { OrgConfig } from "../config/types";
+import { buildOrgApp } from "../stacks/org-app";
+import { synthesizeAll } from "../stacks/synthesize";
+import { cdktfResolve, fastResolve, useFastResolve } from "../stacks/cdktf-resolve";
+import { scaleOrg } from "../bench/scale-org";
+
+// stacks/cdktf-resolve.ts replaces cdktf's resolve for values without tokens: the JSON Terraform
+// gets must be the same byte for byte, and whatever cdktf refuses must still be refused the same way.
+
+/** Every file synth writes, by path relative to the output directory. */
+function synthFiles(configs: readonly OrgConfig[], fast: boolean): Map<string, string> {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-resolve-"));
+  useFastResolve(fast);
+  try {
+    synthesizeAll(buildOrgApp(configs, { outdir }).app);
+  } finally {
+    useFastResolve(true);
+  }
+  const files = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else files.set(path.relative(outdir, full), fs.readFileSync(full, "utf8"));
+    }
+  };
+  walk(outdir);
+  fs.rmSync(outdir, { recursive: true, force: true });
+  return files;
+}
+
+function resolveBoth(build: (stack: TerraformStack) => unknown): { fast: unknown; cdktf: unknown } {
+  const stack = new TerraformStack(new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), "okta-resolve-")) }), "s");
+  const value = build(stack);
+  const run = (fast: boolean) => {
+    useFastResolve(fast);
+    try {
+      return Tokenization.resolve(value, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()) });
+    } finally {
+      useFastResolve(true);
+    }
+  };
+  return { fast: run(true), cdktf: run(false) };
+}
+
+function errorOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error("expected an error");
+}
+
+/** The example dev org with app labels Okta allows and Terraform would read as templates or numbers. */
+function hostileLabels(): OrgConfig {
+  const labels = ["${x}", "$${y}", "%{ if a }b%{ endif }", "1e5", "-1.8881545897087626e+289", "Zoë — café ✓", "String Map Token Value"];
+  const config = structuredClone(selectEnvironments("dev")[0]) as OrgConfig;
+  return { ...config, apps: config.apps.map((a, i) => ({ ...a, label: `${labels[i % labels.length]} ${i}` })) as OrgConfig["apps"] };
+}
+
+describe("cdktf resolve without its per-value cost", () => {
+  test("is what synth uses unless OKTA_CDKTF_FAST_RESOLVE=0", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require("cdktf/lib/tokens/private/resolve") as { resolve: unknown };
+    expect(mod.resolve).toBe(fastResolve);
+    useFastResolve(false);
+    expect(mod.resolve).toBe(cdktfResolve);
+    useFastResolve(true);
+  });
+
+  test("every stack of the example org is written byte for byte as cdktf writes it", () => {
+    // One call site for both: annotations carry the stack trace of the synth call.
+    const [fast, cdktf] = [true, false].map((on) => synthFiles(selectEnvironments(), on));
+    expect([...fast.keys()].sort()).toEqual([...cdktf.keys()].sort());
+    expect(fast.size).toBeGreaterThan(6);
+    for (const [file, text] of cdktf) expect({ file, text: fast.get(file) }).toEqual({ file, text });
+  });
+
+  test("an org at scale with policies, and one of hostile strings, are written as cdktf writes them", () => {
+    for (const configs of [[scaleOrg("prod", 4, 3, 40, true)], [hostileLabels()]]) {
+      const [fast, cdktf] = [true, false].map((on) => synthFiles(configs, on));
+      for (const [file, text] of cdktf) expect({ file, text: fast.get(file) }).toEqual({ file, text });
+    }
+  });
+
+  test("tokens of every kind, number-like strings, holes and undefined resolve as cdktf resolves them", () => {
+    const { fast, cdktf } = resolveBoth((stack) => {
+      const group = new Group(stack, "g", { name: "1e5 people" });
+      return {
+        reference: group.id,
+        inText: `id=${group.id}; name=${group.name}`,
+        lazy: Lazy.stringValue({ produce: () => "made late" }),
+        lazyNumber: Lazy.numberValue({ produce: () => 7 }),
+        number: Token.asNumber(group.id),
+        list: Token.asList(group.id),
+        map: Token.asStringMap(group.id),
+        fn: Fn.join(",", ["a", group.id]),
+        numberLike: ["1e5", "-1.8e+289", "use.e.g.", "String Map Token Value".toLowerCase(), "${var.x}", "$${literal}", "%{ if x }"],
+        nested: { a: [undefined, 1, , null, { b: undefined, c: true, d: 0.5 }], [`k${"ey"}`]: "v" },
+        when: new Date(0),
+      };
+    });
+    expect(fast).toEqual(cdktf);
+    expect(JSON.stringify(fast)).toBe(JSON.stringify(cdktf));
+    expect(JSON.stringify(fast)).toContain("${okta_group.g.id}");
+  });
+
+  test("refuses what cdktf refuses, with cdktf's own message", () => {
+    const cases: ((stack: TerraformStack) => unknown)[] = [
+      () => ({ f: () => 1 }),
+      (stack) => ({ construct: stack }),
+      () => ({ map: Token.STRING_MAP_TOKEN_VALUE }),
+      () => {
+        const deep: Record<string, unknown> = {};
+        let at = deep;
+        for (let i = 0; i < 250; i++) at = (at.next = {}) as Record<string, unknown>;
+        return deep;
+      },
+    ];
+    for (const build of cases) {
+      const stack = new TerraformStack(new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), "okta-resolve-")) }), "s");
+      const value = build(stack);
+      const message = (fast: boolean) => {
+        useFastResolve(fast);
+        try {
+          return errorOf(() => Tokenization.resolve(value, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()) }));
+        } finally {
+          useFastResolve(true);
+        }
+      };
+      expect(message(true)).toBe(message(false));
+    }
+  });
+
+  test("an output whose value is a token is written as cdktf writes it", () => {
+    const { fast, cdktf } = resolveBoth((stack) => {
+      const group = new Group(stack, "g", { name: "x" });
+      new TerraformOutput(stack, "o", { value: group.id, description: "${not a token}" });
+      return stack.toTerraform();
+    });
+    expect(fast).toEqual(cdktf);
+  });
+});

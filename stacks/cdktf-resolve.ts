@@ -1,0 +1,100 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+
+/**
+ * cdktf resolves every value of every resource through one recursive function
+ * (`cdktf/lib/tokens/private/resolve.js`) that, for each string, number, key and object, joins
+ * the whole path into a string, allocates a context with two closures and runs three regular
+ * expressions, although almost every value of an Okta org holds no token at all. At 1,000 apps
+ * that walk and the garbage it leaves were about half of synth (issue 23's profile).
+ *
+ * This walk takes the values that cannot hold a token (no `TfToken[` marker, no encoded
+ * number, no resolvable object) itself and hands everything else, with the same path and
+ * options, to cdktf's own function: tokens, list and map tokens, number tokens, functions,
+ * constructs and over-deep paths are resolved, or refused, exactly as cdktf does. cdktf 0.21.0
+ * is archived and pinned exactly, so the internal module it replaces cannot move under it;
+ * `__tests__/cdktf-resolve.test.ts` checks that every stack synthesizes byte-identical JSON
+ * either way. OKTA_CDKTF_FAST_RESOLVE=0 turns it off.
+ */
+
+interface ResolveOptions {
+  readonly prefix?: readonly string[];
+  readonly [other: string]: unknown;
+}
+type Resolve = (obj: unknown, options: ResolveOptions) => unknown;
+
+const resolveModule = require("cdktf/lib/tokens/private/resolve") as { resolve: Resolve };
+const encoding = require("cdktf/lib/tokens/private/encoding") as { extractTokenDouble: (x: number, list: boolean) => number | undefined };
+const { Token } = require("cdktf/lib/tokens/token") as { Token: { STRING_MAP_TOKEN_VALUE: string; ANY_MAP_TOKEN_VALUE: string; NUMBER_MAP_TOKEN_VALUE: number } };
+
+/** cdktf's own resolve, kept for every value this walk does not take. */
+export const cdktfResolve: Resolve = resolveModule.resolve;
+
+/** What cdktf's encoded-number pattern matches (it then looks the number up); such strings go to cdktf. */
+const NUMBER_LIKE = /[-|\d|.+]+(e[-|\d|.|e|E|+]+)/;
+/** cdktf refuses paths deeper than this (a cyclic structure); cdktf's function throws its own error. */
+const MAX_DEPTH = 200;
+
+function plainString(s: string): boolean {
+  return !s.includes("TfToken[") && s !== Token.STRING_MAP_TOKEN_VALUE && s !== Token.ANY_MAP_TOKEN_VALUE && !NUMBER_LIKE.test(s);
+}
+
+/** cdktf's resolve, with every value that holds no token returned as it is, without cdktf's per-value cost. */
+export const fastResolve: Resolve = (obj, options) => {
+  const prefix = [...(options.prefix ?? [])];
+  const slow = (value: unknown) => cdktfResolve(value, { ...options, prefix: [...prefix] });
+  const walk = (value: unknown): unknown => {
+    if (prefix.length > MAX_DEPTH) return slow(value);
+    if (value === undefined || value === null) return value;
+    switch (typeof value) {
+      case "string":
+        return plainString(value) ? value : slow(value);
+      case "number":
+        return value !== Token.NUMBER_MAP_TOKEN_VALUE && encoding.extractTokenDouble(value, false) === undefined ? value : slow(value);
+      case "boolean":
+      case "bigint":
+      case "symbol":
+        return value;
+      case "object":
+        break;
+      default:
+        return slow(value);
+    }
+    if (value instanceof Date) return value;
+    if (Array.isArray(value)) {
+      // A list token, a number list token or a resolvable list: cdktf's.
+      if (value.some((x) => (typeof x === "string" && x.includes("TfToken[")) || (typeof x === "number" && encoding.extractTokenDouble(x, true) !== undefined))) return slow(value);
+      return value
+        .map((x, i) => {
+          prefix.push(`${i}`);
+          try {
+            return walk(x);
+          } finally {
+            prefix.pop();
+          }
+        })
+        .filter((x) => typeof x !== "undefined");
+    }
+    const o = value as Record<string, unknown>;
+    const keys = Object.keys(o);
+    // A resolvable, a map token, a key that is itself a token, or a construct: cdktf's.
+    if (typeof o.resolve === "function" || (o._children !== undefined && o._metadata !== undefined) || !keys.every(plainString)) return slow(value);
+    const result: Record<string, unknown> = {};
+    for (const key of keys) {
+      prefix.push(key);
+      let resolved: unknown;
+      try {
+        resolved = walk(o[key]);
+      } finally {
+        prefix.pop();
+      }
+      if (typeof resolved !== "undefined") result[key] = resolved;
+    }
+    return result;
+  };
+  return walk(obj);
+};
+
+/** Installs (or, with false, removes) the fast walk for every later cdktf resolve. */
+export function useFastResolve(on: boolean): void {
+  resolveModule.resolve = on ? fastResolve : cdktfResolve;
+}
