@@ -94,10 +94,14 @@ export class OktaGuardrails implements IAspect {
     const nodes = stack.node.findAll().length;
     const json = stack.toTerraform();
     resolvedJson.set(stack, { json, nodes });
+    let audiencesInApp: Map<string, string[]> | undefined;
     const context: RuleContext = {
       environment,
       resources: resourceViews(stack, json),
-      audiencesInApp: audiences(stack),
+      // Walks every stack of the app: only when a rule asks (stacks with an authorization server).
+      get audiencesInApp() {
+        return (audiencesInApp ??= audiences(stack));
+      },
       allowedOktaApiScopes: this.props.allowedOktaApiScopes ?? DEFAULT_ALLOWED_OKTA_API_SCOPES,
       env: this.props.env ?? process.env,
       sensitiveApps: sensitiveApps(byPath.values()),

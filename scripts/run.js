@@ -103,6 +103,10 @@ function build() {
 module.exports = { build };
 
 if (require.main === module) {
+  // Node's on-disk cache of compiled modules (Node >= 22.1): compiling cdktf and the provider
+  // bindings was about 0.3 s of a 1,000-app synth. Kept in .build/ (not the shared temp dir);
+  // NODE_COMPILE_CACHE chooses another folder, NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+  require("module").enableCompileCache?.(process.env.NODE_COMPILE_CACHE || path.join(outRoot, "compile-cache"));
   const entry = process.argv[2] ?? "main";
   process.env.CHECKPOINT_DISABLE ??= "1";
   build();

@@ -40,10 +40,14 @@ function plainString(s: string): boolean {
 
 /** cdktf's resolve, with every value that holds no token returned as it is, without cdktf's per-value cost. */
 export const fastResolve: Resolve = (obj, options) => {
-  const prefix = [...(options.prefix ?? [])];
-  const slow = (value: unknown) => cdktfResolve(value, { ...options, prefix: [...prefix] });
+  // The path below the caller's prefix; spelled out only when cdktf takes over.
+  const below: (string | number)[] = [];
+  const slow = (value: unknown) => cdktfResolve(value, { ...options, prefix: [...(options.prefix ?? []), ...below.map(String)] });
+  const depth0 = options.prefix?.length ?? 0;
+  // Plain recursion without closures per value, try/finally or map/filter: at org scale this
+  // walk visits every value of every resource twice (cdktf resolves each element, then the stack).
   const walk = (value: unknown): unknown => {
-    if (prefix.length > MAX_DEPTH) return slow(value);
+    if (depth0 + below.length > MAX_DEPTH) return slow(value);
     if (value === undefined || value === null) return value;
     switch (typeof value) {
       case "string":
@@ -62,32 +66,32 @@ export const fastResolve: Resolve = (obj, options) => {
     if (value instanceof Date) return value;
     if (Array.isArray(value)) {
       // A list token, a number list token or a resolvable list: cdktf's.
-      if (value.some((x) => (typeof x === "string" && x.includes("TfToken[")) || (typeof x === "number" && encoding.extractTokenDouble(x, true) !== undefined))) return slow(value);
-      return value
-        .map((x, i) => {
-          prefix.push(`${i}`);
-          try {
-            return walk(x);
-          } finally {
-            prefix.pop();
-          }
-        })
-        .filter((x) => typeof x !== "undefined");
+      for (let i = 0; i < value.length; i++) {
+        const x: unknown = value[i];
+        if ((typeof x === "string" && x.includes("TfToken[")) || (typeof x === "number" && encoding.extractTokenDouble(x, true) !== undefined)) return slow(value);
+      }
+      const out: unknown[] = [];
+      for (let i = 0; i < value.length; i++) {
+        if (!(i in value)) continue; // a hole: cdktf's map skips it, its filter drops it
+        below.push(i);
+        const r = walk(value[i]);
+        below.pop();
+        if (typeof r !== "undefined") out.push(r);
+      }
+      return out;
     }
     const o = value as Record<string, unknown>;
     const keys = Object.keys(o);
     // A resolvable, a map token, a key that is itself a token, or a construct: cdktf's.
-    if (typeof o.resolve === "function" || (o._children !== undefined && o._metadata !== undefined) || !keys.every(plainString)) return slow(value);
+    if (typeof o.resolve === "function" || (o._children !== undefined && o._metadata !== undefined)) return slow(value);
+    for (let i = 0; i < keys.length; i++) if (!plainString(keys[i])) return slow(value);
     const result: Record<string, unknown> = {};
-    for (const key of keys) {
-      prefix.push(key);
-      let resolved: unknown;
-      try {
-        resolved = walk(o[key]);
-      } finally {
-        prefix.pop();
-      }
-      if (typeof resolved !== "undefined") result[key] = resolved;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      below.push(key);
+      const r = walk(o[key]);
+      below.pop();
+      if (typeof r !== "undefined") result[key] = r;
     }
     return result;
   };
