@@ -59,7 +59,7 @@ describe("npm run import: arguments and credentials", () => {
       expect(await credentials.authorization()).toBe("Bearer at-123");
       const form = forms[0];
       expect(form.get("grant_type")).toBe("client_credentials");
-      expect(form.get("scope")).toBe("okta.appGrants.read okta.apps.read okta.authorizationServers.read okta.groups.read okta.networkZones.read okta.policies.read okta.roles.read okta.trustedOrigins.read");
+      expect(form.get("scope")).toBe("okta.appGrants.read okta.apps.read okta.authorizationServers.read okta.groups.read okta.networkZones.read okta.policies.read okta.roles.read okta.trustedOrigins.read okta.userTypes.read");
       expect(form.get("client_assertion_type")).toBe("urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
       const [header, claims, signature] = form.get("client_assertion")!.split(".");
       expect(verify("sha256", Buffer.from(`${header}.${claims}`), publicKey, Buffer.from(signature, "base64url"))).toBe(true);

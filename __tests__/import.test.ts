@@ -474,7 +474,7 @@ describe("import of an empty org (issue 20)", () => {
     const stacks = synthStacks([run.adoption.config]);
     expect(Object.keys((stacks.get("okta-dev")!.resource ?? {}) as object)).toEqual([]);
     const boot = stacks.get("okta-bootstrap-dev")!;
-    expect(boot.output.terraform_api_scopes.value).toBe("okta.appGrants.read,okta.apps.read,okta.authorizationServers.read,okta.groups.read,okta.networkZones.read,okta.policies.read,okta.roles.read,okta.trustedOrigins.read");
+    expect(boot.output.terraform_api_scopes.value).toBe("okta.appGrants.read,okta.apps.read,okta.authorizationServers.read,okta.groups.read,okta.networkZones.read,okta.policies.read,okta.roles.read,okta.trustedOrigins.read,okta.userTypes.read");
   });
 });
 

@@ -29,7 +29,7 @@ const EXAMPLE_SCOPES = [
 // What plans of the fixture org read, plus what npm run import reads besides: okta.appGrants.read
 // (service apps' grants), okta.policies.read and okta.networkZones.read (authentication policies, zones),
 // okta.roles.read (the admin roles of privileged apps, which the bootstrap stack adopts).
-const EXAMPLE_PLAN_SCOPES = ["okta.appGrants.read", "okta.apps.read", "okta.authorizationServers.read", "okta.groups.read", "okta.networkZones.read", "okta.policies.read", "okta.roles.read", "okta.trustedOrigins.read"];
+const EXAMPLE_PLAN_SCOPES = ["okta.appGrants.read", "okta.apps.read", "okta.authorizationServers.read", "okta.groups.read", "okta.networkZones.read", "okta.policies.read", "okta.roles.read", "okta.trustedOrigins.read", "okta.userTypes.read"];
 
 function bootstrapOf(env: string, edit?: (main: TerraformStack) => void, config = fixtureConfig(env)): { stack: OktaBootstrapStack; json: TerraformJson } {
   const app = Testing.app();

@@ -1,6 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ok, synthesized, terraform, terraformSuite } from "../test-support/terraform";
+import { ASSURANCE } from "../constructs/assurance";
+import { exampleOrg } from "../config/example-org";
+import { AuthenticationRuleConfig } from "../config/types";
+import { editedConfig } from "../test-support";
 
 // Terraform itself checks what we synthesize: it parses the JSON, type-checks it against the
 // okta provider 6.12.0 schema (served by the stand-in in terraform/stand-in/), builds the graph
@@ -31,5 +35,23 @@ terraformSuite()("Terraform checks every stack of the example org (offline, okta
       const resources = Object.values(count).reduce((n, byId) => n + Object.keys(byId).length, 0);
       expect(plan.output).toContain(`Plan: ${resources} to add, 0 to change, 0 to destroy.`);
     }
+  });
+
+  test("reads a user type a rule names at plan, writes its id into the rule, and plans no change after apply", () => {
+    const config = editedConfig(exampleOrg("prod"), (c) => {
+      (c.authenticationPolicies as unknown as Record<string, { rules: AuthenticationRuleConfig[] }>).standard.rules = [
+        { name: "Contractors", priority: 1, access: "DENY", userTypes: { in: ["contractor"] }, zones: { notIn: ["Corporate network"] } },
+        { name: "Everyone", priority: 2, access: "ALLOW", assurance: ASSURANCE.passwordAndPossession },
+      ];
+    });
+    const dir = synthesized([config]).stacks.get("okta-prod")!;
+    ok(terraform(dir, "init", "-input=false"));
+    ok(terraform(dir, "plan", "-input=false", "-lock=false", "-out=plan.bin"));
+    const plan = JSON.parse(ok(terraform(dir, "show", "-json", "plan.bin")).stdout) as { resource_changes: { address: string; change: { after: Record<string, unknown> } }[] };
+    const rule = plan.resource_changes.find((r) => r.address.startsWith("okta_app_signon_policy_rule.") && r.change.after.name === "Contractors")!;
+    expect(rule.change.after.user_types_included).toEqual([expect.stringMatching(/^oty[0-9A-Za-z]{17}$/)]);
+    ok(terraform(dir, "apply", "-input=false", "-lock=false", "plan.bin"));
+    const again = terraform(dir, "plan", "-input=false", "-lock=false", "-detailed-exitcode");
+    expect({ code: again.code, output: again.code === 0 ? "" : again.output }).toEqual({ code: 0, output: "" });
   });
 });

@@ -127,6 +127,12 @@ interface AuthenticationRuleConfigBase {
   readonly groupsExcluded?: readonly string[];
   /** Zone names (of `networkZones`): requests from inside any of `in`, or from none of `notIn`. @default - any network */
   readonly zones?: { readonly in: readonly string[] } | { readonly notIn: readonly string[] };
+  /**
+   * User type names (Okta's `name`, e.g. "contractor"; every user without another type is "user"):
+   * users of any of `in`, or of none of `notIn`. The types must exist in the org (they are looked up, not managed).
+   * @default - any user type
+   */
+  readonly userTypes?: { readonly in: readonly string[] } | { readonly notIn: readonly string[] };
   /** @default - any device */
   readonly device?: DeviceCondition;
   /** @default - any platform */

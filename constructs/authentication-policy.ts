@@ -6,6 +6,7 @@ import { AppAccessPolicyAssignment } from "@cdktf/provider-okta/lib/app-access-p
 import { Assurance, DEFAULT_REAUTHENTICATE_IN, checkAssurance, constraintsJson } from "./assurance";
 import { INetworkZone } from "./network-zone";
 import { IOktaGroup } from "./okta-group";
+import { IUserType } from "./user-type";
 import { PriorityChain } from "./priority-chain";
 import { OktaConfigError, Problems } from "./validation";
 
@@ -38,6 +39,9 @@ export interface PlatformCondition {
 /** Where a request comes from: in one of these zones, or in none of them. */
 export type ZoneCondition = { readonly in: readonly INetworkZone[] } | { readonly notIn: readonly INetworkZone[] };
 
+/** Whose profile the user has: one of these user types, or none of them. */
+export type UserTypeCondition = { readonly in: readonly IUserType[] } | { readonly notIn: readonly IUserType[] };
+
 interface RuleConditions {
   /** Rule name, unique in the policy; not `Catch-all Rule`. */
   readonly name: string;
@@ -49,6 +53,8 @@ interface RuleConditions {
   readonly groupsExcluded?: readonly IOktaGroup[];
   /** @default - any network */
   readonly zones?: ZoneCondition;
+  /** Users of these user types (`in`), or of any other (`notIn`). @default - any user type */
+  readonly userTypes?: UserTypeCondition;
   /** @default - any device */
   readonly device?: DeviceCondition;
   /** Any of these platforms. @default - any platform */
@@ -154,6 +160,8 @@ export class AuthenticationPolicy extends Construct implements IAuthenticationPo
       reAuthenticationFrequency: allow ? (allow.reauthenticateIn ?? DEFAULT_REAUTHENTICATE_IN) : undefined,
       groupsIncluded: options.groups?.length ? options.groups.map((g) => g.groupId) : undefined,
       groupsExcluded: options.groupsExcluded?.length ? options.groupsExcluded.map((g) => g.groupId) : undefined,
+      userTypesIncluded: options.userTypes && "in" in options.userTypes ? options.userTypes.in.map((t) => t.userTypeId) : undefined,
+      userTypesExcluded: options.userTypes && "notIn" in options.userTypes ? options.userTypes.notIn.map((t) => t.userTypeId) : undefined,
       networkConnection: zones ? "ZONE" : "ANYWHERE",
       networkIncludes: zones && "in" in zones ? zones.in.map((z) => z.zoneId) : undefined,
       networkExcludes: zones && "notIn" in zones ? zones.notIn.map((z) => z.zoneId) : undefined,
@@ -212,6 +220,9 @@ function checkRule(problems: Problems, o: AuthenticationRuleOptions): void {
   if (both.length) problems.add("a group is both included and excluded, so the rule never matches its members", both.map((g) => g.groupName), "list the group in groups or in groupsExcluded, not both.");
   if (o.zones && !(("in" in o.zones && o.zones.in.length) || ("notIn" in o.zones && o.zones.notIn.length))) {
     problems.add("zones names no zone", o.zones, "list zones in zones.in or zones.notIn, or drop zones for any network.");
+  }
+  if (o.userTypes && !(("in" in o.userTypes && o.userTypes.in.length) || ("notIn" in o.userTypes && o.userTypes.notIn.length))) {
+    problems.add("userTypes names no user type", o.userTypes, "list user types in userTypes.in or userTypes.notIn, or drop userTypes for any user type.");
   }
   if (o.device !== undefined && o.device !== "registered" && o.device !== "managed") problems.add('device must be "registered" or "managed"', o.device, 'write "managed" for devices under management, "registered" for Okta Verify, or leave device out.');
   if (o.risk !== undefined && !RISK.includes(o.risk)) problems.add("risk is not a level Okta knows", o.risk, 'use "LOW", "MEDIUM" or "HIGH", or leave risk out.');

@@ -36,6 +36,7 @@ const SCOPE_ROLE: Readonly<Record<string, AdminRole>> = {
   "okta.appGrants.read": "READ_ONLY_ADMIN",
   "okta.roles.manage": "SUPER_ADMIN",
   "okta.roles.read": "READ_ONLY_ADMIN",
+  "okta.userTypes.read": "READ_ONLY_ADMIN",
 };
 
 /**
@@ -44,7 +45,7 @@ const SCOPE_ROLE: Readonly<Record<string, AdminRole>> = {
  * (GET /api/v1/apps/{id}/grants), which tell privileged identities apart. All reads, so the
  * plan identity stays read-only.
  */
-export const IMPORT_READ_SCOPES: readonly string[] = ["okta.appGrants.read", "okta.apps.read", "okta.authorizationServers.read", "okta.groups.read", "okta.networkZones.read", "okta.policies.read", "okta.roles.read", "okta.trustedOrigins.read"];
+export const IMPORT_READ_SCOPES: readonly string[] = ["okta.appGrants.read", "okta.apps.read", "okta.authorizationServers.read", "okta.groups.read", "okta.networkZones.read", "okta.policies.read", "okta.roles.read", "okta.trustedOrigins.read", "okta.userTypes.read"];
 
 /** Which scopes each role's permissions cover, to drop a role another one already implies. */
 function covers(role: AdminRole, scope: string): boolean {

@@ -272,6 +272,16 @@ export const OKTA_API_OPERATIONS: Readonly<Record<string, TypeOperations>> = {
     apply: [
     ],
   },
+  // Not in the copied per-resource table: the provider's docs (a lookup by name or id) and the
+  // recorded traffic of a rule test that reads user types (the list call, GET
+  // /api/v1/meta/types/user); the scope is the Management API spec's for User Types.
+  "data.okta_user_type": {
+    plan: [
+      ["GET /api/v1/meta/types/user", "okta.userTypes.read"],
+    ],
+    apply: [
+    ],
+  },
   "data.okta_everyone_group": {
     plan: [
       ["GET /api/v1/groups?q=Everyone", "okta.groups.read"],

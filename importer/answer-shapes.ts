@@ -64,5 +64,6 @@ export function checkedSnapshot(s: OrgSnapshot, log: ImportLog): OrgSnapshot {
     clientRoles: Object.fromEntries(
       Object.entries(s.clientRoles && typeof s.clientRoles === "object" ? s.clientRoles : {}).map(([app, roles]) => [app, typeof roles === "string" ? roles : keep(Array.isArray(roles) ? roles : [], "OktaClientRole", "admin role", log, (r) => r?.type)]),
     ),
+    ...(s.userTypes === undefined ? {} : { userTypes: typeof s.userTypes === "string" ? s.userTypes : keep(Array.isArray(s.userTypes) ? s.userTypes : [], "OktaUserType", "user type", log, (t) => t?.name) }),
   };
 }

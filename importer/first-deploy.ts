@@ -32,7 +32,7 @@ function isSet(type: string, attribute: string): boolean {
  */
 export function firstDeployChanges(json: Json, snapshot: OrgSnapshot, imports: Readonly<Record<string, string>>): FirstDeployChange[] {
   const live = liveObjects(snapshot);
-  const idOf = idsOf(snapshot, imports);
+  const idOf = idsOf(snapshot, imports, json);
   const resolve = resolverOf(snapshot, idOf);
   const out: FirstDeployChange[] = [];
   for (const [type, byName] of Object.entries((json.resource ?? {}) as Record<string, Record<string, Json>>)) {
@@ -56,10 +56,16 @@ export function firstDeployChanges(json: Json, snapshot: OrgSnapshot, imports: R
  * object's id (an assignment's whole `<app>/<group>`, otherwise the import id's last part), or
  * the id given to what the first deploy creates.
  */
-function idsOf(snapshot: OrgSnapshot, imports: Readonly<Record<string, string>>, created: ReadonlyMap<string, string> = new Map()): (address: string) => string | undefined {
+function idsOf(snapshot: OrgSnapshot, imports: Readonly<Record<string, string>>, json: Json, created: ReadonlyMap<string, string> = new Map()): (address: string) => string | undefined {
   const everyone = snapshot.groups.find((g) => g.type === "BUILT_IN")?.id;
+  // A user type lookup stands for the org's type of that name.
+  const types = Array.isArray(snapshot.userTypes) ? snapshot.userTypes : [];
+  const userTypes = new Map(
+    Object.entries(((json.data as Json | undefined)?.okta_user_type ?? {}) as Record<string, Json>).map(([name, attrs]) => [`data.okta_user_type.${name}`, types.find((t) => t.name === attrs.name)?.id]),
+  );
   return (address) => {
     if (address.startsWith("data.okta_everyone_group.")) return everyone;
+    if (userTypes.has(address)) return userTypes.get(address);
     const imported = imports[address];
     if (imported !== undefined) return address.startsWith("okta_app_group_assignment.") ? imported : imported.split("/").pop();
     return created.get(address);
@@ -206,6 +212,7 @@ function signOnRuleValues(r: OktaAccessRule): Json {
     users_included: c.people?.users?.include?.length ? c.people.users.include : undefined,
     users_excluded: c.people?.users?.exclude?.length ? c.people.users.exclude : undefined,
     user_types_included: c.userType?.include?.length ? c.userType.include : undefined,
+    user_types_excluded: c.userType?.exclude?.length ? c.userType.exclude : undefined,
     custom_expression: c.elCondition?.condition || undefined,
     network_connection: c.network?.connection ?? "ANYWHERE",
     network_includes: c.network?.include?.length ? c.network.include : undefined,
@@ -230,7 +237,7 @@ export function firstDeployAccess(json: Json, snapshot: OrgSnapshot, imports: Re
   const after = new Map(now.map((r) => [r.address, r]));
   const clientIds = clientIdsOf(snapshot);
   const created = new Map<string, string>();
-  const idOf = idsOf(snapshot, imports, created);
+  const idOf = idsOf(snapshot, imports, json, created);
   const resources = Object.entries((json.resource ?? {}) as Record<string, Record<string, Json>>).flatMap(([type, byName]) => Object.entries(byName).map(([name, attrs]) => ({ type, name, attrs })));
   // What the first deploy creates gets an id of its own first, so references to it resolve.
   for (const r of resources) if (imports[`${r.type}.${r.name}`] === undefined) created.set(`${r.type}.${r.name}`, `new-${r.type}-${r.name}`);

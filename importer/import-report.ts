@@ -5,7 +5,7 @@
  */
 export type Outcome = "imported" | "changed" | "skipped" | "not imported";
 
-export type ObjectKind = "app" | "group" | "group rule" | "authorization server" | "scope" | "claim" | "policy" | "rule" | "trusted origin" | "assignment" | "authentication policy" | "sign-on rule" | "network zone" | "admin role";
+export type ObjectKind = "app" | "group" | "group rule" | "authorization server" | "scope" | "claim" | "policy" | "rule" | "trusted origin" | "assignment" | "authentication policy" | "sign-on rule" | "network zone" | "admin role" | "user type";
 
 export interface ReportEntry {
   readonly kind: ObjectKind;

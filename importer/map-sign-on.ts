@@ -2,6 +2,7 @@ import { slug } from "../constructs/app-assignments";
 import { Assurance, AuthenticatorConstraint, checkAssurance } from "../constructs/assurance";
 import { CATCH_ALL_RULE } from "../constructs/authentication-policy";
 import { checkAddress } from "../constructs/network-zone";
+import { userTypeNameProblem } from "../constructs/user-type";
 import { Problems } from "../constructs/validation";
 import { AuthenticationPolicyConfig, AuthenticationRuleConfig, NetworkZoneConfig } from "../config/types";
 import { ImportLog } from "./import-report";
@@ -82,7 +83,7 @@ function zoneConfigOf(z: OktaNetworkZone, why: string[]): NetworkZoneConfig | un
 }
 
 /** One rule as config, or the reasons it cannot be one. */
-function ruleOf(r: OktaAccessRule, priority: number, groupName: (id: string) => string | undefined, zoneName: (id: string) => string | undefined, why: string[]): AuthenticationRuleConfig | undefined {
+function ruleOf(r: OktaAccessRule, priority: number, groupName: (id: string) => string | undefined, zoneName: (id: string) => string | undefined, userTypeName: (id: string, why: string[]) => string | undefined, why: string[]): AuthenticationRuleConfig | undefined {
   const c = r.conditions ?? {};
   const groupsOf = (ids: readonly string[] | undefined, what: string) =>
     (ids ?? []).flatMap((id) => {
@@ -94,7 +95,14 @@ function ruleOf(r: OktaAccessRule, priority: number, groupName: (id: string) => 
   const groupsExcluded = groupsOf(c.people?.groups?.exclude, "it excludes");
   if ((c.people?.groups?.include ?? []).length && !groups.length && !(c.people?.groups?.include ?? []).some((id) => groupName(id) === "Everyone")) why.push("its groups");
   if ((c.people?.users?.include ?? []).length || (c.people?.users?.exclude ?? []).length) why.push("it names users");
-  if ((c.userType?.include ?? []).length || (c.userType?.exclude ?? []).length) why.push("a user-type condition");
+  const typesIn = c.userType?.include ?? [];
+  const typesOut = c.userType?.exclude ?? [];
+  let userTypes: AuthenticationRuleConfig["userTypes"];
+  if (typesIn.length && typesOut.length) why.push("user types both included and excluded");
+  else if (typesIn.length || typesOut.length) {
+    const names = (typesIn.length ? typesIn : typesOut).map((id) => userTypeName(id, why) ?? "");
+    userTypes = typesIn.length ? { in: names } : { notIn: names };
+  }
   if (c.elCondition?.condition) why.push("an Okta expression");
   if ((c.device?.assurance?.include ?? []).length) why.push("a device assurance condition");
   const connection = c.network?.connection ?? "ANYWHERE";
@@ -118,6 +126,7 @@ function ruleOf(r: OktaAccessRule, priority: number, groupName: (id: string) => 
     ...(groups.length ? { groups } : {}),
     ...(groupsExcluded.length ? { groupsExcluded } : {}),
     ...(zones ? { zones } : {}),
+    ...(userTypes ? { userTypes } : {}),
     ...(device ? { device: device as "managed" } : {}),
     ...(platforms.length ? { platforms: platforms as { type: "MOBILE" }[] } : {}),
     ...(risk ? { risk: risk as "LOW" } : {}),
@@ -174,6 +183,14 @@ export function mapSignOn(snapshot: OrgSnapshot, groupNames: ReadonlyMap<string,
     return config.name;
   };
   const groupName = (id: string) => (id === everyoneId ? "Everyone" : groupNames.get(id));
+  const userTypesRead = snapshot.userTypes;
+  const userTypeName = (id: string, why: string[]): string | undefined => {
+    if (typeof userTypesRead === "string") return void why.push(`user types could not be read (${userTypesRead})`);
+    const name = (userTypesRead ?? []).find((t) => t.id === id)?.name;
+    if (name === undefined) return void why.push(`user type ${id}, which was not read`);
+    if (userTypeNameProblem("user type", name)) return void why.push(`user type ${JSON.stringify(name)}, whose name this config does not accept`);
+    return name;
+  };
   const used = new Set(snapshot.apps.map(accessPolicyIdOf).filter((x): x is string => !!x));
   const policies: Record<string, AuthenticationPolicyConfig> = {};
   const keyOf = new Map<string, string>();
@@ -184,7 +201,7 @@ export function mapSignOn(snapshot: OrgSnapshot, groupNames: ReadonlyMap<string,
     const active = rules.filter((r) => !r.system && r.status !== "INACTIVE").sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0));
     const mapped = active.map((r, i) => {
       const ruleWhy: string[] = [];
-      const rule = ruleOf(r, i + 1, groupName, zoneName, ruleWhy);
+      const rule = ruleOf(r, i + 1, groupName, zoneName, userTypeName, ruleWhy);
       if (ruleWhy.length) why.push(`rule "${r.name ?? r.id}": ${ruleWhy.join("; ")}`);
       return rule;
     });

@@ -239,11 +239,24 @@ export interface OrgSnapshot {
   /** Network zones. @default - none read */
   readonly zones?: readonly OktaNetworkZone[];
   /**
+   * User types (GET /api/v1/meta/types/user), read when a rule names one; a string where they
+   * could not be read, saying why. @default - none read
+   */
+  readonly userTypes?: readonly OktaUserType[] | string;
+  /**
    * Admin roles of each service app holding okta.* grants, by app id (GET
    * /oauth2/v1/clients/{clientId}/roles); a string where they could not be read, saying why.
    * @default - none read
    */
   readonly clientRoles?: Readonly<Record<string, readonly OktaClientRole[] | string>>;
+}
+
+/** A user type (GET /api/v1/meta/types/user): rules name it by id, config by `name`. */
+export interface OktaUserType {
+  readonly id: string;
+  readonly name?: string;
+  readonly displayName?: string;
+  readonly default?: boolean;
 }
 
 /** An admin role assigned to an OAuth client. */

@@ -1,5 +1,5 @@
 import { OktaApiError, OktaClient } from "./okta-client";
-import { OktaAccessPolicy, OktaAccessRule, OktaClientRole, OktaNetworkZone, OktaApp, OktaAppGroup, OktaGrant, OktaAuthServer, OktaClaim, OktaGroupObject, OktaGroupRule, OktaPolicy, OktaPolicyRule, OktaScope, OktaTrustedOrigin, OrgSnapshot, ServerSnapshot } from "./okta-objects";
+import { OktaAccessPolicy, OktaAccessRule, OktaClientRole, OktaNetworkZone, OktaApp, OktaAppGroup, OktaGrant, OktaAuthServer, OktaClaim, OktaGroupObject, OktaGroupRule, OktaPolicy, OktaPolicyRule, OktaScope, OktaTrustedOrigin, OktaUserType, OrgSnapshot, ServerSnapshot } from "./okta-objects";
 
 const PAGE = "limit=200";
 
@@ -66,7 +66,21 @@ export async function readOrg(client: OktaClient): Promise<OrgSnapshot> {
       return { policy, rules };
     }),
   );
-  return { apps: apps.map(withoutSecrets), appGroups, groups, groupRules, authServers, trustedOrigins, grants, accessPolicies, zones, clientRoles };
+  // User types only when a rule names one (rules hold their ids; config names them): one call,
+  // and an org without such rules needs no okta.userTypes.read. Unreadable, those policies stay
+  // in Okta with the reason, never the whole import.
+  let userTypes: readonly OktaUserType[] | string | undefined;
+  if (accessPolicies.some((p) => p.rules.some((r) => (r.conditions?.userType?.include ?? []).length || (r.conditions?.userType?.exclude ?? []).length))) {
+    try {
+      const list = await client.list<OktaUserType>("/api/v1/meta/types/user");
+      checkIds("/api/v1/meta/types/user", list);
+      userTypes = list;
+    } catch (e) {
+      if (!(e instanceof OktaApiError) || e.status === 0) throw e;
+      userTypes = e.message;
+    }
+  }
+  return { apps: apps.map(withoutSecrets), appGroups, groups, groupRules, authServers, trustedOrigins, grants, accessPolicies, zones, clientRoles, ...(userTypes !== undefined ? { userTypes } : {}) };
 }
 
 async function readServer(client: OktaClient, server: OktaAuthServer): Promise<ServerSnapshot> {

@@ -1,5 +1,5 @@
 import { list as strings } from "../guardrails/resources";
-import { Block, Reference, addressOf, blocksOf, ownerOf, parseReference } from "./stack-json";
+import { Block, Reference, addressOf, blocksOf, dataBlocksOf, ownerOf, parseReference } from "./stack-json";
 import { ClaimGroupFilter, claimFilterMatches } from "../constructs/claims";
 import { unescapeLiteral } from "../terraform/interpolations";
 import { SignInRow, signInRows } from "./sign-in-access";
@@ -259,7 +259,7 @@ export function accessOf(json: Json, owners: Readonly<Record<string, string>> = 
     ...byType("okta_app_oauth_api_scope").flatMap((g) => strings(g.attrs.scopes).map((scope) => ({ app: names.of(g.attrs.app_id), appKey: names.key(g.attrs.app_id), access: scope }))),
     ...byType("okta_app_oauth_role_assignment").map((r) => ({ app: names.of(r.attrs.client_id), appKey: names.key(r.attrs.client_id), access: `role ${String(r.attrs.type)}` })),
   ];
-  const signIns = signInsOf(blocks, assignedTo, names, owner);
+  const signIns = signInsOf(blocks, dataBlocksOf(json), assignedTo, names, owner);
   const waysIn = new Map<string, string[]>();
   for (const r of signIns) {
     const key = `${r.appKey}\u0000${r.who}`;
@@ -288,8 +288,8 @@ export function accessOf(json: Json, owners: Readonly<Record<string, string>> = 
  * Sign-in rows: per app with a sign-in and each audience of its assignments (single groups,
  * then members also in a group a policy rule names), the ways in its policy leaves open.
  */
-function signInsOf(blocks: ReadonlyMap<string, Block>, assignedTo: ReadonlyMap<string, string[]>, names: Names, owner: (address: string) => string | undefined): SignInRow[] {
-  const model = signOnModelOf(blocks);
+function signInsOf(blocks: ReadonlyMap<string, Block>, data: ReadonlyMap<string, Block>, assignedTo: ReadonlyMap<string, string[]>, names: Names, owner: (address: string) => string | undefined): SignInRow[] {
+  const model = signOnModelOf(blocks, data);
   // Per policy: the groups its rules name, which are all that can tell its users apart.
   const peopleOf = new Map<string, Set<string>>();
   for (const [address, p] of model.policies) peopleOf.set(address, new Set([EVERYONE, ...p.rules.flatMap((r) => [...r.groups, ...r.groupsExcluded])]));

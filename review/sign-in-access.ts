@@ -1,10 +1,10 @@
 import { Strength, atLeastAsStrong, describeAssurance, strengthOf } from "../constructs/assurance";
-import { DEVICES, OUTSIDE_ZONES, RISKS, SignOnModel, SignOnPolicy, SignOnRule, peopleMatch } from "./sign-on-model";
+import { DEVICES, OTHER_USER_TYPES, OUTSIDE_ZONES, RISKS, SignOnModel, SignOnPolicy, SignOnRule, peopleMatch } from "./sign-on-model";
 
 /**
  * The sign-in half of the access model: for each app and each group assigned to it, every way
  * in its authentication policy leaves open, with the assurance asked and from where. A way in is
- * a region of (zone, device, risk) in which a rule ALLOWs, minus the regions earlier rules took
+ * a region of (zone, user type, device, risk) in which a rule ALLOWs, minus the regions earlier rules took
  * (Okta stops at the first match). Conditions this model cannot evaluate offline (platforms,
  * Okta expressions) are kept as a note and never taken to stop anyone: the review errs towards
  * showing a way in.
@@ -16,11 +16,11 @@ export interface SignInRow {
   readonly who: string;
   /** `2FA: password + possession`, `denied`, or the org default's. */
   readonly assurance: string;
-  /** `any zone`, `in "Corporate"`, `not in "Corporate", managed device`. */
+  /** `any zone`, `in "Corporate"`, `not in "Corporate", managed device`, `any zone, user type "contractor"`. */
   readonly where: string;
   /** Strength as `<factors>/<possession level>` (constructs/assurance.ts), for comparing rows. */
   readonly strength: string;
-  /** The region, canonical: zones|devices|risks, each sorted, `*` for all. */
+  /** The region, canonical: zones|devices|risks|user types, each sorted, `*` for all. */
   readonly region: string;
   /** The policy and rule. Display only. */
   readonly via: string;
@@ -36,10 +36,23 @@ interface Box {
   readonly zones: ReadonlySet<string>;
   readonly devices: ReadonlySet<string>;
   readonly risks: ReadonlySet<string>;
+  readonly userTypes: ReadonlySet<string>;
 }
 
 type Dim = keyof Box;
-const DIMS: readonly Dim[] = ["zones", "devices", "risks"];
+const DIMS: readonly Dim[] = ["zones", "devices", "risks", "userTypes"];
+
+/** The atoms a stack's regions are made of: its zones and the user types its rules name, each with "any other". */
+export interface Atoms {
+  readonly zones: readonly string[];
+  readonly userTypes: readonly string[];
+}
+
+function atomsOf(model: SignOnModel): Atoms {
+  const types = new Set<string>();
+  for (const p of model.policies.values()) for (const r of p.rules) for (const t of r.userTypes?.names ?? []) types.add(t);
+  return { zones: [...[...model.zones.values()].map((z) => z.name).sort(), OUTSIDE_ZONES], userTypes: [...[...types].sort(), OTHER_USER_TYPES] };
+}
 
 function intersect(a: Box, b: Box): Box | undefined {
   const out = {} as Record<Dim, Set<string>>;
@@ -63,38 +76,48 @@ function subtract(a: Box, b: Box): Box[] {
   return out;
 }
 
-function ruleBox(rule: SignOnRule, zoneAtoms: readonly string[]): Box {
-  const zones = !rule.zones ? zoneAtoms : rule.zones.mode === "in" ? zoneAtoms.filter((z) => rule.zones!.names.includes(z)) : zoneAtoms.filter((z) => !rule.zones!.names.includes(z));
-  const devices = rule.device === "managed" ? ["managed"] : rule.device === "registered" ? ["registered", "managed"] : DEVICES;
-  const risks = rule.risk ? RISKS.filter((r) => r === rule.risk) : RISKS;
-  return { zones: new Set(zones), devices: new Set(devices), risks: new Set(risks) };
+/** The atoms a condition takes in: those it names (`in`), or all the others (`notIn`). */
+function taken(atoms: readonly string[], condition: { readonly mode: "in" | "notIn"; readonly names: readonly string[] } | undefined): readonly string[] {
+  if (!condition) return atoms;
+  return condition.mode === "in" ? atoms.filter((a) => condition.names.includes(a)) : atoms.filter((a) => !condition.names.includes(a));
 }
 
-function whereOf(box: Box, zoneAtoms: readonly string[], notes: readonly string[]): string {
+function ruleBox(rule: SignOnRule, atoms: Atoms): Box {
+  const devices = rule.device === "managed" ? ["managed"] : rule.device === "registered" ? ["registered", "managed"] : DEVICES;
+  const risks = rule.risk ? RISKS.filter((r) => r === rule.risk) : RISKS;
+  return { zones: new Set(taken(atoms.zones, rule.zones)), devices: new Set(devices), risks: new Set(risks), userTypes: new Set(taken(atoms.userTypes, rule.userTypes)) };
+}
+
+/** `any zone`, `in "A", "B"` or `not in "A"`: a dimension's atoms, with "any other" last. */
+function spanOf(set: ReadonlySet<string>, atoms: readonly string[], other: string, all: string, prefix: string): string {
+  if (set.size === atoms.length) return all;
+  if (set.has(other)) return `${prefix}not ${atoms.filter((a) => !set.has(a)).map((a) => JSON.stringify(a)).join(", ")}`;
+  return `${prefix}${[...set].map((a) => JSON.stringify(a)).join(", ")}`;
+}
+
+function whereOf(box: Box, atoms: Atoms, notes: readonly string[]): string {
   const parts: string[] = [];
-  const zones = [...box.zones];
-  if (zones.length === zoneAtoms.length) parts.push("any zone");
-  else if (box.zones.has(OUTSIDE_ZONES)) parts.push(`not in ${zoneAtoms.filter((z) => !box.zones.has(z)).map((z) => JSON.stringify(z)).join(", ")}`);
-  else parts.push(`in ${zones.map((z) => JSON.stringify(z)).join(", ")}`);
+  parts.push(spanOf(box.zones, atoms.zones, OUTSIDE_ZONES, "any zone", "in ").replace(/^in not /, "not in "));
+  if (box.userTypes.size !== atoms.userTypes.length) parts.push(spanOf(box.userTypes, atoms.userTypes, OTHER_USER_TYPES, "", "user type ").replace(/^user type not /, "not user type "));
   if (box.devices.size !== DEVICES.length) parts.push(box.devices.has("unregistered") ? `${[...box.devices].join(" or ")} device` : box.devices.has("registered") ? "registered device" : "managed device");
   if (box.risks.size !== RISKS.length) parts.push(`risk ${[...box.risks].join(" or ")}`);
   parts.push(...notes);
   return parts.join(", ");
 }
 
-function regionOf(box: Box, zoneAtoms: readonly string[]): string {
+function regionOf(box: Box, atoms: Atoms): string {
   const dim = (set: ReadonlySet<string>, all: readonly string[]) => (set.size === all.length ? "*" : [...set].sort().join(","));
-  return [dim(box.zones, zoneAtoms), dim(box.devices, DEVICES), dim(box.risks, RISKS)].join("|");
+  return [dim(box.zones, atoms.zones), dim(box.devices, DEVICES), dim(box.risks, RISKS), dim(box.userTypes, atoms.userTypes)].join("|");
 }
 
 /** Every way in (and every region denied) for someone in all of `groups`. */
-export function waysIn(policy: SignOnPolicy, groups: readonly string[], zoneAtoms: readonly string[]): { rule: SignOnRule; box: Box; notes: string[] }[] {
-  let region: Box[] = [{ zones: new Set(zoneAtoms), devices: new Set(DEVICES), risks: new Set(RISKS) }];
+export function waysIn(policy: SignOnPolicy, groups: readonly string[], atoms: Atoms): { rule: SignOnRule; box: Box; notes: string[] }[] {
+  let region: Box[] = [{ zones: new Set(atoms.zones), devices: new Set(DEVICES), risks: new Set(RISKS), userTypes: new Set(atoms.userTypes) }];
   const out: { rule: SignOnRule; box: Box; notes: string[] }[] = [];
   for (const rule of policy.rules) {
     if (!region.length) break;
     if (!peopleMatch(rule, groups)) continue;
-    const box = ruleBox(rule, zoneAtoms);
+    const box = ruleBox(rule, atoms);
     const notes = [...(rule.platforms.length ? [`platform ${rule.platforms.map((p) => `${p.type}/${p.os}`).join(" or ")}`] : []), ...rule.opaque.map((o) => `if ${o} match`)];
     const hit = region.map((r) => intersect(r, box)).filter((b): b is Box => !!b);
     // A rule that may not match (platform, opaque) takes no region: users it misses go on.
@@ -113,7 +136,7 @@ export function signInRows(
   model: SignOnModel,
   apps: readonly { address: string; name: string; owner?: string; audiences: readonly { label: string; groups: readonly string[] }[] }[],
 ): SignInRow[] {
-  const zoneAtoms = [...[...model.zones.values()].map((z) => z.name).sort(), OUTSIDE_ZONES];
+  const atoms = atomsOf(model);
   const rows: SignInRow[] = [];
   for (const app of apps) {
     if (!model.appPolicy.has(app.address)) continue;
@@ -124,17 +147,17 @@ export function signInRows(
       if (!policy) {
         // Its factors are not known here: counted as the weakest, so declaring a policy never broadens.
         const unmanaged = policyAddress?.replace(/^unmanaged:/, "");
-        rows.push({ ...base, assurance: unmanaged ? `policy ${unmanaged} (not managed here)` : UNDECLARED, where: "any zone", strength: "1/0", region: "*|*|*", via: unmanaged ? "(a policy left in Okta)" : "(the org's default policy)" });
+        rows.push({ ...base, assurance: unmanaged ? `policy ${unmanaged} (not managed here)` : UNDECLARED, where: "any zone", strength: "1/0", region: "*|*|*|*", via: unmanaged ? "(a policy left in Okta)" : "(the org's default policy)" });
         continue;
       }
-      for (const way of waysIn(policy, ["Everyone", ...audience.groups], zoneAtoms)) {
+      for (const way of waysIn(policy, ["Everyone", ...audience.groups], atoms)) {
         const strength = way.rule.assurance ? strengthOf(way.rule.assurance) : undefined;
         rows.push({
           ...base,
           assurance: way.rule.access === "DENY" ? DENIED : describeAssurance(way.rule.assurance!),
-          where: whereOf(way.box, zoneAtoms, way.notes),
+          where: whereOf(way.box, atoms, way.notes),
           strength: strength ? `${strength.factors}/${strength.possession}` : "deny",
-          region: regionOf(way.box, zoneAtoms) + (way.notes.length ? `|${way.notes.join(";")}` : ""),
+          region: regionOf(way.box, atoms) + (way.notes.length ? `|${way.notes.join(";")}` : ""),
           via: `${policy.name} › ${way.rule.name}`,
         });
       }
@@ -151,9 +174,9 @@ function parseStrength(s: string): Strength | undefined {
 function regionWithin(inner: string, outer: string): boolean {
   const a = inner.split("|");
   const b = outer.split("|");
-  // Conditions the model cannot evaluate (4th part) make a region narrower, never wider.
-  if (b.length > 3 && (a.length <= 3 || a[3] !== b[3])) return false;
-  return [0, 1, 2].every((i) => b[i] === "*" || (a[i] !== "*" && a[i].split(",").every((x) => b[i].split(",").includes(x))));
+  // Conditions the model cannot evaluate (5th part) make a region narrower, never wider.
+  if (b.length > 4 && (a.length <= 4 || a[4] !== b[4])) return false;
+  return [0, 1, 2, 3].every((i) => b[i] === "*" || (a[i] !== "*" && a[i].split(",").every((x) => b[i].split(",").includes(x))));
 }
 
 /**

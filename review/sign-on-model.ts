@@ -15,6 +15,8 @@ import { Block, addressOf, parseReference } from "./stack-json";
 export const EVERYONE_GROUP = "Everyone";
 /** The zone atom of a request from no declared zone. */
 export const OUTSIDE_ZONES = "(outside every zone)";
+/** The user-type atom of a user of no user type a rule names. */
+export const OTHER_USER_TYPES = "(any other user type)";
 export const DEVICES = ["unregistered", "registered", "managed"] as const;
 export const RISKS = ["LOW", "MEDIUM", "HIGH"] as const;
 
@@ -35,10 +37,12 @@ export interface SignOnRule {
   readonly groupsExcluded: readonly string[];
   /** Zone names; undefined: any network. */
   readonly zones?: { readonly mode: "in" | "notIn"; readonly names: readonly string[] };
+  /** User type names (Okta's `name`; an id where the lookup is not in the stack); undefined: any user type. */
+  readonly userTypes?: { readonly mode: "in" | "notIn"; readonly names: readonly string[] };
   readonly device?: "registered" | "managed";
   readonly platforms: readonly { readonly type: string; readonly os: string }[];
   readonly risk?: string;
-  /** Conditions this model cannot evaluate offline (users, user types, Okta EL, device assurance): the rule may or may not match. */
+  /** Conditions this model cannot evaluate offline (users, Okta EL, device assurance): the rule may or may not match. */
   readonly opaque: readonly string[];
   readonly system: boolean;
 }
@@ -98,7 +102,14 @@ function parseConstraints(value: unknown): AuthenticatorConstraint[] {
   });
 }
 
-function ruleOf(blocks: ReadonlyMap<string, Block>, b: Block): SignOnRule {
+/** A user type's name from its lookup (`data.okta_user_type.X`), or the value (an Okta id) as it is. */
+function userTypeNameOf(data: ReadonlyMap<string, Block>, value: string): string {
+  const ref = parseReference(value);
+  const name = ref?.data ? data.get(addressOf(ref))?.attrs.name : undefined;
+  return typeof name === "string" ? name : value;
+}
+
+function ruleOf(blocks: ReadonlyMap<string, Block>, data: ReadonlyMap<string, Block>, b: Block): SignOnRule {
   const a = b.attrs;
   const access = a.access === "DENY" ? "DENY" : "ALLOW";
   const includes = strings(a.network_includes);
@@ -107,10 +118,15 @@ function ruleOf(blocks: ReadonlyMap<string, Block>, b: Block): SignOnRule {
   const zones = connection === "ZONE" && (includes.length || excludes.length)
     ? { mode: includes.length ? ("in" as const) : ("notIn" as const), names: (includes.length ? includes : excludes).map((z) => nameOf(blocks, z)) }
     : undefined;
+  const typesIn = strings(a.user_types_included);
+  const typesOut = strings(a.user_types_excluded);
+  // Config writes one of the two. A rule made elsewhere with both keeps its includes here, and
+  // its excludes are a condition this model does not evaluate (it may or may not match).
+  const userTypes = typesIn.length ? { mode: "in" as const, names: typesIn.map((t) => userTypeNameOf(data, t)) } : typesOut.length ? { mode: "notIn" as const, names: typesOut.map((t) => userTypeNameOf(data, t)) } : undefined;
   const opaque: string[] = [];
   if (strings(a.users_included).length) opaque.push("listed users");
   if (strings(a.users_excluded).length) opaque.push("excluded users");
-  if (strings(a.user_types_included).length || strings(a.user_types_excluded).length) opaque.push("user types");
+  if (typesIn.length && typesOut.length) opaque.push("excluded user types");
   if (typeof a.custom_expression === "string" && a.custom_expression) opaque.push("an Okta expression");
   if (strings(a.device_assurances_included).length) opaque.push("device assurance policies");
   if (connection === "ON_NETWORK" || connection === "OFF_NETWORK") opaque.push(`network ${connection}`);
@@ -126,6 +142,7 @@ function ruleOf(blocks: ReadonlyMap<string, Block>, b: Block): SignOnRule {
     groups: strings(a.groups_included).map((g) => nameOf(blocks, g)),
     groupsExcluded: strings(a.groups_excluded).map((g) => nameOf(blocks, g)),
     zones,
+    ...(userTypes ? { userTypes } : {}),
     device: a.device_is_managed === true ? "managed" : a.device_is_registered === true ? "registered" : undefined,
     platforms,
     risk: typeof a.risk_score === "string" && a.risk_score !== "ANY" && a.risk_score !== "" ? a.risk_score : undefined,
@@ -134,8 +151,8 @@ function ruleOf(blocks: ReadonlyMap<string, Block>, b: Block): SignOnRule {
   };
 }
 
-/** The sign-on model of one stack's blocks. */
-export function signOnModelOf(blocks: ReadonlyMap<string, Block>): SignOnModel {
+/** The sign-on model of one stack's blocks; `data` (stack-json dataBlocksOf) names the user types rules look up. */
+export function signOnModelOf(blocks: ReadonlyMap<string, Block>, data: ReadonlyMap<string, Block> = new Map()): SignOnModel {
   const all = [...blocks.values()];
   const zones = new Map<string, SignOnZone>();
   for (const z of all.filter((b) => b.type === "okta_network_zone" && active(b))) {
@@ -151,7 +168,7 @@ export function signOnModelOf(blocks: ReadonlyMap<string, Block>): SignOnModel {
   const policies = new Map<string, SignOnPolicy>();
   for (const p of all.filter((b) => b.type === "okta_app_signon_policy")) {
     const blocksOfRules = (rulesOf.get(p.address) ?? []).filter(active);
-    const rules = blocksOfRules.map((r) => ruleOf(blocks, r));
+    const rules = blocksOfRules.map((r) => ruleOf(blocks, data, r));
     const unknownZones = blocksOfRules.flatMap((r) =>
       [...strings(r.attrs.network_includes), ...strings(r.attrs.network_excludes)]
         .filter((z) => { const ref = parseReference(z); return !ref || !zones.has(addressOf(ref)); })

@@ -1,7 +1,7 @@
 import { isIP } from "net";
 import { addressInEntry } from "../constructs/network-zone";
 import { Args } from "./args";
-import { Block, blocksOf, parseReference, addressOf, readSynthesized } from "./stack-json";
+import { Block, blocksOf, dataBlocksOf, parseReference, addressOf, readSynthesized } from "./stack-json";
 import { SignOnModel, nameOf, signOnModelOf } from "./sign-on-model";
 import { Device, SignInRequest, Simulation, simulate } from "./simulate";
 import { synthesizeWorkingTree } from "./synth";
@@ -22,6 +22,7 @@ each rule above it did not match.
   --managed           the device is managed (implies registered)
   --platform <p>      MOBILE or DESKTOP, with an OS: MOBILE/IOS, DESKTOP/WINDOWS (default: not known)
   --risk <level>      LOW, MEDIUM or HIGH (default: not known)
+  --user-type <name>  the user's type, by its Okta name (default: "user", Okta's default type)
   --json              the answer as JSON, for scripts
   --from <dir>        a synthesized cdktf.out (default: synthesize the working tree)`;
 
@@ -35,6 +36,7 @@ interface Options {
   device: Device;
   platform?: SignInRequest["platform"];
   risk?: SignInRequest["risk"];
+  userType?: string;
   json: boolean;
   from?: string;
 }
@@ -58,6 +60,10 @@ function parse(argv: readonly string[]): Options | "help" {
       const r = args.value(a).toUpperCase();
       if (r !== "LOW" && r !== "MEDIUM" && r !== "HIGH") throw new Error(`--risk must be LOW, MEDIUM or HIGH: got ${JSON.stringify(r)}.\n\n${USAGE}`);
       o.risk = r;
+    } else if (a === "--user-type") {
+      const t = args.value(a);
+      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(t)) throw new Error(`--user-type must be a user type's name (a letter, then letters, digits or _): got ${JSON.stringify(t)}.\n\n${USAGE}`);
+      o.userType = t;
     } else if (a === "--json") o.json = true;
     else if (a === "--from") o.from = args.value(a);
     else if (!a.startsWith("--") && o.stack === undefined) o.stack = a;
@@ -86,7 +92,7 @@ function zonesOf(model: SignOnModel, zone: string | undefined): string[] {
 
 export function simulationText(stack: string, s: Simulation, request: SignInRequest): string {
   const out = [`${stack} › ${s.app}: policy "${s.policy}"`];
-  out.push(`request: groups ${["Everyone", ...request.groups].join(", ")}; ${request.zones.length ? `from zone ${request.zones.map((z) => `"${z}"`).join(", ")}` : "from no declared zone"}; device ${request.device}; platform ${request.platform ? `${request.platform.type}${request.platform.os ? `/${request.platform.os}` : ""}` : "not known"}; risk ${request.risk ?? "not known"}`);
+  out.push(`request: groups ${["Everyone", ...request.groups].join(", ")}; ${request.zones.length ? `from zone ${request.zones.map((z) => `"${z}"`).join(", ")}` : "from no declared zone"}; device ${request.device}; platform ${request.platform ? `${request.platform.type}${request.platform.os ? `/${request.platform.os}` : ""}` : "not known"}; risk ${request.risk ?? "not known"}${request.userType ? `; user type "${request.userType}"` : ""}`);
   for (const t of s.trace) out.push(`  ${t.priority}. "${t.rule}" (${t.access}): ${t.matched ? "matches" : `no match: ${t.why.join("; ")}`}`);
   if (s.outcome === "ALLOW") out.push(`Outcome: ALLOW${s.rule ? ` by "${s.rule}"` : ""}${s.assurance ? `, with ${s.assurance}; re-authenticate after ${s.reauthenticateIn}` : ""}`);
   else if (s.outcome === "DENY") out.push(`Outcome: DENY by "${s.rule}"`);
@@ -107,13 +113,13 @@ export function runSimulate(argv: readonly string[], write: (text: string) => vo
     const found = stacks.get(o.stack);
     if (!found) throw new Error(`No stack ${JSON.stringify(o.stack)}. Fix: use one of ${[...stacks.keys()].join(", ")}.`);
     const blocks = blocksOf(found.json);
-    const model = signOnModelOf(blocks);
+    const model = signOnModelOf(blocks, dataBlocksOf(found.json));
     const app = findApp(blocks, model, o.stack, o.app);
     const known = new Set(["Everyone", ...[...blocks.values()].filter((b) => b.type === "okta_group").map((b) => nameOf(blocks, `\${okta_group.${b.id}.id}`))]);
     const unknown = o.groups.filter((g) => !known.has(g));
     if (unknown.length) throw new Error(`No group ${unknown.map((g) => JSON.stringify(g)).join(", ")} in ${o.stack}. Fix: use some of ${[...known].sort().join(", ")}.`);
     const assigned = [...blocks.values()].filter((b) => b.type === "okta_app_group_assignment" && parseReference(b.attrs.app_id) && addressOf(parseReference(b.attrs.app_id)!) === app.address).map((b) => nameOf(blocks, b.attrs.group_id));
-    const request: SignInRequest = { groups: o.groups.filter((g) => g !== "Everyone"), zones: zonesOf(model, o.zone), device: o.device, platform: o.platform, risk: o.risk };
+    const request: SignInRequest = { groups: o.groups.filter((g) => g !== "Everyone"), zones: zonesOf(model, o.zone), device: o.device, platform: o.platform, risk: o.risk, ...(o.userType ? { userType: o.userType } : {}) };
     const label = typeof app.attrs.label === "string" ? unescapeLiteral(app.attrs.label) : app.id;
     const result = simulate(model, { address: app.address, label: `${label} (${app.path.split("/")[1]})`, assigned }, request);
     write(o.json ? JSON.stringify({ stack: o.stack, request, ...result }, null, 2) + "\n" : simulationText(o.stack, result, request));

@@ -1,4 +1,5 @@
 import { describeAssurance } from "../constructs/assurance";
+import { DEFAULT_USER_TYPE } from "../constructs/user-type";
 import { SignOnModel, SignOnPolicy, SignOnRule, peopleMatch } from "./sign-on-model";
 
 /**
@@ -22,6 +23,8 @@ export interface SignInRequest {
   readonly platform?: { readonly type: "MOBILE" | "DESKTOP"; readonly os?: string };
   /** Not given: a rule that conditions on risk does not match. */
   readonly risk?: "LOW" | "MEDIUM" | "HIGH";
+  /** The user's type by name. @default "user" (Okta's default type, which every user has unless given another) */
+  readonly userType?: string;
 }
 
 export interface RuleTrace {
@@ -63,6 +66,12 @@ export function whyNot(rule: SignOnRule, request: SignInRequest): string[] {
   if (rule.zones?.mode === "notIn") {
     const inside = rule.zones.names.filter((z) => request.zones.includes(z));
     if (inside.length) why.push(`the request is from ${list(inside)}, which the rule excludes`);
+  }
+  if (rule.userTypes) {
+    const type = request.userType ?? DEFAULT_USER_TYPE;
+    const named = rule.userTypes.names.includes(type);
+    if (rule.userTypes.mode === "in" && !named) why.push(`the user's type is "${type}", not ${rule.userTypes.names.length === 1 ? "" : "one of "}${list(rule.userTypes.names)}`);
+    if (rule.userTypes.mode === "notIn" && named) why.push(`the user's type is "${type}", which the rule excludes`);
   }
   if (rule.device === "registered" && request.device === "unregistered") why.push("the device is not registered");
   if (rule.device === "managed" && request.device !== "managed") why.push("the device is not managed");
@@ -117,5 +126,6 @@ export function simulate(model: SignOnModel, app: { address: string; label: stri
     };
   }
   if (!request.zones.length) notes.push("no --zone given: the request is taken as coming from no declared zone");
+  if (request.userType === undefined && policy.rules.some((r) => r.userTypes)) notes.push(`no --user-type given: the user is taken to be of Okta's default type "${DEFAULT_USER_TYPE}"`);
   return { app: app.label, ...simulatePolicy(policy, request), notes };
 }

@@ -93,6 +93,19 @@ export function blocksOf(json: Json): Map<string, Block> {
   return blocks;
 }
 
+/** A stack's data sources (the user types its rules look up by name), by address `data.<type>.<id>`. */
+export function dataBlocksOf(json: Json): Map<string, Block> {
+  const blocks = new Map<string, Block>();
+  for (const [type, byId] of Object.entries((json.data ?? {}) as Record<string, Record<string, Json>>)) {
+    for (const [id, attrs] of Object.entries(byId)) {
+      const meta = (attrs["//"] as Json | undefined)?.metadata as Json | undefined;
+      const { ["//"]: _metadata, ...rest } = attrs;
+      blocks.set(`data.${type}.${id}`, { address: `data.${type}.${id}`, type: `data.${type}`, id, path: typeof meta?.path === "string" ? meta.path : `data.${type}.${id}`, attrs: rest });
+    }
+  }
+  return blocks;
+}
+
 /** A Terraform reference `${type.id.attr}` (or `${data.type.id.attr}`), parsed. */
 export interface Reference {
   readonly data: boolean;

@@ -58,6 +58,7 @@ export async function startOktaApiServer(org: OrgSnapshot, options: OktaApiServe
     [/^\/api\/v1\/policies$/, () => (org.accessPolicies ?? []).map((p) => p.policy)],
     [/^\/api\/v1\/policies\/(\w+)\/rules$/, (m) => org.accessPolicies?.find((p) => p.policy.id === m[1])?.rules],
     [/^\/api\/v1\/zones$/, () => org.zones ?? []],
+    [/^\/api\/v1\/meta\/types\/user$/, () => (Array.isArray(org.userTypes) ? org.userTypes : undefined)],
     [/^\/oauth2\/v1\/clients\/([^/]+)\/roles$/, (m) => {
       const app = org.apps.find((a) => (a.credentials?.oauthClient?.client_id ?? a.id) === decodeURIComponent(m[1]));
       const roles = app ? org.clientRoles?.[app.id] : undefined;

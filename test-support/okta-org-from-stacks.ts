@@ -40,6 +40,8 @@ export function orgFromStacks(stacks: readonly Json[], orgName = "example"): Dep
   const newId = (prefix: string) => `${prefix}${(++n).toString(36).padStart(5, "0")}x0okta1d7`.slice(0, 20);
   const ids = new Map<string, string>();
   const everyone = newId("00g");
+  // The org's user types: Okta's default "user", and each one a rule looks up by name.
+  const userTypes = new Map<string, string>([["user", newId("oty")]]);
   const resources: { type: string; name: string; a: Json }[] = [];
   for (const stack of stacks) {
     for (const [type, byName] of Object.entries((stack.resource ?? {}) as Record<string, Record<string, Json>>)) {
@@ -49,6 +51,10 @@ export function orgFromStacks(stacks: readonly Json[], orgName = "example"): Dep
       }
     }
     for (const name of Object.keys(stack.data?.okta_everyone_group ?? {})) ids.set(`data.okta_everyone_group.${name}`, everyone);
+    for (const [name, a] of Object.entries((stack.data?.okta_user_type ?? {}) as Record<string, Json>)) {
+      if (!userTypes.has(a.name)) userTypes.set(a.name, newId("oty"));
+      ids.set(`data.okta_user_type.${name}`, userTypes.get(a.name)!);
+    }
   }
   // A client id set in config (the bootstrap's privileged apps) is the app's client id; others are the app id.
   const clientIds = new Map<string, string>();
@@ -240,6 +246,7 @@ export function orgFromStacks(stacks: readonly Json[], orgName = "example"): Dep
       conditions: {
         people: { groups: { include: a.groups_included ?? [], exclude: a.groups_excluded ?? [] } },
         network: zones,
+        userType: { include: a.user_types_included ?? [], exclude: a.user_types_excluded ?? [] },
         ...(a.device_is_registered ? { device: { registered: true, managed: a.device_is_managed === true } } : {}),
         ...(a.platform_include ? { platform: { include: a.platform_include.map((p: Json) => ({ type: p.type, os: { type: p.os_type } })) } } : {}),
         riskScore: { level: a.risk_score ?? "ANY" },
@@ -284,6 +291,7 @@ export function orgFromStacks(stacks: readonly Json[], orgName = "example"): Dep
     accessPolicies: accessPolicies as unknown as OrgSnapshot["accessPolicies"],
     zones,
     clientRoles,
+    userTypes: [...userTypes].map(([name, id]) => ({ id, name, displayName: name === "user" ? "User" : name, default: name === "user" })),
   };
   return { org, ids };
 }

@@ -2,7 +2,7 @@ import { TerraformStack } from "cdktf";
 import { AuthenticationPolicy, AuthenticationPolicyProps } from "../constructs/authentication-policy";
 import { NetworkZone } from "../constructs/network-zone";
 import { OktaGroup } from "../constructs/okta-group";
-import { blocksOf } from "../review/stack-json";
+import { blocksOf, dataBlocksOf } from "../review/stack-json";
 import { SignOnModel, SignOnPolicy, signOnModelOf } from "../review/sign-on-model";
 import { synthJson, testStack } from "./index";
 
@@ -30,6 +30,7 @@ export function signOnFixture(props: Partial<AuthenticationPolicyProps> = {}, en
 
 /** The sign-on model of the fixture's synthesized JSON, and its one policy. */
 export function modelOf(f: SignOnFixture): { model: SignOnModel; policy: SignOnPolicy } {
-  const model = signOnModelOf(blocksOf(synthJson(f.stack) as Record<string, unknown>));
+  const json = synthJson(f.stack) as Record<string, unknown>;
+  const model = signOnModelOf(blocksOf(json), dataBlocksOf(json));
   return { model, policy: [...model.policies.values()][0] };
 }

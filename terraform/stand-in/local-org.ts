@@ -60,6 +60,14 @@ export function localEveryoneId(env: NodeJS.ProcessEnv = process.env): string | 
   return loaded(now).org.groups.find((g) => g.type === "BUILT_IN")?.id;
 }
 
+/** The local org's user type of that name, so lookups resolve as in Okta; undefined without one. */
+export function localUserTypeId(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const now = env.OKTA_STAND_IN_ORG;
+  if (!now) return undefined;
+  const types = loaded(now).org.userTypes;
+  return Array.isArray(types) ? types.find((t) => t.name === name)?.id : undefined;
+}
+
 /** An object of the local org as the provider's attributes, for an import; undefined without one. */
 export function importedFromLocalOrg(type: string, id: string, env: NodeJS.ProcessEnv = process.env): Record<string, unknown> | undefined {
   const now = env.OKTA_STAND_IN_ORG;

@@ -1,7 +1,7 @@
-import { randomBytes } from "crypto";
+import { createHash, randomBytes } from "crypto";
 import { ExtensionCodec, decode, encode } from "@msgpack/msgpack";
 import { BlockModel, CtyType } from "./model";
-import { localEveryoneId } from "./local-org";
+import { localEveryoneId, localUserTypeId } from "./local-org";
 
 /**
  * Terraform's DynamicValue in msgpack, as cty encodes it: objects as maps of every attribute,
@@ -76,7 +76,7 @@ const ORG_URL = "https://stand-in.okta.example";
 function idFor(type: string): string {
   const prefix = type.startsWith("okta_app_") && !type.includes("assignment") && !type.includes("api_scope") && !type.includes("role")
     ? "0oa"
-    : ({ okta_group: "00g", okta_group_rule: "0pr", okta_auth_server: "aus", okta_auth_server_policy: "00p", okta_auth_server_policy_rule: "0pr", okta_auth_server_scope: "scp", okta_auth_server_claim: "ocl", okta_trusted_origin: "tos", okta_everyone_group: "00g" } as Record<string, string>)[type] ?? "sti";
+    : ({ okta_group: "00g", okta_group_rule: "0pr", okta_auth_server: "aus", okta_auth_server_policy: "00p", okta_auth_server_policy_rule: "0pr", okta_auth_server_scope: "scp", okta_auth_server_claim: "ocl", okta_trusted_origin: "tos", okta_everyone_group: "00g", okta_user_type: "oty" } as Record<string, string>)[type] ?? "sti";
   return prefix + Array.from(randomBytes(17), (b) => ID_ALPHABET[b % ID_ALPHABET.length]).join("");
 }
 
@@ -115,6 +115,12 @@ export function readDataSource(type: string, block: BlockModel, config: Obj): Ob
   switch (type) {
     case "okta_everyone_group":
       return { ...out, id: localEveryoneId() ?? "00gstandineveryone01", description: "All users in your organization" };
+    case "okta_user_type": {
+      // The same id on every read, as Okta's: a new one per plan would change every rule naming it.
+      const name = typeof out.name === "string" ? out.name : "user";
+      const stable = "oty" + Array.from(createHash("sha256").update(name).digest().subarray(0, 17), (b) => ID_ALPHABET[b % ID_ALPHABET.length]).join("");
+      return { ...out, id: localUserTypeId(name) ?? stable, display_name: name, description: `User type ${name}` };
+    }
     case "okta_org_metadata":
       return { ...out, id: "00ostandinorg000001", pipeline: "idx", domains: { organization: ORG_URL, alternate: null }, settings: { analytics_collection_enabled: false, bug_reporting_enabled: false, om_enabled: false } };
     default:
