@@ -158,3 +158,31 @@ describe("npm run import of rules by user type", () => {
     expect(rowsChanged(run.adoption.access)).toEqual({ added: 0, removed: 0 });
   });
 });
+
+describe("npm run simulate --user-type", () => {
+  const { synthesizeTo } = jest.requireActual("../test-support/review") as typeof import("../test-support/review");
+  const { runSimulate } = jest.requireActual("../review/simulate-cli") as typeof import("../review/simulate-cli");
+  const config = editedConfig(exampleOrg("prod"), (c) => {
+    (c.authenticationPolicies as unknown as Record<string, { rules: AuthenticationRuleConfig[] }>).standard.rules = [
+      { name: "No contractors", priority: 1, access: "DENY", userTypes: { in: ["contractor"] } },
+      { name: "Everyone", priority: 2, access: "ALLOW", assurance: ASSURANCE.passwordAndPossession },
+    ];
+  });
+  const dir = synthesizeTo([config]);
+  const run = (...args: string[]) => {
+    let out = "";
+    runSimulate([...args, "--from", dir], (t) => (out += t));
+    return out;
+  };
+
+  test("names the user's type, by the lookup's name, and says when it took Okta's default", () => {
+    const contractor = run("okta-prod", "--app", "portal", "--groups", "financeTeam", "--user-type", "contractor");
+    expect(contractor).toContain('user type "contractor"');
+    expect(contractor).toContain('Outcome: DENY by "No contractors"');
+    const plain = run("okta-prod", "--app", "portal", "--groups", "financeTeam");
+    expect(plain).toContain('no match: the user\'s type is "user", not "contractor"');
+    expect(plain).toContain('Outcome: ALLOW by "Everyone"');
+    expect(plain).toContain('note: no --user-type given: the user is taken to be of Okta\'s default type "user"');
+    expect(errorOf(() => run("okta-prod", "--app", "portal", "--groups", "financeTeam", "--user-type", "Contract workers"))).toContain("--user-type must be a user type's name");
+  });
+});
