@@ -1,4 +1,4 @@
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -40,6 +40,39 @@ export function standInProvider(): StandIn {
   return standIn;
 }
 
+let reattachConfig: string | undefined;
+
+/**
+ * TF_REATTACH_PROVIDERS for one stand-in process that serves every Terraform command of this
+ * test file: Terraform otherwise starts the provider two to four times per command, most of a
+ * plan's time here. The stand-in writes its address to a file; this waits for it (synchronously,
+ * as run() is). It ends when this process does (its stdin closes).
+ */
+function reattachProviders(): string {
+  if (reattachConfig) return reattachConfig;
+  const { dir } = standInProvider();
+  const file = path.join(dir, "reattach.json");
+  const log = fs.openSync(path.join(dir, "reattach.log"), "a");
+  const child = spawn(process.execPath, [standInEntry(), "--reattach", file], { stdio: ["pipe", "ignore", log], env: { ...process.env, NODE_COMPILE_CACHE: path.join(dir, "compile-cache") } });
+  child.unref();
+  (child.stdin as unknown as { unref?: () => void }).unref?.();
+  const wait = new Int32Array(new SharedArrayBuffer(4));
+  for (let i = 0; i < 1000 && !fs.existsSync(file); i++) Atomics.wait(wait, 0, 0, 10);
+  if (!fs.existsSync(file)) throw new Error(`the okta provider stand-in did not start within 10 s: ${fs.readFileSync(path.join(dir, "reattach.log"), "utf8")}`);
+  reattachConfig = fs.readFileSync(file, "utf8");
+  return reattachConfig;
+}
+
+/**
+ * Whether a command may use the shared stand-in: Terraform itself, except `init` (a reattached
+ * provider is not installed, so init would write no lock file), and never with settings the
+ * stand-in reads from its own environment (read and write logs, a local org), which a process
+ * started earlier cannot see. OKTA_TEST_REATTACH=0 turns it off.
+ */
+function reattachable(command: string, args: readonly string[], extraEnv: Record<string, string>): boolean {
+  return process.env.OKTA_TEST_REATTACH !== "0" && command === "terraform" && args[0] !== "init" && !Object.keys(extraEnv).some((k) => k.startsWith("OKTA_STAND_IN_"));
+}
+
 export interface Run {
   readonly code: number;
   readonly stdout: string;
@@ -54,7 +87,7 @@ export function run(command: string, args: readonly string[], cwd: string, extra
   const start = process.hrtime.bigint();
   const r = spawnSync(command, args, {
     cwd,
-    env: { ...process.env, ...standInProvider().env, NO_COLOR: "1", ...extraEnv },
+    env: { ...process.env, ...standInProvider().env, NO_COLOR: "1", ...(reattachable(command, args, extraEnv) ? { TF_REATTACH_PROVIDERS: reattachProviders() } : {}), ...extraEnv },
     encoding: "utf8",
     maxBuffer: 256 << 20,
     // Scale runs (npm run bench:plan at 1,000 apps) need longer: OKTA_TF_TIMEOUT_MINUTES.

@@ -88,7 +88,12 @@ function main(): void {
     writeCertificate(process.argv[3]);
     return;
   }
-  if (process.env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
+  // `--reattach <file>`: served for Terraform to reattach to (TF_REATTACH_PROVIDERS), one process
+  // for many commands, so that Terraform need not start a provider two to four times per command
+  // (the tests' harness, test-support/terraform.ts). Plain gRPC on loopback (reattach has no
+  // TLS); the reattach config goes to <file>; it lives until its parent closes its stdin.
+  const reattach = process.argv[2] === "--reattach" ? process.argv[3] : undefined;
+  if (!reattach && process.env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
     process.stderr.write("This is the okta provider stand-in, a Terraform plugin. Terraform starts it; it is not meant to be run by hand.\n");
     process.exit(1);
   }
@@ -105,11 +110,12 @@ function main(): void {
   server.addService((plugin.GRPCController as grpc.ServiceClientConstructor).service, {
     Shutdown: (_call: unknown, callback: grpc.sendUnaryData<Record<string, never>>) => {
       callback(null, {});
-      setImmediate(() => server.tryShutdown(() => process.exit(0)));
+      // A reattached provider outlives each command: only its parent ends it.
+      if (!reattach) setImmediate(() => server.tryShutdown(() => process.exit(0)));
     },
   });
 
-  const clientCert = process.env.PLUGIN_CLIENT_CERT;
+  const clientCert = reattach ? undefined : process.env.PLUGIN_CLIENT_CERT;
   const tls = clientCert ? installedCertificate() ?? serverCertificate() : undefined;
   const credentials = tls
     ? grpc.ServerCredentials.createSsl(Buffer.from(clientCert!), [{ private_key: Buffer.from(tls.keyPem), cert_chain: Buffer.from(tls.certPem) }], true)
@@ -119,10 +125,20 @@ function main(): void {
       process.stderr.write(`stand-in could not listen: ${err.message}\n`);
       process.exit(1);
     }
+    if (reattach) {
+      const config = JSON.stringify({ "registry.terraform.io/okta/okta": { Protocol: "grpc", ProtocolVersion: PROTOCOL_VERSION, Pid: process.pid, Test: true, Addr: { Network: "tcp", String: `127.0.0.1:${port}` } } });
+      fs.writeFileSync(`${reattach}.tmp`, config);
+      fs.renameSync(`${reattach}.tmp`, reattach);
+      return;
+    }
     // go-plugin: CORE-VERSION|APP-VERSION|NETWORK|ADDRESS|PROTOCOL|SERVER-CERT (base64, no padding).
     const cert = tls ? tls.der.toString("base64").replace(/=+$/, "") : "";
     process.stdout.write(`1|${PROTOCOL_VERSION}|tcp|127.0.0.1:${port}|grpc|${cert}\n`);
   });
+  if (reattach) {
+    process.stdin.on("end", () => process.exit(0));
+    process.stdin.resume();
+  }
   // Terraform shuts the plugin down through the controller; if Terraform itself dies without a
   // word, do not linger as an orphan.
   const parent = process.ppid;
