@@ -29,7 +29,7 @@ function series(cmd, args) {
     samples.push({ seconds, ...(last.startsWith("{") ? JSON.parse(last) : {}) });
   }
   const times = samples.map((s) => s.seconds).sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], min: times[0], rss: Math.max(...samples.map((s) => s.maxRssMb ?? 0)), sample: samples[0] };
+  return { median: times[Math.floor(times.length / 2)], min: times[0], rss: Math.max(...samples.map((s) => s.maxRssMb ?? 0)), sample: samples[0], samples };
 }
 
 const f = (s) => s.toFixed(2);
@@ -54,11 +54,16 @@ for (const n of sizes) {
   const r = JSON.parse(timed("node", ["scripts/run.js", "bench/review-org", String(n)]).stdout.trim().split("\n").pop());
   console.log(`| ${n} | ${f(r.reviewSeconds)} s | ${r.addedGrantRows} | ${r.markdownChars} | ${r.truncated ? "yes" : "no"} | ${r.maxRssMb} |`);
 }
-console.log("\n| apps (20 teams, 10 APIs, 3 environments) | resources per environment | synth of 3 environments | peak RSS after synth | review | peak RSS (2 synths + review) |");
-console.log("|---:|---:|---:|---:|---:|---:|");
+/** min / median / max of a field over a series' samples. */
+const spread = (samples, key, digits = 2) => {
+  const v = samples.map((s) => s[key]).filter((x) => typeof x === "number").sort((a, b) => a - b);
+  return v.length ? `${v[0].toFixed(digits)} / ${v[Math.floor(v.length / 2)].toFixed(digits)} / ${v[v.length - 1].toFixed(digits)}` : "n/a";
+};
+console.log("\n| apps (20 teams, 10 APIs, 3 environments) | resources per environment | synth of 3 environments (min / median / max) | its CPU s (one thread) | CPU steal during synth, % | peak RSS after synth | review | peak RSS (2 synths + review) |");
+console.log("|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const n of sizes) {
   const r = series("node", ["scripts/run.js", "bench/synth-scale", String(n)]);
-  console.log(`| ${n} | ${r.sample.resourcesPerEnv} | ${f(r.sample.synthSeconds)} s (run median ${f(r.median)} s) | ${r.sample.rssAfterSynthMb} MB | ${f(r.sample.reviewSeconds)} s | ${r.rss} MB |`);
+  console.log(`| ${n} | ${r.sample.resourcesPerEnv} | ${spread(r.samples, "synthSeconds")} s | ${spread(r.samples, "synthCpuSeconds")} | ${spread(r.samples, "stealPercent", 0)} | ${Math.max(...r.samples.map((s) => s.rssAfterSynthMb))} MB | ${spread(r.samples, "reviewSeconds")} s | ${r.rss} MB |`);
 }
 const review = series("npm", ["run", "--silent", "review", "--", "--base", "HEAD"]);
 console.log(`\nnpm run review --base HEAD (worktree synth of the base + working tree synth + report): ${f(review.median)} / ${f(review.min)} s`);

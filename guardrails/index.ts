@@ -91,7 +91,7 @@ export class OktaGuardrails implements IAspect {
     const environment = this.props.environment;
     // Counted before resolving: a resolve that adds constructs (cross-stack references) makes
     // the JSON stale at once, and the count then tells synthesizeAll not to reuse it.
-    const nodes = stack.node.findAll().length;
+    const nodes = byPath.size;
     const json = stack.toTerraform();
     resolvedJson.set(stack, { json, nodes });
     let audiencesInApp: Map<string, string[]> | undefined;

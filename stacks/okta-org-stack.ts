@@ -369,8 +369,8 @@ export class OktaOrgStack extends TerraformStack {
         const key = `${at}/TrustedOrigins/${slug(origin)}`;
         if (!(key in owners)) owners[key] = a.owner!;
       }
-      // A service's own policy on any API is its team's, whoever owns the API.
-      for (const server of this.servers.values()) owners[`${server.node.path}/Service-${a.id}`] = a.owner!;
+      // A service's own policy on any API is its team's, whoever owns the API (only services have one).
+      if (a.kind === "service") for (const server of this.servers.values()) owners[`${server.node.path}/Service-${a.id}`] = a.owner!;
     }
     for (const [id, api] of Object.entries(config.apis ?? {})) if (api.owner) owners[`${at}/${serverConstructId(id)}`] = api.owner;
     for (const g of config.groups ?? []) if (g.owner) owners[`${at}/Group-${slug(g.name)}`] = g.owner;
