@@ -5,7 +5,7 @@ import { buildOrgApp } from "../stacks/org-app";
 import { synthesizeAll } from "../stacks/synthesize";
 import { editedConfig } from "../test-support";
 import { fixtureConfig } from "../test-support/fixture-org";
-import { ok, standInProvider, terraform, terraformSuite, workDir } from "../test-support/terraform";
+import { ok, standInEnv, terraform, terraformSuite, workDir } from "../test-support/terraform";
 
 // Issue 23: a pull request's plan reads from Okta only what the change touches. Judged by the
 // okta provider stand-in, which logs every read Terraform asks of it (OKTA_STAND_IN_READ_LOG).
@@ -24,7 +24,7 @@ terraformSuite()("npm run plan: a PR plan costs what the change costs", () => {
       run();
       return fs.readFileSync(log, "utf8").split("\n").filter(Boolean);
     };
-    const env = { ...process.env, ...standInProvider().env, OKTA_STAND_IN_READ_LOG: log };
+    const env = standInEnv({ OKTA_STAND_IN_READ_LOG: log });
 
     let plan = prPlan("okta-dev", dir, { env });
     const none = reads(() => (plan = prPlan("okta-dev", dir, { env })));

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { ok, synthesized, terraform, terraformSuite } from "../test-support/terraform";
+import { ok, run, synthesized, terraform, terraformSuite } from "../test-support/terraform";
 import { ASSURANCE } from "../constructs/assurance";
 import { exampleOrg } from "../config/example-org";
 import { AuthenticationRuleConfig } from "../config/types";
@@ -24,6 +24,18 @@ terraformSuite()("Terraform checks every stack of the example org (offline, okta
       // The range every stack pins, resolved against the stand-in's 6.12.0.
       expect(fs.readFileSync(path.join(dir, ".terraform.lock.hcl"), "utf8")).toContain('version     = "6.12.0"');
     }
+  });
+
+  test("Terraform starts the stand-in itself as it starts a real provider: go-plugin handshake and mTLS", () => {
+    // Other Terraform tests reattach to one shared stand-in (test-support/terraform.ts); this one does not.
+    const dir = example.stacks.get("okta-dev")!;
+    ok(terraform(dir, "init", "-input=false"));
+    const plan = ok(run("terraform", ["plan", "-input=false", "-lock=false", "-no-color"], dir, { TF_LOG: "DEBUG" }, true));
+    expect(plan.output).toContain("configuring client automatic mTLS");
+    expect(plan.output).toMatch(/plugin started.*terraform-provider-okta_v6\.12\.0/);
+    expect(plan.output).toContain("using plugin: version=6");
+    expect(plan.output).toMatch(/Plan: \d+ to add, 0 to change, 0 to destroy\./);
+    expect(plan.output).not.toContain("reattach");
   });
 
   test("validates and plans every stack of the example org against the provider schema", () => {

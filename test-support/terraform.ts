@@ -65,12 +65,33 @@ function reattachProviders(): string {
 
 /**
  * Whether a command may use the shared stand-in: Terraform itself, except `init` (a reattached
- * provider is not installed, so init would write no lock file), and never with settings the
- * stand-in reads from its own environment (read and write logs, a local org), which a process
- * started earlier cannot see. OKTA_TEST_REATTACH=0 turns it off.
+ * provider is not installed, so init would write no lock file), and cdktf's CLI run with
+ * --skip-provider-lock. Set `launch` (or OKTA_TEST_REATTACH=0) for Terraform to start the
+ * provider itself, handshake and mTLS included.
  */
-function reattachable(command: string, args: readonly string[], extraEnv: Record<string, string>): boolean {
-  return process.env.OKTA_TEST_REATTACH !== "0" && command === "terraform" && args[0] !== "init" && !Object.keys(extraEnv).some((k) => k.startsWith("OKTA_STAND_IN_"));
+function reattachable(command: string, args: readonly string[], launch: boolean): boolean {
+  if (launch || process.env.OKTA_TEST_REATTACH === "0") return false;
+  if (command === "terraform") return args[0] !== "init";
+  return command === "npx" && args[0] === "cdktf" && args.includes("--skip-provider-lock");
+}
+
+/**
+ * The environment for Terraform commands run by code under test (npm run plan, drift…): the
+ * stand-in's, reattached, with the settings the stand-in would read from its own environment
+ * (OKTA_STAND_IN_READ_LOG…) handed to the shared process for the commands that follow.
+ */
+export function standInEnv(settings: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...standInProvider().env, ...settings };
+  if (process.env.OKTA_TEST_REATTACH === "0") return env;
+  useStandInSettings(env);
+  return { ...env, TF_REATTACH_PROVIDERS: reattachProviders() };
+}
+
+/** Hands the shared stand-in the OKTA_STAND_IN_* settings of an environment (it reads them when Terraform configures it). */
+function useStandInSettings(env: NodeJS.ProcessEnv): void {
+  reattachProviders();
+  const settings = Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith("OKTA_STAND_IN_") && k !== "OKTA_STAND_IN_TLS"));
+  fs.writeFileSync(path.join(standInProvider().dir, "reattach.json.settings.json"), JSON.stringify(settings));
 }
 
 export interface Run {
@@ -83,11 +104,16 @@ export interface Run {
 }
 
 /** Runs a command with the stand-in's environment (offline, nothing in $HOME touched). */
-export function run(command: string, args: readonly string[], cwd: string, extraEnv: Record<string, string> = {}): Run {
+export function run(command: string, args: readonly string[], cwd: string, extraEnv: Record<string, string> = {}, launch = false): Run {
   const start = process.hrtime.bigint();
+  const env: NodeJS.ProcessEnv = { ...process.env, ...standInProvider().env, NO_COLOR: "1", ...extraEnv };
+  if (reattachable(command, args, launch)) {
+    useStandInSettings(env);
+    env.TF_REATTACH_PROVIDERS = reattachProviders();
+  }
   const r = spawnSync(command, args, {
     cwd,
-    env: { ...process.env, ...standInProvider().env, NO_COLOR: "1", ...(reattachable(command, args, extraEnv) ? { TF_REATTACH_PROVIDERS: reattachProviders() } : {}), ...extraEnv },
+    env,
     encoding: "utf8",
     maxBuffer: 256 << 20,
     // Scale runs (npm run bench:plan at 1,000 apps) need longer: OKTA_TF_TIMEOUT_MINUTES.

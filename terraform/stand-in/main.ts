@@ -67,6 +67,22 @@ export function writeCertificate(dir: string): void {
   fs.writeFileSync(path.join(dir, "cert.pem"), tls.certPem);
 }
 
+/** The stand-in's settings a reattached process takes per command: OKTA_STAND_IN_* but its TLS. */
+const PER_COMMAND = ["OKTA_STAND_IN_READ_LOG", "OKTA_STAND_IN_WRITE_LOG", "OKTA_STAND_IN_ORG", "OKTA_STAND_IN_ORG_BASELINE"];
+
+function useSettings(file: string): void {
+  let settings: Record<string, unknown> = {};
+  try {
+    settings = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
+  } catch {
+    settings = {};
+  }
+  for (const key of PER_COMMAND) {
+    if (typeof settings[key] === "string") process.env[key] = settings[key] as string;
+    else delete process.env[key];
+  }
+}
+
 function load(file: string): grpc.GrpcObject {
   const definition = protoLoader.loadSync(path.join(__dirname, "proto", file), { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true });
   return grpc.loadPackageDefinition(definition);
@@ -103,7 +119,11 @@ function main(): void {
 
   const server = new grpc.Server();
   const provider = (tfplugin6.Provider as grpc.ServiceClientConstructor).service;
-  server.addService(provider, Object.fromEntries(Object.entries(HANDLERS).map(([name, h]) => [name, unary(name, h)])));
+  // Reattached, the process outlives the command whose environment chose its settings (read and
+  // write logs, a local org): each command's come from <file>.settings.json, read when Terraform
+  // configures the provider, before any read or write of that command.
+  const handlers = reattach ? { ...HANDLERS, ConfigureProvider: (req: Record<string, unknown>) => (useSettings(`${reattach}.settings.json`), HANDLERS.ConfigureProvider(req)) } : HANDLERS;
+  server.addService(provider, Object.fromEntries(Object.entries(handlers).map(([name, h]) => [name, unary(name, h)])));
   server.addService((health.Health as grpc.ServiceClientConstructor).service, {
     Check: unary("Check", () => ({ status: "SERVING" })),
   });
