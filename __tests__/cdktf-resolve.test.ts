@@ -49,6 +49,23 @@ function resolveBoth(build: (stack: TerraformStack) => unknown): { fast: unknown
   return { fast: run(true), cdktf: run(false) };
 }
 
+/** What each resolve makes of a value: its JSON, or the message it refuses it with. */
+function outcomesOf(build: (stack: TerraformStack) => unknown): { fast: string; cdktf: string } {
+  const stack = new TerraformStack(new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), "okta-resolve-")) }), "s");
+  const value = build(stack);
+  const run = (fast: boolean) => {
+    useFastResolve(fast);
+    try {
+      return `value ${JSON.stringify(Tokenization.resolve(value, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()) }))}`;
+    } catch (e) {
+      return `error ${(e as Error).message}`;
+    } finally {
+      useFastResolve(true);
+    }
+  };
+  return { fast: run(true), cdktf: run(false) };
+}
+
 function errorOf(f: () => unknown): string {
   try {
     f();
@@ -146,5 +163,39 @@ describe("cdktf resolve without its per-value cost", () => {
       return stack.toTerraform();
     });
     expect(fast).toEqual(cdktf);
+  });
+
+  test("random values mixing tokens of every kind with plain and token-like text resolve as cdktf resolves them (300 seeded cases)", () => {
+    let seed = 20261202;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+    for (let n = 0; n < 300; n++) {
+      const { fast, cdktf } = outcomesOf((stack) => {
+        const group = new Group(stack, "g", { name: "x" });
+        const leaves: (() => unknown)[] = [
+          () => pick(["", "plain", "1e5", "-1.8e+289", "${x}", "$${y}", "%{ z }", "a}b{c", "String Map Token Value", "Any Map Token Value", "TfToken[", "Zoë ✓"]),
+          () => pick([0, 1.5, -3, 1e21, Number.MAX_SAFE_INTEGER, -123456789]),
+          () => pick([true, false, null, undefined]),
+          () => group.id,
+          () => `pre ${group.name} post`,
+          () => Token.asNumber(group.id),
+          () => Token.asList(group.id),
+          () => Fn.join("-", ["a", group.id]),
+          () => {
+            const late = pick(["late", "${late}"]);
+            return Lazy.stringValue({ produce: () => late });
+          },
+          () => Lazy.anyValue({ produce: () => ({ made: "late", n: 1 }) }),
+        ];
+        const value = (depth: number): unknown => {
+          const r = rand();
+          if (depth > 3 || r < 0.45) return pick(leaves)();
+          if (r < 0.7) return Array.from({ length: Math.floor(rand() * 4) }, () => value(depth + 1));
+          return Object.fromEntries(Array.from({ length: Math.floor(rand() * 4) }, (_, i) => [pick(["a", "b_c", "1e5", `k${i}`, "x-y"]) + i, value(depth + 1)]));
+        };
+        return value(0);
+      });
+      expect({ n, outcome: fast }).toEqual({ n, outcome: cdktf });
+    }
   });
 });
