@@ -49,9 +49,11 @@ let reattachConfig: string | undefined;
  * as run() is). It ends when this process does (its stdin closes).
  */
 function reattachProviders(): string {
-  if (reattachConfig) return reattachConfig;
+  if (reattachConfig && alive(reattachPid)) return reattachConfig;
   const { dir } = standInProvider();
   const file = path.join(dir, "reattach.json");
+  // A stand-in that died (it should not) is started again, rather than failing every command after.
+  fs.rmSync(file, { force: true });
   const log = fs.openSync(path.join(dir, "reattach.log"), "a");
   const child = spawn(process.execPath, [standInEntry(), "--reattach", file], { stdio: ["pipe", "ignore", log], env: { ...process.env, NODE_COMPILE_CACHE: path.join(dir, "compile-cache") } });
   child.unref();
@@ -60,7 +62,20 @@ function reattachProviders(): string {
   for (let i = 0; i < 1000 && !fs.existsSync(file); i++) Atomics.wait(wait, 0, 0, 10);
   if (!fs.existsSync(file)) throw new Error(`the okta provider stand-in did not start within 10 s: ${fs.readFileSync(path.join(dir, "reattach.log"), "utf8")}`);
   reattachConfig = fs.readFileSync(file, "utf8");
+  reattachPid = child.pid;
   return reattachConfig;
+}
+
+let reattachPid: number | undefined;
+
+function alive(pid: number | undefined): boolean {
+  if (pid === undefined) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
