@@ -104,6 +104,9 @@ function withResolvedJsonReused(stacks: readonly TerraformStack[], checked: Read
       continue;
     }
     const prepare = stack.prepareStack;
+    // constructFailures ran every construct's validations moments ago; cdktf would run them all
+    // again (a walk of the stack) unless a resource move added one since (it adds it at synth).
+    if (!stack.hasResourceMove()) stack.runAllValidations = () => undefined;
     // The JSON just checked is the JSON written (already escaped): not escaped a second time.
     stack.toTerraform = () => checked.get(stack) ?? escapeFreeText(resolve.call(stack) as Record<string, unknown>);
     // prepareStack is a throw-away resolve whose only effect is registering cross-stack
@@ -117,6 +120,7 @@ function withResolvedJsonReused(stacks: readonly TerraformStack[], checked: Read
     for (const stack of stacks) {
       delete (stack as { toTerraform?: unknown }).toTerraform;
       delete (stack as { prepareStack?: unknown }).prepareStack;
+      delete (stack as { runAllValidations?: unknown }).runAllValidations;
     }
   }
 }
