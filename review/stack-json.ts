@@ -74,14 +74,17 @@ function readJson(file: string): unknown {
   }
 }
 
-/** Resources, data sources, provider blocks and the backend of a stack, by address. */
+/** One block, its cdktf metadata (`//`) taken off and its construct path kept. */
+function blockOf(address: string, type: string, id: string, attrs: Json): Block {
+  const meta = (attrs["//"] as Json | undefined)?.metadata as Json | undefined;
+  const { ["//"]: _metadata, ...rest } = attrs;
+  return { address, type, id, path: typeof meta?.path === "string" ? meta.path : address, attrs: rest };
+}
+
+/** Resources, provider blocks and the backend of a stack, by address. */
 export function blocksOf(json: Json): Map<string, Block> {
   const blocks = new Map<string, Block>();
-  const add = (address: string, type: string, id: string, attrs: Json) => {
-    const meta = (attrs["//"] as Json | undefined)?.metadata as Json | undefined;
-    const { ["//"]: _metadata, ...rest } = attrs;
-    blocks.set(address, { address, type, id, path: typeof meta?.path === "string" ? meta.path : address, attrs: rest });
-  };
+  const add = (address: string, type: string, id: string, attrs: Json) => blocks.set(address, blockOf(address, type, id, attrs));
   for (const [type, byId] of Object.entries((json.resource ?? {}) as Record<string, Record<string, Json>>)) {
     for (const [id, attrs] of Object.entries(byId)) add(`${type}.${id}`, type, id, attrs);
   }
@@ -97,11 +100,7 @@ export function blocksOf(json: Json): Map<string, Block> {
 export function dataBlocksOf(json: Json): Map<string, Block> {
   const blocks = new Map<string, Block>();
   for (const [type, byId] of Object.entries((json.data ?? {}) as Record<string, Record<string, Json>>)) {
-    for (const [id, attrs] of Object.entries(byId)) {
-      const meta = (attrs["//"] as Json | undefined)?.metadata as Json | undefined;
-      const { ["//"]: _metadata, ...rest } = attrs;
-      blocks.set(`data.${type}.${id}`, { address: `data.${type}.${id}`, type: `data.${type}`, id, path: typeof meta?.path === "string" ? meta.path : `data.${type}.${id}`, attrs: rest });
-    }
+    for (const [id, attrs] of Object.entries(byId)) blocks.set(`data.${type}.${id}`, blockOf(`data.${type}.${id}`, `data.${type}`, id, attrs));
   }
   return blocks;
 }
