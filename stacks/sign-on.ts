@@ -8,7 +8,10 @@ import { OktaConfigError, Problem } from "../constructs/validation";
 import { slug } from "../constructs/app-assignments";
 import { AuthenticationPolicyConfig, AuthenticationRuleConfig } from "../config/types";
 
-type UserTypeNames = { readonly in: readonly string[] } | { readonly notIn: readonly string[] };
+/** A rule condition of config (`zones`, `userTypes`) with each list mapped: `{ in }` stays `{ in }`, `{ notIn }` stays `{ notIn }`. */
+function eachOf<T>(condition: { readonly in: readonly string[] } | { readonly notIn: readonly string[] }, f: (names: readonly string[], where: "in" | "notIn") => T[]): { in: T[] } | { notIn: T[] } {
+  return "in" in condition ? { in: f(condition.in ?? [], "in") } : { notIn: f((condition as { notIn: readonly string[] }).notIn ?? [], "notIn") };
+}
 
 /** The construct id of a policy, by config key (a contract: changing it replaces the policy). */
 export function policyConstructId(key: string): string {
@@ -43,20 +46,17 @@ export function addAuthenticationPolicy(
   const rulesOf = Array.isArray(config.rules) ? config.rules : [];
   if (rulesOf.some((r) => r.zones && [...(("in" in r.zones ? r.zones.in : (r.zones as { notIn: readonly string[] }).notIn) ?? [])].some((z) => failedZones.has(z)))) return undefined;
   if (!Array.isArray(config.rules)) problems.push({ what: "rules must be a list", value: config.rules, fix: "list the policy's rules, or [] for a policy that only has its catch-all." });
-  // User types are looked up (a data source each) only once every name of the policy is valid.
-  const typeNamesOf: (UserTypeNames | undefined)[] = [];
   const rules = (Array.isArray(config.rules) ? config.rules : []).map((r: AuthenticationRuleConfig, i): AuthenticationRuleOptions => {
     const at = `rules[${i}] ("${r.name}")`;
     const known = <T>(v: T | undefined): v is T => v !== undefined;
-    const zonesOf = (names: readonly string[], where: string) => names.map(zone(`${at}.zones.${where}`)).filter(known);
-    const zoneCondition: ZoneCondition | undefined = !r.zones ? undefined : "in" in r.zones ? { in: zonesOf(r.zones.in ?? [], "in") } : { notIn: zonesOf((r.zones as { notIn: readonly string[] }).notIn ?? [], "notIn") };
-    const typesOf = (names: readonly string[], where: string) =>
-      names.flatMap((name, j) => {
+    const zoneCondition: ZoneCondition | undefined = r.zones && eachOf(r.zones, (names, where) => names.map(zone(`${at}.zones.${where}`)).filter(known));
+    // Only checked here: a user type is looked up (a data source each) once every name of the policy is valid.
+    for (const [where, names] of Object.entries(r.userTypes ?? {}) as [string, readonly string[] | undefined][]) {
+      (names ?? []).forEach((name, j) => {
         const problem = userTypeNameProblem(`${at}.userTypes.${where}[${j}]`, name);
         if (problem) problems.push(problem);
-        return problem ? [] : [name];
       });
-    typeNamesOf[i] = !r.userTypes ? undefined : "in" in r.userTypes ? { in: typesOf(r.userTypes.in ?? [], "in") } : { notIn: typesOf((r.userTypes as { notIn: readonly string[] }).notIn ?? [], "notIn") };
+    }
     return {
       ...r,
       groups: r.groups?.map(group(`${at}.groups`)).filter(known),
@@ -72,11 +72,9 @@ export function addAuthenticationPolicy(
     seen.set(slug(String(r.name)), String(r.name));
   }
   if (problems.length) throw new OktaConfigError(`${scope.node.path}/${id}`, problems);
-  const lookup = (names: readonly string[]) => names.map((name) => userTypeNamed(scope, name));
   const withTypes = rules.map((r, i): AuthenticationRuleOptions => {
-    const names = typeNamesOf[i];
-    const userTypes: UserTypeCondition | undefined = !names ? undefined : "in" in names ? { in: lookup(names.in) } : { notIn: lookup(names.notIn) };
-    return userTypes ? { ...r, userTypes } : r;
+    const types = rulesOf[i].userTypes;
+    return types ? { ...r, userTypes: eachOf(types, (names) => names.map((name) => userTypeNamed(scope, name))) as UserTypeCondition } : r;
   });
   const policy = new AuthenticationPolicy(scope, id, { name: config.name, description: config.description, catchAll: config.catchAll });
   const built: Problem[] = [];
