@@ -1,5 +1,6 @@
 import { isIP } from "net";
 import { addressInEntry } from "../constructs/network-zone";
+import { userTypeNameProblem } from "../constructs/user-type";
 import { Args } from "./args";
 import { Block, blocksOf, dataBlocksOf, parseReference, addressOf, readSynthesized } from "./stack-json";
 import { SignOnModel, nameOf, signOnModelOf } from "./sign-on-model";
@@ -62,7 +63,7 @@ function parse(argv: readonly string[]): Options | "help" {
       o.risk = r;
     } else if (a === "--user-type") {
       const t = args.value(a);
-      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(t)) throw new Error(`--user-type must be a user type's name (a letter, then letters, digits or _): got ${JSON.stringify(t)}.\n\n${USAGE}`);
+      if (userTypeNameProblem("--user-type", t)) throw new Error(`--user-type must be a user type's name (a letter, then letters, digits or _): got ${JSON.stringify(t)}.\n\n${USAGE}`);
       o.userType = t;
     } else if (a === "--json") o.json = true;
     else if (a === "--from") o.from = args.value(a);

@@ -77,7 +77,12 @@ function idFor(type: string): string {
   const prefix = type.startsWith("okta_app_") && !type.includes("assignment") && !type.includes("api_scope") && !type.includes("role")
     ? "0oa"
     : ({ okta_group: "00g", okta_group_rule: "0pr", okta_auth_server: "aus", okta_auth_server_policy: "00p", okta_auth_server_policy_rule: "0pr", okta_auth_server_scope: "scp", okta_auth_server_claim: "ocl", okta_trusted_origin: "tos", okta_everyone_group: "00g", okta_user_type: "oty" } as Record<string, string>)[type] ?? "sti";
-  return prefix + Array.from(randomBytes(17), (b) => ID_ALPHABET[b % ID_ALPHABET.length]).join("");
+  return idOf(prefix, randomBytes(17));
+}
+
+/** An id of Okta's form from a prefix and 17 bytes. */
+function idOf(prefix: string, bytes: Uint8Array): string {
+  return prefix + Array.from(bytes, (b) => ID_ALPHABET[b % ID_ALPHABET.length]).join("");
 }
 
 // Okta's ids are 20 letters and digits (`0oawrztgnas5I0z8U1d7` in the recordings); base64url's
@@ -118,7 +123,7 @@ export function readDataSource(type: string, block: BlockModel, config: Obj): Ob
     case "okta_user_type": {
       // The same id on every read, as Okta's: a new one per plan would change every rule naming it.
       const name = typeof out.name === "string" ? out.name : "user";
-      const stable = "oty" + Array.from(createHash("sha256").update(name).digest().subarray(0, 17), (b) => ID_ALPHABET[b % ID_ALPHABET.length]).join("");
+      const stable = idOf("oty", createHash("sha256").update(name).digest().subarray(0, 17));
       return { ...out, id: localUserTypeId(name) ?? stable, display_name: name, description: `User type ${name}` };
     }
     case "okta_org_metadata":
