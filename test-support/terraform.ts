@@ -51,7 +51,7 @@ let reattachConfig: string | undefined;
 function reattachProviders(): string {
   if (reattachConfig && alive(reattachPid)) return reattachConfig;
   const { dir } = standInProvider();
-  const file = path.join(dir, "reattach.json");
+  const file = reattachFile();
   // A stand-in that died (it should not) is started again, rather than failing every command after.
   fs.rmSync(file, { force: true });
   const log = fs.openSync(path.join(dir, "reattach.log"), "a");
@@ -67,6 +67,11 @@ function reattachProviders(): string {
 }
 
 let reattachPid: number | undefined;
+
+/** Where the shared stand-in writes its address; it reads each command's settings from `<this>.settings.json`. */
+function reattachFile(): string {
+  return path.join(standInProvider().dir, "reattach.json");
+}
 
 function alive(pid: number | undefined): boolean {
   if (pid === undefined) return false;
@@ -97,16 +102,18 @@ function reattachable(command: string, args: readonly string[], launch: boolean)
  */
 export function standInEnv(settings: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...standInProvider().env, ...settings };
-  if (process.env.OKTA_TEST_REATTACH === "0") return env;
-  useStandInSettings(env);
-  return { ...env, TF_REATTACH_PROVIDERS: reattachProviders() };
+  return process.env.OKTA_TEST_REATTACH === "0" ? env : reattached(env);
 }
 
-/** Hands the shared stand-in the OKTA_STAND_IN_* settings of an environment (it reads them when Terraform configures it). */
-function useStandInSettings(env: NodeJS.ProcessEnv): void {
-  reattachProviders();
+/**
+ * An environment for commands on the shared stand-in: TF_REATTACH_PROVIDERS set, and its
+ * OKTA_STAND_IN_* settings handed to the stand-in (it reads them when Terraform configures it).
+ */
+function reattached(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const config = reattachProviders();
   const settings = Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith("OKTA_STAND_IN_") && k !== "OKTA_STAND_IN_TLS"));
-  fs.writeFileSync(path.join(standInProvider().dir, "reattach.json.settings.json"), JSON.stringify(settings));
+  fs.writeFileSync(`${reattachFile()}.settings.json`, JSON.stringify(settings));
+  return { ...env, TF_REATTACH_PROVIDERS: config };
 }
 
 export interface Run {
@@ -121,11 +128,8 @@ export interface Run {
 /** Runs a command with the stand-in's environment (offline, nothing in $HOME touched). */
 export function run(command: string, args: readonly string[], cwd: string, extraEnv: Record<string, string> = {}, launch = false): Run {
   const start = process.hrtime.bigint();
-  const env: NodeJS.ProcessEnv = { ...process.env, ...standInProvider().env, NO_COLOR: "1", ...extraEnv };
-  if (reattachable(command, args, launch)) {
-    useStandInSettings(env);
-    env.TF_REATTACH_PROVIDERS = reattachProviders();
-  }
+  const own: NodeJS.ProcessEnv = { ...process.env, ...standInProvider().env, NO_COLOR: "1", ...extraEnv };
+  const env = reattachable(command, args, launch) ? reattached(own) : own;
   const r = spawnSync(command, args, {
     cwd,
     env,
