@@ -102,27 +102,21 @@ function parseConstraints(value: unknown): AuthenticatorConstraint[] {
   });
 }
 
-/** A user type's name from its lookup (`data.okta_user_type.X`), or the value (an Okta id) as it is. */
-function userTypeNameOf(data: ReadonlyMap<string, Block>, value: string): string {
-  const ref = parseReference(value);
-  const name = ref?.data ? data.get(addressOf(ref))?.attrs.name : undefined;
-  return typeof name === "string" ? name : value;
-}
-
-function ruleOf(blocks: ReadonlyMap<string, Block>, data: ReadonlyMap<string, Block>, b: Block): SignOnRule {
+/** `named` resolves the names of what a rule references: groups, zones, and the user types it looks up (data sources). */
+function ruleOf(named: ReadonlyMap<string, Block>, b: Block): SignOnRule {
   const a = b.attrs;
   const access = a.access === "DENY" ? "DENY" : "ALLOW";
   const includes = strings(a.network_includes);
   const excludes = strings(a.network_excludes);
   const connection = typeof a.network_connection === "string" ? a.network_connection : "ANYWHERE";
   const zones = connection === "ZONE" && (includes.length || excludes.length)
-    ? { mode: includes.length ? ("in" as const) : ("notIn" as const), names: (includes.length ? includes : excludes).map((z) => nameOf(blocks, z)) }
+    ? { mode: includes.length ? ("in" as const) : ("notIn" as const), names: (includes.length ? includes : excludes).map((z) => nameOf(named, z)) }
     : undefined;
   const typesIn = strings(a.user_types_included);
   const typesOut = strings(a.user_types_excluded);
   // Config writes one of the two. A rule made elsewhere with both keeps its includes here, and
   // its excludes are a condition this model does not evaluate (it may or may not match).
-  const userTypes = typesIn.length ? { mode: "in" as const, names: typesIn.map((t) => userTypeNameOf(data, t)) } : typesOut.length ? { mode: "notIn" as const, names: typesOut.map((t) => userTypeNameOf(data, t)) } : undefined;
+  const userTypes = typesIn.length ? { mode: "in" as const, names: typesIn.map((t) => nameOf(named, t)) } : typesOut.length ? { mode: "notIn" as const, names: typesOut.map((t) => nameOf(named, t)) } : undefined;
   const opaque: string[] = [];
   if (strings(a.users_included).length) opaque.push("listed users");
   if (strings(a.users_excluded).length) opaque.push("excluded users");
@@ -139,8 +133,8 @@ function ruleOf(blocks: ReadonlyMap<string, Block>, data: ReadonlyMap<string, Bl
     priority: typeof a.priority === "number" ? a.priority : Number(a.priority ?? CATCH_ALL_PRIORITY),
     access,
     assurance: access === "ALLOW" ? { factorMode: a.factor_mode === "1FA" ? "1FA" : "2FA", constraints: parseConstraints(a.constraints), reauthenticateIn: typeof a.re_authentication_frequency === "string" ? a.re_authentication_frequency : "PT2H" } : undefined,
-    groups: strings(a.groups_included).map((g) => nameOf(blocks, g)),
-    groupsExcluded: strings(a.groups_excluded).map((g) => nameOf(blocks, g)),
+    groups: strings(a.groups_included).map((g) => nameOf(named, g)),
+    groupsExcluded: strings(a.groups_excluded).map((g) => nameOf(named, g)),
     zones,
     ...(userTypes ? { userTypes } : {}),
     device: a.device_is_managed === true ? "managed" : a.device_is_registered === true ? "registered" : undefined,
@@ -154,6 +148,7 @@ function ruleOf(blocks: ReadonlyMap<string, Block>, data: ReadonlyMap<string, Bl
 /** The sign-on model of one stack's blocks; `data` (stack-json dataBlocksOf) names the user types rules look up. */
 export function signOnModelOf(blocks: ReadonlyMap<string, Block>, data: ReadonlyMap<string, Block> = new Map()): SignOnModel {
   const all = [...blocks.values()];
+  const named = data.size ? new Map([...blocks, ...data]) : blocks;
   const zones = new Map<string, SignOnZone>();
   for (const z of all.filter((b) => b.type === "okta_network_zone" && active(b))) {
     zones.set(z.address, { address: z.address, name: unescapeLiteral(String(z.attrs.name ?? z.id)), type: String(z.attrs.type ?? "IP"), gateways: strings(z.attrs.gateways), locations: strings(z.attrs.dynamic_locations) });
@@ -168,7 +163,7 @@ export function signOnModelOf(blocks: ReadonlyMap<string, Block>, data: Readonly
   const policies = new Map<string, SignOnPolicy>();
   for (const p of all.filter((b) => b.type === "okta_app_signon_policy")) {
     const blocksOfRules = (rulesOf.get(p.address) ?? []).filter(active);
-    const rules = blocksOfRules.map((r) => ruleOf(blocks, data, r));
+    const rules = blocksOfRules.map((r) => ruleOf(named, r));
     const unknownZones = blocksOfRules.flatMap((r) =>
       [...strings(r.attrs.network_includes), ...strings(r.attrs.network_excludes)]
         .filter((z) => { const ref = parseReference(z); return !ref || !zones.has(addressOf(ref)); })
