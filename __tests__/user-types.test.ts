@@ -146,6 +146,18 @@ describe("npm run import of rules by user type", () => {
     expect(requests.has("/api/v1/meta/types/user")).toBe(false);
   });
 
+  test("a user type whose name config cannot hold (quotes, ${…}, a newline) leaves its policy in Okta, with the reason, and the rest imports", async () => {
+    const { org } = deployed(withContractorRule);
+    const hostile = 'contract"or ${x}\n<!-- @someone';
+    const edited = { ...org, userTypes: (org.userTypes as { id: string; name: string }[]).map((t) => (t.name === "contractor" ? { ...t, name: hostile } : t)) };
+    const { run } = await importFromServer(edited, { environment: "prod" });
+    const standard = org.accessPolicies!.find((p) => p.policy.name === "Standard sign-in")!;
+    const entry = run.adoption.mapped.log.entries.find((e) => e.id === standard.policy.id);
+    expect(entry).toMatchObject({ outcome: "not imported", why: expect.stringContaining(`user type ${JSON.stringify(hostile)}, whose name this config does not accept`) });
+    expect(Object.values(run.adoption.config.authenticationPolicies ?? {}).map((p) => p.name).sort()).toEqual(["Corporate network only", "Sensitive apps"]);
+    expect(rowsChanged(run.adoption.access)).toEqual({ added: 0, removed: 0 });
+  });
+
   test("a rule that both includes and excludes user types keeps its policy in Okta, its apps on it by id", async () => {
     const { org } = deployed(withContractorRule);
     const standard = org.accessPolicies!.find((p) => p.policy.name === "Standard sign-in")!;
