@@ -28,15 +28,22 @@ export interface DemoResult {
   readonly seconds: number;
 }
 
-function terraform(dir: string, env: Record<string, string>, ...args: string[]): string {
-  const r = spawnSync("terraform", args, { cwd: dir, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+function terraform(dir: string, env: NodeJS.ProcessEnv, ...args: string[]): string {
+  const r = spawnSync("terraform", args, { cwd: dir, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (r.error) throw new Error(`terraform could not run (${r.error.message}). Fix: install Terraform ≥ 1.5 and put it on PATH.`);
   if (r.status !== 0) throw new Error(`terraform ${args.join(" ")} failed in ${dir}:\n${r.stderr || r.stdout}`);
   return r.stdout;
 }
 
+/**
+ * How Terraform reaches the okta provider stand-in: its compiled entry point, installed for
+ * Terraform to start as it starts a real provider (npm run demo), or the environment for a
+ * stand-in already running with these settings (the tests' shared one, test-support/terraform.ts).
+ */
+export type DemoStandIn = string | ((settings: Record<string, string>) => NodeJS.ProcessEnv);
+
 /** The whole demo, in `dir`; `say` gets each step's line. */
-export async function runDemo(dir: string, standInEntry: string, say: (line: string) => void): Promise<DemoResult> {
+export async function runDemo(dir: string, standIn: DemoStandIn, say: (line: string) => void): Promise<DemoResult> {
   const started = Date.now();
   const step = (n: number, text: string) => say(`[${n}/5 ${((Date.now() - started) / 1000).toFixed(1)} s] ${text}`);
 
@@ -62,8 +69,8 @@ export async function runDemo(dir: string, standInEntry: string, say: (line: str
     step(3, "The first deploy adopts the org (import blocks), through the okta provider stand-in.");
     const out = path.join(dir, "cdktf.out");
     synthesizeAll(buildOrgApp([run.adoption.config], { outdir: out }).app);
-    const standIn = installStandIn(standInEntry, dir);
-    const env = { ...standIn.env, OKTA_STAND_IN_ORG: orgFile, OKTA_STAND_IN_ORG_BASELINE: path.join(dir, "org-at-deploy.json") };
+    const settings = { OKTA_STAND_IN_ORG: orgFile, OKTA_STAND_IN_ORG_BASELINE: path.join(dir, "org-at-deploy.json") };
+    const env = typeof standIn === "string" ? { ...process.env, ...installStandIn(standIn, dir).env, ...settings } : standIn(settings);
     const stackDir = path.join(out, "stacks", STACK);
     terraform(stackDir, env, "init", "-input=false");
     const applied = terraform(stackDir, env, "apply", "-input=false", "-auto-approve");

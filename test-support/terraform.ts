@@ -92,7 +92,8 @@ function alive(pid: number | undefined): boolean {
 function reattachable(command: string, args: readonly string[], launch: boolean): boolean {
   if (launch || process.env.OKTA_TEST_REATTACH === "0") return false;
   if (command === "terraform") return args[0] !== "init";
-  return command === "npx" && args[0] === "cdktf" && args.includes("--skip-provider-lock");
+  const cdktf = path.basename(command) === "cdktf" || (command === "npx" && args[0] === "cdktf");
+  return cdktf && args.includes("--skip-provider-lock");
 }
 
 /**
