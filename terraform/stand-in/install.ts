@@ -1,4 +1,3 @@
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -31,10 +30,9 @@ export function installStandIn(entry: string, parent = os.tmpdir()): StandIn {
   const pkg = path.join(mirror, "registry.terraform.io", "okta", "okta", STAND_IN_VERSION, platform());
   fs.mkdirSync(pkg, { recursive: true });
   const executable = path.join(pkg, `terraform-provider-okta_v${STAND_IN_VERSION}`);
-  // Made once here rather than at each of the plugin's starts (two to four per Terraform command):
-  // its TLS certificate, and Node's compile cache for its modules.
+  // Kept here for all of the plugin's starts (two to four per Terraform command): its TLS
+  // certificate (made by the first start that needs one) and Node's compile cache for its modules.
   const tls = path.join(dir, "tls");
-  execFileSync(process.execPath, [entry, "--write-tls", tls]);
   const env = `OKTA_STAND_IN_TLS=${JSON.stringify(tls)} NODE_COMPILE_CACHE=${JSON.stringify(path.join(dir, "compile-cache"))}`;
   fs.writeFileSync(executable, `#!/bin/sh\n${env} exec ${JSON.stringify(process.execPath)} ${JSON.stringify(entry)} "$@"\n`, { mode: 0o755 });
   const config = path.join(dir, "terraform.rc");

@@ -43,28 +43,29 @@ function serverCertificate(): { certPem: string; keyPem: string; der: Buffer } {
 }
 
 /**
- * The certificate the install made once (OKTA_STAND_IN_TLS, see install.ts): Terraform starts
- * the plugin two to four times per command, and an RSA key and a certificate signed in pure
- * JavaScript cost a good part of each start.
+ * The install's certificate (OKTA_STAND_IN_TLS, see install.ts), made by the first start that
+ * needs one: Terraform starts the plugin two to four times per command, and an RSA key and a
+ * certificate signed in pure JavaScript cost a good part of a start; a stand-in Terraform only
+ * reattaches to (the tests) never needs one. Key and certificate share one file, renamed into
+ * place whole, so that two first starts at once each read a matching pair.
  */
-function installedCertificate(): { certPem: string; keyPem: string; der: Buffer } | undefined {
+function installedCertificate(): { certPem: string; keyPem: string; der: Buffer } {
   const dir = process.env.OKTA_STAND_IN_TLS;
-  if (!dir) return undefined;
+  if (!dir) return serverCertificate();
+  const file = path.join(dir, "tls.pem");
   try {
-    const certPem = fs.readFileSync(path.join(dir, "cert.pem"), "utf8");
-    const keyPem = fs.readFileSync(path.join(dir, "key.pem"), "utf8");
-    return { certPem, keyPem, der: new X509Certificate(certPem).raw };
+    const pem = fs.readFileSync(file, "utf8");
+    const certPem = /-----BEGIN CERTIFICATE-----[^]*?-----END CERTIFICATE-----/.exec(pem)?.[0];
+    const keyPem = /-----BEGIN RSA PRIVATE KEY-----[^]*?-----END RSA PRIVATE KEY-----/.exec(pem)?.[0];
+    if (certPem && keyPem) return { certPem, keyPem, der: new X509Certificate(certPem).raw };
   } catch {
-    return undefined;
+    // Not made yet: made below.
   }
-}
-
-/** Writes a certificate for installedCertificate(): `node main.js --write-tls <dir>`, run once by the install. */
-export function writeCertificate(dir: string): void {
   const tls = serverCertificate();
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  fs.writeFileSync(path.join(dir, "key.pem"), tls.keyPem, { mode: 0o600 });
-  fs.writeFileSync(path.join(dir, "cert.pem"), tls.certPem);
+  fs.writeFileSync(`${file}.${process.pid}.tmp`, tls.keyPem + tls.certPem, { mode: 0o600 });
+  fs.renameSync(`${file}.${process.pid}.tmp`, file);
+  return tls;
 }
 
 /** The stand-in's settings a reattached process takes per command: OKTA_STAND_IN_* but its TLS. */
@@ -100,10 +101,6 @@ function unary(name: string, handler: (request: Record<string, unknown>) => Reco
 }
 
 function main(): void {
-  if (process.argv[2] === "--write-tls" && process.argv[3]) {
-    writeCertificate(process.argv[3]);
-    return;
-  }
   // `--reattach <file>`: served for Terraform to reattach to (TF_REATTACH_PROVIDERS), one process
   // for many commands, so that Terraform need not start a provider two to four times per command
   // (the tests' harness, test-support/terraform.ts). Plain gRPC on loopback (reattach has no
@@ -136,7 +133,7 @@ function main(): void {
   });
 
   const clientCert = reattach ? undefined : process.env.PLUGIN_CLIENT_CERT;
-  const tls = clientCert ? installedCertificate() ?? serverCertificate() : undefined;
+  const tls = clientCert ? installedCertificate() : undefined;
   const credentials = tls
     ? grpc.ServerCredentials.createSsl(Buffer.from(clientCert!), [{ private_key: Buffer.from(tls.keyPem), cert_chain: Buffer.from(tls.certPem) }], true)
     : grpc.ServerCredentials.createInsecure();
