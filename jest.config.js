@@ -3,14 +3,14 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/__tests__"],
   testMatch: ["**/*.test.ts"],
-  // Type-checking happens once in `npm test` (tsc --noEmit); jest only transpiles, with swc.
+  // Type-checking happens once in `npm test` (tsc --noEmit, beside jest); jest only transpiles, with swc.
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } }] },
   setupFilesAfterEnv: ["<rootDir>/test-support/jest-setup.ts"],
   // One temporary directory per run, removed at the end (test-support/jest-global.js).
   globalSetup: "<rootDir>/test-support/jest-global.js",
   globalTeardown: "<rootDir>/test-support/jest-global-teardown.js",
   snapshotFormat: { printBasicPrototype: false },
-  // Every core: tsc has finished before jest starts, and jest's default (cores - 1) runs the
-  // suites one at a time on this 2-core machine.
+  // Every core: jest's default (cores - 1) runs the suites one at a time on a 2-core machine.
+  // npm test runs tsc beside it (scripts/test.js).
   maxWorkers: "100%",
 };
