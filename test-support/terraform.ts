@@ -92,8 +92,7 @@ function alive(pid: number | undefined): boolean {
 function reattachable(command: string, args: readonly string[], launch: boolean): boolean {
   if (launch || process.env.OKTA_TEST_REATTACH === "0") return false;
   if (command === "terraform") return args[0] !== "init";
-  const cdktf = path.basename(command) === "cdktf" || (command === "npx" && args[0] === "cdktf");
-  return cdktf && args.includes("--skip-provider-lock");
+  return path.basename(command) === "cdktf" && args.includes("--skip-provider-lock");
 }
 
 /**
