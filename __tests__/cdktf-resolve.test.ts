@@ -6,21 +6,25 @@ import { Group } from "@cdktf/provider-okta/lib/group";
 import { selectEnvironments } from "../config";
 import { OrgConfig } from "../config/types";
 import { buildOrgApp } from "../stacks/org-app";
-import { synthesizeAll } from "../stacks/synthesize";
+import { synthesizeAll, useFastWrite } from "../stacks/synthesize";
 import { cdktfResolve, fastResolve, useFastResolve } from "../stacks/cdktf-resolve";
 import { scaleOrg } from "../bench/scale-org";
 
-// stacks/cdktf-resolve.ts replaces cdktf's resolve for values without tokens: the JSON Terraform
-// gets must be the same byte for byte, and whatever cdktf refuses must still be refused the same way.
+// stacks/cdktf-resolve.ts replaces cdktf's resolve for values without tokens, and
+// stacks/checked-synthesizer.ts cdktf's writer for checked stacks: every file synth writes
+// (JSON, manifest, reports) must be the same byte for byte, and whatever cdktf refuses must
+// still be refused the same way.
 
 /** Every file synth writes, by path relative to the output directory. */
 function synthFiles(configs: readonly OrgConfig[], fast: boolean): Map<string, string> {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-resolve-"));
   useFastResolve(fast);
+  useFastWrite(fast);
   try {
     synthesizeAll(buildOrgApp(configs, { outdir }).app);
   } finally {
     useFastResolve(true);
+    useFastWrite(true);
   }
   const files = new Map<string, string>();
   const walk = (dir: string) => {

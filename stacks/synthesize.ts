@@ -2,11 +2,12 @@ import "./node-compat";
 import * as fs from "fs";
 import * as path from "path";
 import { IConstruct } from "constructs";
-import { AnnotationMetadataEntryType, App, Aspects, TerraformStack } from "cdktf";
+import { AnnotationMetadataEntryType, App, Aspects, IStackSynthesizer, TerraformStack } from "cdktf";
 import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { GuardrailReport, OktaGuardrails } from "../guardrails";
 import { checkAgainstSchema } from "../terraform/schema";
 import { escapeFreeText, unsafeInterpolations } from "../terraform/interpolations";
+import { CheckedStackSynthesizer } from "./checked-synthesizer";
 
 /** Thrown when any stack fails validation; nothing has been written. */
 export class SynthError extends Error {
@@ -93,6 +94,7 @@ export function jsonFailures(stack: TerraformStack, json: Record<string, unknown
  * constructs (cross-stack references would add some).
  */
 function withResolvedJsonReused(stacks: readonly TerraformStack[], checked: ReadonlyMap<TerraformStack, Record<string, unknown>>, synth: () => void): void {
+  const synthesizers = new Map<TerraformStack, IStackSynthesizer>();
   const onlyGuardrails = (node: IConstruct) => Aspects.of(node).all.every((a) => a instanceof OktaGuardrails);
   const app = stacks[0]?.node.scope;
   const reusable = stacks.filter((s) => (!app || onlyGuardrails(app)) && s.node.findAll().every(onlyGuardrails));
@@ -112,6 +114,12 @@ function withResolvedJsonReused(stacks: readonly TerraformStack[], checked: Read
     // prepareStack is a throw-away resolve whose only effect is registering cross-stack
     // references; the guardrails' resolve already did that, and the JSON is still current.
     stack.prepareStack = () => (OktaGuardrails.resolvedJsonOf(stack) ? stack.ensureBackendExists() : prepare.call(stack));
+    // cdktf's own writer unless asked for HCL or a resource move adds a validation at synth.
+    const json = checked.get(stack);
+    if (fastWrite && json && !hclOutput() && !stack.hasResourceMove()) {
+      synthesizers.set(stack, stack.synthesizer);
+      stack.synthesizer = new CheckedStackSynthesizer(stack, json);
+    }
   }
   try {
     synth();
@@ -121,8 +129,21 @@ function withResolvedJsonReused(stacks: readonly TerraformStack[], checked: Read
       delete (stack as { toTerraform?: unknown }).toTerraform;
       delete (stack as { prepareStack?: unknown }).prepareStack;
       delete (stack as { runAllValidations?: unknown }).runAllValidations;
+      const own = synthesizers.get(stack);
+      if (own) stack.synthesizer = own;
     }
   }
+}
+
+let fastWrite = process.env.OKTA_CDKTF_FAST_WRITE !== "0";
+/** With false, checked stacks are written by cdktf's own synthesizer (the tests compare both). */
+export function useFastWrite(on: boolean): void {
+  fastWrite = on;
+}
+
+/** cdktf writes HCL instead of JSON under SYNTH_HCL_OUTPUT (read by each stack's synthesizer). */
+function hclOutput(): boolean {
+  return process.env.SYNTH_HCL_OUTPUT === "true" || process.env.SYNTH_HCL_OUTPUT === "1";
 }
 
 /**
