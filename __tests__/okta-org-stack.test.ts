@@ -2,7 +2,7 @@ import { fixtureConfig, fixtureEnvironments } from "../test-support/fixture-org"
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Aspects, Testing } from "cdktf";
+import { Aspects, TerraformOutput, TerraformResource, Testing } from "cdktf";
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import { selectEnvironments } from "../config";
 import { OktaOrgStack } from "../stacks/okta-org-stack";
@@ -176,6 +176,23 @@ describe("OktaOrgStack", () => {
     for (const file of files) {
       expect(fs.readFileSync(file, "utf8")).toBe(fs.readFileSync(path.join(theirs, path.relative(ours, file)), "utf8"));
     }
+  });
+
+  test("writes a stack as cdktf does when resolving a later stack adds a cross-stack output to it", () => {
+    const build = (outdir: string) => {
+      const org = buildOrgApp([fixtureConfig("dev")], { outdir });
+      const group = org.stacks[0].node.findAll().find((c): c is TerraformResource => TerraformResource.isTerraformResource(c) && c.terraformResourceType === "okta_group")!;
+      // The bootstrap stack comes after its main stack: resolving it adds an output to okta-dev.
+      new TerraformOutput(org.bootstrapStacks[0], "main-group", { value: group.getStringAttribute("id") });
+      return org.app;
+    };
+    const ours = fs.mkdtempSync(path.join(os.tmpdir(), "okta-synth-"));
+    const theirs = fs.mkdtempSync(path.join(os.tmpdir(), "okta-synth-"));
+    const { files } = synthesizeAll(build(ours));
+    build(theirs).synth();
+    const main = fs.readFileSync(path.join(ours, "stacks/okta-dev/cdk.tf.json"), "utf8");
+    expect(main).toMatch(/cross-stack-output/);
+    for (const file of files) expect(fs.readFileSync(file, "utf8")).toBe(fs.readFileSync(path.join(theirs, path.relative(ours, file)), "utf8"));
   });
 
   test("resolves afresh when another aspect could have changed a stack", () => {

@@ -2,6 +2,7 @@ import { IConstruct } from "constructs";
 import { Annotations, IAspect, TerraformResource, TerraformStack } from "cdktf";
 import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
 import { resolve } from "cdktf/lib/_tokens";
+import { resolvingAsPrepared } from "../stacks/cdktf-resolve";
 import { EnvironmentName, isEnvironmentName } from "../constructs/environment";
 import { DEFAULT_ALLOWED_OKTA_API_SCOPES, OKTA_OAUTH_PACK } from "./pack";
 import { GuardrailReport, buildReport, findingMessage, writeReport } from "./report";
@@ -63,6 +64,11 @@ export class OktaGuardrails implements IAspect {
     return cached && cached.nodes === stack.node.findAll().length ? cached.json : undefined;
   }
 
+  /** Lets go of a stack's resolved JSON once synth has checked it (at org scale, a third of the heap). */
+  static releaseResolvedJson(stack: TerraformStack): void {
+    resolvedJson.delete(stack);
+  }
+
   private readonly checked = new WeakSet<TerraformStack>();
 
   constructor(private readonly props: OktaGuardrailsProps) {
@@ -92,7 +98,9 @@ export class OktaGuardrails implements IAspect {
     // Counted before resolving: a resolve that adds constructs (cross-stack references) makes
     // the JSON stale at once, and the count then tells synthesizeAll not to reuse it.
     const nodes = byPath.size;
-    const json = stack.toTerraform();
+    // As cdktf's prepareStack resolves: a reference into another stack becomes a cross-stack
+    // output there, which synthesizeAll (skipping prepareStack) relies on.
+    const json = resolvingAsPrepared(() => stack.toTerraform());
     resolvedJson.set(stack, { json, nodes });
     let audiencesInApp: Map<string, string[]> | undefined;
     const context: RuleContext = {

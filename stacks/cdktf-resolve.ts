@@ -38,11 +38,31 @@ function plainString(s: string): boolean {
   return !s.includes("TfToken[") && s !== Token.STRING_MAP_TOKEN_VALUE && s !== Token.ANY_MAP_TOKEN_VALUE && !NUMBER_LIKE.test(s);
 }
 
+let preparing = 0;
+/**
+ * Runs `resolve` with every resolve a preparing one, as cdktf's prepareStack resolves. Only a
+ * preparing resolve turns a reference into another stack into that stack's output and a remote
+ * state here (cdktf's Reference); synthesizeAll skips prepareStack for a stack whose JSON it
+ * resolved this way, and would otherwise write a reference Terraform cannot follow.
+ */
+export function resolvingAsPrepared<T>(resolve: () => T): T {
+  preparing++;
+  try {
+    return resolve();
+  } finally {
+    preparing--;
+  }
+}
+const asPrepared = (options: ResolveOptions): ResolveOptions => (preparing > 0 ? { ...options, preparing: true } : options);
+
+/** cdktf's own resolve, preparing inside resolvingAsPrepared. */
+const cdktfPreparedResolve: Resolve = (obj, options) => cdktfResolve(obj, asPrepared(options));
+
 /** cdktf's resolve, with every value that holds no token returned as it is, without cdktf's per-value cost. */
 export const fastResolve: Resolve = (obj, options) => {
   // The path below the caller's prefix; spelled out only when cdktf takes over.
   const below: (string | number)[] = [];
-  const slow = (value: unknown) => cdktfResolve(value, { ...options, prefix: [...(options.prefix ?? []), ...below.map(String)] });
+  const slow = (value: unknown) => cdktfResolve(value, { ...asPrepared(options), prefix: [...(options.prefix ?? []), ...below.map(String)] });
   const depth0 = options.prefix?.length ?? 0;
   // Plain recursion without closures per value, try/finally or map/filter: at org scale this
   // walk visits every value of every resource twice (cdktf resolves each element, then the stack).
@@ -100,5 +120,8 @@ export const fastResolve: Resolve = (obj, options) => {
 
 /** Installs (or, with false, removes) the fast walk for every later cdktf resolve. */
 export function useFastResolve(on: boolean): void {
-  resolveModule.resolve = on ? fastResolve : cdktfResolve;
+  resolveModule.resolve = on ? fastResolve : cdktfPreparedResolve;
 }
+
+/** The resolve installed while the fast walk is off (cdktf's own, preparing inside resolvingAsPrepared). */
+export const cdktfResolveInstalled = cdktfPreparedResolve;

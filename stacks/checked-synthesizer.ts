@@ -2,7 +2,6 @@ import * as fs from "fs";
 import * as path from "path";
 import { ConstructOrder, IConstruct } from "constructs";
 import { AnnotationMetadataEntryType, ISynthesisSession, IStackSynthesizer, StackAnnotation, TerraformStack } from "cdktf";
-import { stableJson } from "./stable-json";
 
 /**
  * Writes a stack that synthesizeAll has already checked, as cdktf 0.21.0's StackSynthesizer
@@ -10,13 +9,15 @@ import { stableJson } from "./stable-json";
  * again (a walk of the stack), run every validation again, resolve the stack a third time, and
  * collect annotations by copying the list once per construct. What is left is cdktf's own
  * sequence: the stack's folder, each construct's custom synthesis leaves first (the guardrail
- * report), the annotations into the manifest (the cdktf CLI prints them), then the JSON in
- * json-stable-stringify's layout (stable-json.ts).
+ * report), the annotations into the manifest (the cdktf CLI prints them), then the JSON, as
+ * text synthesizeAll made in json-stable-stringify's layout (stable-json.ts) when it checked
+ * the stack and let go of the JSON.
  */
 export class CheckedStackSynthesizer implements IStackSynthesizer {
   constructor(
     private readonly stack: TerraformStack,
-    private readonly json: Record<string, unknown>,
+    /** The stack's JSON as stableJson wrote it when synthesizeAll checked it. */
+    private readonly text: string,
   ) {}
 
   synthesize(session: ISynthesisSession): void {
@@ -33,7 +34,7 @@ export class CheckedStackSynthesizer implements IStackSynthesizer {
     }
     // cdktf's own assignment: the manifest's field is readonly everywhere else.
     (stackManifest as { annotations: StackAnnotation[] }).annotations = annotations;
-    fs.writeFileSync(path.join(session.outdir, stackManifest.synthesizedStackPath), stableJson(this.json));
+    fs.writeFileSync(path.join(session.outdir, stackManifest.synthesizedStackPath), this.text);
   }
 }
 

@@ -23,5 +23,6 @@ if (process.env.OKTA_CDKTF_STACK_TRACES !== "1") {
   traces.captureStackTrace = () => [];
 }
 
-// See stacks/cdktf-resolve.ts: the same JSON, without cdktf's per-value cost.
-if (process.env.OKTA_CDKTF_FAST_RESOLVE !== "0") useFastResolve(true);
+// See stacks/cdktf-resolve.ts: the same JSON, without cdktf's per-value cost. Either resolve is
+// installed: both prepare references across stacks inside resolvingAsPrepared.
+useFastResolve(process.env.OKTA_CDKTF_FAST_RESOLVE !== "0");

@@ -8,6 +8,8 @@ import { GuardrailReport, OktaGuardrails } from "../guardrails";
 import { checkAgainstSchema } from "../terraform/schema";
 import { escapeFreeText, unsafeInterpolations } from "../terraform/interpolations";
 import { CheckedStackSynthesizer } from "./checked-synthesizer";
+import { stableJson } from "./stable-json";
+import { resolvingAsPrepared } from "./cdktf-resolve";
 
 /** Thrown when any stack fails validation; nothing has been written. */
 export class SynthError extends Error {
@@ -33,16 +35,23 @@ export function synthesizeAll(app: App): SynthResult {
   // Every stack of the app, bootstrap stacks included: checking only some would let cdktf
   // write the others before failing.
   const stacks = app.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c));
-  const failures: string[] = [];
-  for (const stack of stacks) failures.push(...constructFailures(stack));
-  // Only on stacks that passed: a stack whose constructs failed may not even resolve.
-  const checked = new Map<TerraformStack, Record<string, unknown>>();
-  if (failures.length === 0) {
-    for (const stack of stacks) {
-      checked.set(stack, resolvedJson(stack));
-      failures.push(...jsonFailures(stack, checked.get(stack)!));
-    }
+  const constructProblems: string[] = [];
+  const jsonProblems: string[] = [];
+  const checked = new Map<TerraformStack, Checked>();
+  // Stack by stack: a stack's JSON is checked, and turned into the text to write, right after
+  // its aspects resolved it, so one stack's JSON is held at a time, not every stack's.
+  for (const stack of stacks) {
+    constructProblems.push(...constructFailures(stack));
+    // Only while every stack so far passed: a stack whose constructs failed may not even
+    // resolve, and construct problems are reported alone.
+    if (constructProblems.length === 0) checked.set(stack, check(stack, jsonProblems));
   }
+  // Resolving a later stack may add constructs to an earlier one (its cross-stack outputs):
+  // that stack is checked again as it is now. A second resolve registers nothing new.
+  if (constructProblems.length === 0) for (const stack of stacks) if (checked.get(stack)!.nodes !== stack.node.findAll().length) checked.set(stack, check(stack, jsonProblems));
+  // Held stale JSON would be written, so a stack still changing is a bug to stop on.
+  for (const stack of stacks) if (checked.has(stack) && checked.get(stack)!.nodes !== stack.node.findAll().length) throw new Error(`synthesizeAll: ${stack.node.id} still gains constructs after a second resolve`);
+  const failures = constructProblems.length ? constructProblems : jsonProblems;
   if (failures.length) throw new SynthError(failures);
   withResolvedJsonReused(stacks, checked, () => app.synth());
   removeStaleStacks(app.outdir, stacks.map((s) => s.node.id));
@@ -50,6 +59,22 @@ export function synthesizeAll(app: App): SynthResult {
     files: stacks.map((s) => path.join(app.outdir, "stacks", s.node.id, "cdk.tf.json")),
     reports: stacks.map((s) => OktaGuardrails.reportOf(s)).filter((r): r is GuardrailReport => r !== undefined),
   };
+}
+
+/** A stack's checked JSON (as cdktf's writer takes it) or its text (as ours writes it), and its node count then. */
+interface Checked {
+  readonly json?: Record<string, unknown>;
+  readonly text?: string;
+  readonly nodes: number;
+}
+
+function check(stack: TerraformStack, problems: string[]): Checked {
+  // Counted before resolving: a resolve that adds constructs makes the JSON stale at once.
+  const nodes = stack.node.findAll().length;
+  const json = resolvedJson(stack);
+  problems.push(...jsonFailures(stack, json));
+  OktaGuardrails.releaseResolvedJson(stack);
+  return fastWrite && !hclOutput() ? { text: stableJson(json), nodes } : { json, nodes };
 }
 
 /**
@@ -71,7 +96,7 @@ export function constructFailures(stack: TerraformStack, ignore: (annotation: st
 
 /** The stack's JSON as the guardrails resolved it (or resolved now). */
 export function resolvedJson(stack: TerraformStack): Record<string, unknown> {
-  return escapeFreeText((OktaGuardrails.resolvedJsonOf(stack) ?? stack.toTerraform()) as Record<string, unknown>);
+  return escapeFreeText((OktaGuardrails.resolvedJsonOf(stack) ?? resolvingAsPrepared(() => stack.toTerraform())) as Record<string, unknown>);
 }
 
 /** What the provider schema and Terraform's interpolation rules refuse in a resolved stack. */
@@ -93,7 +118,7 @@ export function jsonFailures(stack: TerraformStack, json: Record<string, unknown
  * can have changed since: no aspect but the guardrails anywhere in the app, and the same
  * constructs (cross-stack references would add some).
  */
-function withResolvedJsonReused(stacks: readonly TerraformStack[], checked: ReadonlyMap<TerraformStack, Record<string, unknown>>, synth: () => void): void {
+function withResolvedJsonReused(stacks: readonly TerraformStack[], checked: ReadonlyMap<TerraformStack, Checked>, synth: () => void): void {
   const synthesizers = new Map<TerraformStack, IStackSynthesizer>();
   const onlyGuardrails = (node: IConstruct) => Aspects.of(node).all.every((a) => a instanceof OktaGuardrails);
   const app = stacks[0]?.node.scope;
@@ -106,19 +131,20 @@ function withResolvedJsonReused(stacks: readonly TerraformStack[], checked: Read
       continue;
     }
     const prepare = stack.prepareStack;
+    const current = () => checked.get(stack)?.nodes === stack.node.findAll().length;
     // constructFailures ran every construct's validations moments ago; cdktf would run them all
     // again (a walk of the stack) unless a resource move added one since (it adds it at synth).
     if (!stack.hasResourceMove()) stack.runAllValidations = () => undefined;
     // The JSON just checked is the JSON written (already escaped): not escaped a second time.
-    stack.toTerraform = () => checked.get(stack) ?? escapeFreeText(resolve.call(stack) as Record<string, unknown>);
+    stack.toTerraform = () => checked.get(stack)?.json ?? escapeFreeText(resolve.call(stack) as Record<string, unknown>);
     // prepareStack is a throw-away resolve whose only effect is registering cross-stack
     // references; the guardrails' resolve already did that, and the JSON is still current.
-    stack.prepareStack = () => (OktaGuardrails.resolvedJsonOf(stack) ? stack.ensureBackendExists() : prepare.call(stack));
+    stack.prepareStack = () => (current() ? stack.ensureBackendExists() : prepare.call(stack));
     // cdktf's own writer unless asked for HCL or a resource move adds a validation at synth.
-    const json = checked.get(stack);
-    if (fastWrite && json && !hclOutput() && !stack.hasResourceMove()) {
+    const text = checked.get(stack)?.text;
+    if (text !== undefined && !stack.hasResourceMove()) {
       synthesizers.set(stack, stack.synthesizer);
-      stack.synthesizer = new CheckedStackSynthesizer(stack, json);
+      stack.synthesizer = new CheckedStackSynthesizer(stack, text);
     }
   }
   try {
