@@ -3,6 +3,7 @@ import { selectEnvironments } from "./config";
 import { findingLine, summaryLine } from "./guardrails";
 import { buildOrgApp } from "./stacks/org-app";
 import { synthesizeAll } from "./stacks/synthesize";
+import { dampHeapGrowth } from "./stacks/heap";
 
 const HELP = `Usage: npm run synth [-- --help]
 
@@ -14,6 +15,7 @@ expressions; nothing is written when anything fails. OKTA_ENVIRONMENTS=dev,prod 
 if (process.argv.slice(2).some((a) => a === "--help" || a === "-h")) {
   console.log(HELP);
 } else try {
+  dampHeapGrowth();
   const { app } = buildOrgApp(selectEnvironments(process.env.OKTA_ENVIRONMENTS));
   const { files, reports } = synthesizeAll(app);
   for (const file of files) console.log(`synthesized ${path.relative(process.cwd(), file)}`);

@@ -3,6 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { buildOrgApp } from "../stacks/org-app";
 import { synthesizeAll } from "../stacks/synthesize";
+import { dampHeapGrowth } from "../stacks/heap";
 import { buildReview } from "../review/review";
 import { readSynthesized } from "../review/stack-json";
 import { toMarkdown } from "../review/markdown";
@@ -15,6 +16,8 @@ const n = Number(process.argv[2] ?? "1000");
 // BENCH_POLICIES=0: the same org without authentication policies (the figures before issue 24).
 const policies = process.env.BENCH_POLICIES !== "0";
 const envs = ["dev", "staging", "prod"] as const;
+// As `npm run synth` (main.ts) runs; BENCH_HEAP_GROWTH=v8 keeps V8's own growth, to compare.
+if (process.env.BENCH_HEAP_GROWTH !== "v8") dampHeapGrowth();
 /** This thread's CPU seconds (Node >= 23.9), to read a wall time on a machine that shares its cores. */
 function threadCpu(): number {
   const usage = (process as unknown as { threadCpuUsage?: () => { user: number; system: number } }).threadCpuUsage?.() ?? process.cpuUsage();
