@@ -7,7 +7,7 @@ import { selectEnvironments } from "../config";
 import { OrgConfig } from "../config/types";
 import { buildOrgApp } from "../stacks/org-app";
 import { synthesizeAll, useFastWrite } from "../stacks/synthesize";
-import { cdktfResolveInstalled, fastResolve, useFastResolve } from "../stacks/cdktf-resolve";
+import { cdktfPreparedResolve, fastResolve, useFastResolve } from "../stacks/cdktf-resolve";
 import { scaleOrg } from "../bench/scale-org";
 
 // stacks/cdktf-resolve.ts replaces cdktf's resolve for values without tokens, and
@@ -70,7 +70,7 @@ describe("cdktf resolve without its per-value cost", () => {
     const mod = require("cdktf/lib/tokens/private/resolve") as { resolve: unknown };
     expect(mod.resolve).toBe(fastResolve);
     useFastResolve(false);
-    expect(mod.resolve).toBe(cdktfResolveInstalled);
+    expect(mod.resolve).toBe(cdktfPreparedResolve);
     useFastResolve(true);
   });
 

@@ -59,9 +59,9 @@ export class OktaGuardrails implements IAspect {
    * The resolved Terraform JSON the guardrails checked, while the stack still has the same
    * constructs; synthesizeAll writes it instead of resolving the stack a second time.
    */
-  static resolvedJsonOf(stack: TerraformStack): unknown {
+  static resolvedJsonOf(stack: TerraformStack, nodes: number = stack.node.findAll().length): unknown {
     const cached = resolvedJson.get(stack);
-    return cached && cached.nodes === stack.node.findAll().length ? cached.json : undefined;
+    return cached && cached.nodes === nodes ? cached.json : undefined;
   }
 
   /** Lets go of a stack's resolved JSON once synth has checked it (at org scale, a third of the heap). */

@@ -27,7 +27,7 @@ const encoding = require("cdktf/lib/tokens/private/encoding") as { extractTokenD
 const { Token } = require("cdktf/lib/tokens/token") as { Token: { STRING_MAP_TOKEN_VALUE: string; ANY_MAP_TOKEN_VALUE: string; NUMBER_MAP_TOKEN_VALUE: number } };
 
 /** cdktf's own resolve, kept for every value this walk does not take. */
-export const cdktfResolve: Resolve = resolveModule.resolve;
+const cdktfResolve: Resolve = resolveModule.resolve;
 
 /** What cdktf's encoded-number pattern matches (it then looks the number up); such strings go to cdktf. */
 const NUMBER_LIKE = /[-|\d|.+]+(e[-|\d|.|e|E|+]+)/;
@@ -55,8 +55,8 @@ export function resolvingAsPrepared<T>(resolve: () => T): T {
 }
 const asPrepared = (options: ResolveOptions): ResolveOptions => (preparing > 0 ? { ...options, preparing: true } : options);
 
-/** cdktf's own resolve, preparing inside resolvingAsPrepared. */
-const cdktfPreparedResolve: Resolve = (obj, options) => cdktfResolve(obj, asPrepared(options));
+/** cdktf's own resolve, preparing inside resolvingAsPrepared: what is installed while the fast walk is off. */
+export const cdktfPreparedResolve: Resolve = (obj, options) => cdktfResolve(obj, asPrepared(options));
 
 /** cdktf's resolve, with every value that holds no token returned as it is, without cdktf's per-value cost. */
 export const fastResolve: Resolve = (obj, options) => {
@@ -122,6 +122,3 @@ export const fastResolve: Resolve = (obj, options) => {
 export function useFastResolve(on: boolean): void {
   resolveModule.resolve = on ? fastResolve : cdktfPreparedResolve;
 }
-
-/** The resolve installed while the fast walk is off (cdktf's own, preparing inside resolvingAsPrepared). */
-export const cdktfResolveInstalled = cdktfPreparedResolve;

@@ -48,9 +48,11 @@ export function synthesizeAll(app: App): SynthResult {
   }
   // Resolving a later stack may add constructs to an earlier one (its cross-stack outputs):
   // that stack is checked again as it is now. A second resolve registers nothing new.
-  if (constructProblems.length === 0) for (const stack of stacks) if (checked.get(stack)!.nodes !== stack.node.findAll().length) checked.set(stack, check(stack, jsonProblems));
-  // Held stale JSON would be written, so a stack still changing is a bug to stop on.
-  for (const stack of stacks) if (checked.has(stack) && checked.get(stack)!.nodes !== stack.node.findAll().length) throw new Error(`synthesizeAll: ${stack.node.id} still gains constructs after a second resolve`);
+  const stale = constructProblems.length ? [] : stacks.filter((s) => !current(s, checked));
+  for (const stack of stale) checked.set(stack, check(stack, jsonProblems));
+  // Held stale JSON would be written, so a stack still changing is a bug to stop on. Only a
+  // resolve adds constructs: without a second one, nothing can have changed.
+  for (const stack of stale.length ? stacks : []) if (!current(stack, checked)) throw new Error(`synthesizeAll: ${stack.node.id} still gains constructs after a second resolve`);
   const failures = constructProblems.length ? constructProblems : jsonProblems;
   if (failures.length) throw new SynthError(failures);
   withResolvedJsonReused(stacks, checked, () => app.synth());
@@ -68,10 +70,15 @@ interface Checked {
   readonly nodes: number;
 }
 
+/** Whether the stack still has the constructs it had when it was checked. */
+function current(stack: TerraformStack, checked: ReadonlyMap<TerraformStack, Checked>): boolean {
+  return checked.get(stack)?.nodes === stack.node.findAll().length;
+}
+
 function check(stack: TerraformStack, problems: string[]): Checked {
   // Counted before resolving: a resolve that adds constructs makes the JSON stale at once.
   const nodes = stack.node.findAll().length;
-  const json = resolvedJson(stack);
+  const json = resolvedJson(stack, nodes);
   problems.push(...jsonFailures(stack, json));
   OktaGuardrails.releaseResolvedJson(stack);
   return fastWrite && !hclOutput() ? { text: stableJson(json), nodes } : { json, nodes };
@@ -94,9 +101,9 @@ export function constructFailures(stack: TerraformStack, ignore: (annotation: st
   return failures;
 }
 
-/** The stack's JSON as the guardrails resolved it (or resolved now). */
-export function resolvedJson(stack: TerraformStack): Record<string, unknown> {
-  return escapeFreeText((OktaGuardrails.resolvedJsonOf(stack) ?? resolvingAsPrepared(() => stack.toTerraform())) as Record<string, unknown>);
+/** The stack's JSON as the guardrails resolved it (or resolved now); `nodes`, when the caller has just counted them. */
+export function resolvedJson(stack: TerraformStack, nodes?: number): Record<string, unknown> {
+  return escapeFreeText((OktaGuardrails.resolvedJsonOf(stack, nodes) ?? resolvingAsPrepared(() => stack.toTerraform())) as Record<string, unknown>);
 }
 
 /** What the provider schema and Terraform's interpolation rules refuse in a resolved stack. */
@@ -131,7 +138,6 @@ function withResolvedJsonReused(stacks: readonly TerraformStack[], checked: Read
       continue;
     }
     const prepare = stack.prepareStack;
-    const current = () => checked.get(stack)?.nodes === stack.node.findAll().length;
     // constructFailures ran every construct's validations moments ago; cdktf would run them all
     // again (a walk of the stack) unless a resource move added one since (it adds it at synth).
     if (!stack.hasResourceMove()) stack.runAllValidations = () => undefined;
@@ -139,7 +145,7 @@ function withResolvedJsonReused(stacks: readonly TerraformStack[], checked: Read
     stack.toTerraform = () => checked.get(stack)?.json ?? escapeFreeText(resolve.call(stack) as Record<string, unknown>);
     // prepareStack is a throw-away resolve whose only effect is registering cross-stack
     // references; the guardrails' resolve already did that, and the JSON is still current.
-    stack.prepareStack = () => (current() ? stack.ensureBackendExists() : prepare.call(stack));
+    stack.prepareStack = () => (current(stack, checked) ? stack.ensureBackendExists() : prepare.call(stack));
     // cdktf's own writer unless asked for HCL or a resource move adds a validation at synth.
     const text = checked.get(stack)?.text;
     if (text !== undefined && !stack.hasResourceMove()) {
