@@ -139,6 +139,34 @@ describe("cdktf resolve without its per-value cost", () => {
     expect(fast).toContain('"value":"${okta_group.g.id}"');
   });
 
+  test("a stack with overrides of every kind becomes the JSON cdktf makes of it, key order and undefined included", () => {
+    const stackJson = (fast: boolean): string => {
+      useFastResolve(fast);
+      try {
+        const stack = new TerraformStack(new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), "okta-resolve-")) }), "s");
+        const group = new Group(stack, "g", { name: "x", description: "d" });
+        const other = new Group(stack, "h", { name: "y" });
+        new TerraformOutput(stack, "o", { value: group.id });
+        stack.addOverride("terraform.required_providers.okta.version", ">= 6.12.0");
+        stack.addOverride("locals.ref", group.id);
+        stack.addOverride("locals.late", Lazy.stringValue({ produce: () => `${other.name}!` }));
+        stack.addOverride("resource.okta_group.g.description", other.id);
+        stack.addOverride("resource.okta_group.h.name", undefined);
+        stack.addOverride("moved", [{ from: "okta_group.a", to: "okta_group.g" }]);
+        // undefined made visible: a key cdktf drops must be dropped, not left holding undefined.
+        return JSON.stringify(stack.toTerraform(), (_key, value: unknown) => (value === undefined ? "<undefined>" : value));
+      } finally {
+        useFastResolve(true);
+      }
+    };
+    const [fast, cdktf] = [stackJson(true), stackJson(false)];
+    expect(fast).toBe(cdktf);
+    expect(fast).toContain('"locals":{"ref":"${okta_group.g.id}","late":"${okta_group.h.name}!"}');
+    expect(fast).toContain('"description":"${okta_group.h.id}"');
+    expect(fast).not.toContain("<undefined>");
+    expect(fast).not.toContain("TfToken");
+  });
+
   test("random values mixing tokens of every kind with plain and token-like text resolve as cdktf resolves them (300 seeded cases)", () => {
     let seed = 20261202;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);

@@ -16,6 +16,8 @@
  * either way. OKTA_CDKTF_FAST_RESOLVE=0 turns it off.
  */
 
+import { useFastStackJson } from "./cdktf-stack-json";
+
 interface ResolveOptions {
   readonly prefix?: readonly string[];
   readonly [other: string]: unknown;
@@ -118,7 +120,11 @@ export const fastResolve: Resolve = (obj, options) => {
   return walk(obj);
 };
 
-/** Installs (or, with false, removes) the fast walk for every later cdktf resolve. */
+/**
+ * Installs (or, with false, removes) the fast walk for every later cdktf resolve, and the
+ * stack JSON without cdktf's copies of resolved values (stacks/cdktf-stack-json.ts).
+ */
 export function useFastResolve(on: boolean): void {
   resolveModule.resolve = on ? fastResolve : cdktfPreparedResolve;
+  useFastStackJson(on);
 }
