@@ -5,6 +5,8 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   // Type-checking happens once in `npm test` (tsc --noEmit, beside jest); jest only transpiles, with swc.
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } }] },
+  // cdktf loads archiver for nothing in this process: the stand-in loads it when used (stacks/lazy-archiver.ts).
+  moduleNameMapper: { "^archiver$": "<rootDir>/test-support/archiver-stand-in.ts" },
   setupFilesAfterEnv: ["<rootDir>/test-support/jest-setup.ts"],
   // One temporary directory per run, removed at the end (test-support/jest-global.js).
   globalSetup: "<rootDir>/test-support/jest-global.js",

@@ -110,6 +110,8 @@ if (require.main === module) {
   const entry = process.argv[2] ?? "main";
   process.env.CHECKPOINT_DISABLE ??= "1";
   build();
+  // cdktf loads archiver for nothing in this process: stacks/lazy-archiver.ts.
+  require(path.join(outRoot, "stacks", "lazy-archiver.js")).deferArchiver();
   process.argv.splice(1, 2, path.join(outRoot, `${entry}.js`));
   require(path.join(outRoot, `${entry}.js`));
 }
