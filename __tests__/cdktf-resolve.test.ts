@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { App, DefaultTokenResolver, Fn, Lazy, StringConcat, TerraformOutput, TerraformStack, Token, Tokenization } from "cdktf";
+import { App, DefaultTokenResolver, Fn, Lazy, listMapper, StringConcat, TerraformIterator, TerraformOutput, TerraformStack, Token, Tokenization } from "cdktf";
+import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import { Group } from "@cdktf/provider-okta/lib/group";
 import { selectEnvironments } from "../config";
 import { OrgConfig } from "../config/types";
@@ -139,7 +140,7 @@ describe("cdktf resolve without its per-value cost", () => {
     expect(fast).toContain('"value":"${okta_group.g.id}"');
   });
 
-  test("a stack with overrides of every kind becomes the JSON cdktf makes of it, key order and undefined included", () => {
+  test("a stack with overrides of every kind, a dynamic block and nested blocks becomes the JSON cdktf makes of it, key order and undefined included", () => {
     const stackJson = (fast: boolean): string => {
       useFastResolve(fast);
       try {
@@ -147,6 +148,15 @@ describe("cdktf resolve without its per-value cost", () => {
         const group = new Group(stack, "g", { name: "x", description: "d" });
         const other = new Group(stack, "h", { name: "y" });
         new TerraformOutput(stack, "o", { value: group.id });
+        const keys = TerraformIterator.fromList(["k1", "k2"]);
+        new AppOauth(stack, "a", {
+          label: "x",
+          type: "web",
+          grantTypes: ["authorization_code"],
+          redirectUris: ["https://x.example.com/cb"],
+          groupsClaim: { type: "FILTER", name: "groups", filterType: "STARTS_WITH", value: group.name },
+          jwks: keys.dynamic({ kid: keys.value, kty: "RSA", e: "AQAB", n: "abc" }),
+        });
         stack.addOverride("terraform.required_providers.okta.version", ">= 6.12.0");
         stack.addOverride("locals.ref", group.id);
         stack.addOverride("locals.late", Lazy.stringValue({ produce: () => `${other.name}!` }));
@@ -163,8 +173,44 @@ describe("cdktf resolve without its per-value cost", () => {
     expect(fast).toBe(cdktf);
     expect(fast).toContain('"locals":{"ref":"${okta_group.g.id}","late":"${okta_group.h.name}!"}');
     expect(fast).toContain('"description":"${okta_group.h.id}"');
+    expect(fast).toContain('"dynamic":{"jwks":{"for_each":');
+    expect(fast).toContain('"groups_claim":{"filter_type":"STARTS_WITH","name":"groups","type":"FILTER","value":"${okta_group.g.name}"}');
     expect(fast).not.toContain("<undefined>");
     expect(fast).not.toContain("TfToken");
+  });
+
+  test("attributes with several dynamic blocks, nested ones and objects that are not plain are processed as cdktf processes them", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const util = require("cdktf/lib/util") as { processDynamicAttributes: (a: object) => unknown };
+    const processed = (fast: boolean): string => {
+      useFastResolve(fast);
+      try {
+        const keys = TerraformIterator.fromList(["k1", "k2"]);
+        // What a binding's block mapper makes of iterator.dynamic(): a dynamic block.
+        const block = (content: Record<string, unknown>) => listMapper((x: unknown) => x, true)(keys.dynamic(content));
+        class Block {
+          constructor(readonly inner = { x: block({ y: 1 }) }) {}
+        }
+        const attributes = {
+          // A falsy attribute of that name is replaced by the dynamic blocks after it.
+          dynamic: false,
+          first: block({ kid: keys.value }),
+          plain: { second: block({ n: 1 }), deeper: { third: block({ m: keys.key }), keep: [1, { a: 2 }] } },
+          instance: new Block(),
+          empty: {},
+          nothing: null,
+          last: block({ z: "z" }),
+        };
+        return JSON.stringify(util.processDynamicAttributes(attributes), (_key, value: unknown) => (value instanceof Block ? "<Block instance kept>" : value === undefined ? "<undefined>" : value));
+      } finally {
+        useFastResolve(true);
+      }
+    };
+    const [fast, cdktf] = [processed(true), processed(false)];
+    expect(fast).toBe(cdktf);
+    expect(fast).toMatch(/^\{"dynamic":\{"first":"[^"]+","last":/);
+    expect(fast).toContain('"plain":{"dynamic":{"second":"<unresolved-lazy>"},"deeper":{"dynamic":{"third":"<unresolved-lazy>"},"keep":[1,{"a":2}]}}');
+    expect(fast).toContain('"instance":"<Block instance kept>"');
   });
 
   test("random values mixing tokens of every kind with plain and token-like text resolve as cdktf resolves them (300 seeded cases)", () => {
