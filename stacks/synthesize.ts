@@ -41,15 +41,19 @@ export function synthesizeAll(app: App): SynthResult {
   // Stack by stack: a stack's JSON is checked, and turned into the text to write, right after
   // its aspects resolved it, so one stack's JSON is held at a time, not every stack's.
   for (const stack of stacks) {
-    constructProblems.push(...constructFailures(stack));
+    const inspected = inspect(stack);
+    constructProblems.push(...inspected.failures);
     // Only while every stack so far passed: a stack whose constructs failed may not even
     // resolve, and construct problems are reported alone.
-    if (constructProblems.length === 0) checked.set(stack, check(stack, jsonProblems));
+    if (constructProblems.length === 0) checked.set(stack, check(stack, jsonProblems, inspected));
   }
   // Resolving a later stack may add constructs to an earlier one (its cross-stack outputs):
   // that stack is checked again as it is now. A second resolve registers nothing new.
   const stale = constructProblems.length ? [] : stacks.filter((s) => !current(s, checked));
-  for (const stack of stale) checked.set(stack, check(stack, jsonProblems));
+  for (const stack of stale) {
+    const all = stack.node.findAll();
+    checked.set(stack, check(stack, jsonProblems, { nodes: all.length, onlyGuardrails: all.every(onlyGuardrailsOn) }));
+  }
   // Held stale JSON would be written, so a stack still changing is a bug to stop on. Only a
   // resolve adds constructs: without a second one, nothing can have changed.
   for (const stack of stale.length ? stacks : []) if (!current(stack, checked)) throw new Error(`synthesizeAll: ${stack.node.id} still gains constructs after a second resolve`);
@@ -63,11 +67,16 @@ export function synthesizeAll(app: App): SynthResult {
   };
 }
 
-/** A stack's checked JSON (as cdktf's writer takes it) or its text (as ours writes it), and its node count then. */
-interface Checked {
+/** What one walk of a stack's constructs found: its node count and whether no aspect but the guardrails is on any of them. */
+interface Walked {
+  readonly nodes: number;
+  readonly onlyGuardrails: boolean;
+}
+
+/** A stack's checked JSON (as cdktf's writer takes it) or its text (as ours writes it), and its constructs then. */
+interface Checked extends Walked {
   readonly json?: Record<string, unknown>;
   readonly text?: string;
-  readonly nodes: number;
 }
 
 /** Whether the stack still has the constructs it had when it was checked. */
@@ -75,14 +84,16 @@ function current(stack: TerraformStack, checked: ReadonlyMap<TerraformStack, Che
   return checked.get(stack)?.nodes === stack.node.findAll().length;
 }
 
-function check(stack: TerraformStack, problems: string[]): Checked {
-  // Counted before resolving: a resolve that adds constructs makes the JSON stale at once.
-  const nodes = stack.node.findAll().length;
-  const json = resolvedJson(stack, nodes);
+/** `walked`: the stack's constructs, counted before resolving (a resolve that adds constructs makes the JSON stale at once). */
+function check(stack: TerraformStack, problems: string[], walked: Walked): Checked {
+  const json = resolvedJson(stack, walked.nodes);
   problems.push(...jsonFailures(stack, json));
   OktaGuardrails.releaseResolvedJson(stack);
-  return fastWrite && !hclOutput() ? { text: stableJson(json), nodes } : { json, nodes };
+  const { nodes, onlyGuardrails } = walked;
+  return fastWrite && !hclOutput() ? { text: stableJson(json), nodes, onlyGuardrails } : { json, nodes, onlyGuardrails };
 }
+
+const onlyGuardrailsOn = (node: IConstruct) => Aspects.of(node).all.every((a) => a instanceof OktaGuardrails);
 
 /**
  * Runs a stack's aspects (the guardrails among them) and returns its construct validations'
@@ -90,15 +101,23 @@ function check(stack: TerraformStack, problems: string[]): Checked {
  * guardrail findings instead of failing on them.
  */
 export function constructFailures(stack: TerraformStack, ignore: (annotation: string) => boolean = () => false): string[] {
+  return inspect(stack, ignore).failures;
+}
+
+/** constructFailures, and what the same walk of the stack found for synthesizeAll (at org scale each walk is 1-2 % of synth). */
+function inspect(stack: TerraformStack, ignore: (annotation: string) => boolean = () => false): Walked & { failures: string[] } {
   invokeAspects(stack);
   const failures: string[] = [];
-  for (const node of stack.node.findAll()) {
+  const all = stack.node.findAll();
+  let onlyGuardrails = true;
+  for (const node of all) {
     for (const message of node.node.validate()) failures.push(`[${node.node.path}] ${message}`);
     for (const entry of node.node.metadata) {
       if (entry.type === AnnotationMetadataEntryType.ERROR && !ignore(String(entry.data))) failures.push(`[${node.node.path}] ${entry.data}`);
     }
+    onlyGuardrails &&= onlyGuardrailsOn(node);
   }
-  return failures;
+  return { failures, nodes: all.length, onlyGuardrails };
 }
 
 /** The stack's JSON as the guardrails resolved it (or resolved now); `nodes`, when the caller has just counted them. */
@@ -127,9 +146,10 @@ export function jsonFailures(stack: TerraformStack, json: Record<string, unknown
  */
 function withResolvedJsonReused(stacks: readonly TerraformStack[], checked: ReadonlyMap<TerraformStack, Checked>, synth: () => void): void {
   const synthesizers = new Map<TerraformStack, IStackSynthesizer>();
-  const onlyGuardrails = (node: IConstruct) => Aspects.of(node).all.every((a) => a instanceof OktaGuardrails);
   const app = stacks[0]?.node.scope;
-  const reusable = stacks.filter((s) => (!app || onlyGuardrails(app)) && s.node.findAll().every(onlyGuardrails));
+  const reusable = stacks.filter((s) => (!app || onlyGuardrailsOn(app)) && checked.get(s)?.onlyGuardrails === true);
+  // Then no prepareStack resolves anything, and every stack stays as synthesizeAll checked it.
+  const allReusable = reusable.length === stacks.length;
   for (const stack of stacks) {
     const resolve = stack.toTerraform;
     // Every stack's written JSON carries its free text escaped (names, labels, descriptions reach Okta as written).
@@ -138,17 +158,18 @@ function withResolvedJsonReused(stacks: readonly TerraformStack[], checked: Read
       continue;
     }
     const prepare = stack.prepareStack;
+    const moves = stack.hasResourceMove();
     // constructFailures ran every construct's validations moments ago; cdktf would run them all
     // again (a walk of the stack) unless a resource move added one since (it adds it at synth).
-    if (!stack.hasResourceMove()) stack.runAllValidations = () => undefined;
+    if (!moves) stack.runAllValidations = () => undefined;
     // The JSON just checked is the JSON written (already escaped): not escaped a second time.
     stack.toTerraform = () => checked.get(stack)?.json ?? escapeFreeText(resolve.call(stack) as Record<string, unknown>);
     // prepareStack is a throw-away resolve whose only effect is registering cross-stack
     // references; the guardrails' resolve already did that, and the JSON is still current.
-    stack.prepareStack = () => (current(stack, checked) ? stack.ensureBackendExists() : prepare.call(stack));
+    stack.prepareStack = () => (allReusable || current(stack, checked) ? stack.ensureBackendExists() : prepare.call(stack));
     // cdktf's own writer unless asked for HCL or a resource move adds a validation at synth.
     const text = checked.get(stack)?.text;
-    if (text !== undefined && !stack.hasResourceMove()) {
+    if (text !== undefined && !moves) {
       synthesizers.set(stack, stack.synthesizer);
       stack.synthesizer = new CheckedStackSynthesizer(stack, text);
     }
