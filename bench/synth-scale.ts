@@ -16,8 +16,11 @@ const n = Number(process.argv[2] ?? "1000");
 // BENCH_POLICIES=0: the same org without authentication policies (the figures before issue 24).
 const policies = process.env.BENCH_POLICIES !== "0";
 const envs = ["dev", "staging", "prod"] as const;
-// As `npm run synth` (main.ts) runs; BENCH_HEAP_GROWTH=v8 keeps V8's own growth, to compare.
-if (process.env.BENCH_HEAP_GROWTH !== "v8") dampHeapGrowth();
+// As `npm run synth` (main.ts) runs; to compare, BENCH_HEAP_GROWTH=v8 keeps V8's own growth
+// and BENCH_HEAP_GROWTH=<percent> sets another step.
+const growth = process.env.BENCH_HEAP_GROWTH;
+if (growth !== undefined && growth !== "v8" && !/^[1-9]\d{0,2}$/.test(growth)) throw new Error(`BENCH_HEAP_GROWTH=${growth}: use v8 or a percent from 1 to 999`);
+if (growth !== "v8") dampHeapGrowth(growth === undefined ? undefined : Number(growth));
 /** This thread's CPU seconds (Node >= 23.9), to read a wall time on a machine that shares its cores. */
 function threadCpu(): number {
   const usage = (process as unknown as { threadCpuUsage?: () => { user: number; system: number } }).threadCpuUsage?.() ?? process.cpuUsage();
