@@ -24,6 +24,11 @@ export class RepoCopy {
       fs.copyFileSync(from, path.join(this.dir, f));
     }
     fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(this.dir, "node_modules"), "dir");
+    // The checkout's transpiled JS, as a user's checkout has it after any earlier command:
+    // scripts/run.js checks each file by the hash of its source and output, and rebuilds what
+    // differs (a first build of its own is run-build.test.ts's subject, not this copy's).
+    const build = path.join(ROOT, ".build");
+    if (fs.existsSync(build)) fs.cpSync(build, path.join(this.dir, ".build"), { recursive: true, filter: (from) => path.basename(from) !== "compile-cache" });
     // A repository of its own, so `git status` there shows what a command left behind.
     const git = (...args: string[]) => execFileSync("git", args, { cwd: this.dir, stdio: "ignore" });
     git("init", "-q");
