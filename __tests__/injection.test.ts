@@ -101,6 +101,26 @@ describe("config cannot smuggle Terraform expressions", () => {
     expect(fs.existsSync(path.join(outdir, "stacks", "raw", "cdk.tf.json"))).toBe(false);
   });
 
+  test("names the JSON path of every unsafe string, at any depth and after lists and skipped metadata", () => {
+    const evaluated = '${file("/x")}';
+    // eslint-disable-next-line no-sparse-arrays
+    const holey = ["a", , evaluated];
+    const json = {
+      resource: {
+        okta_app_oauth: { x: { "//": { metadata: { note: evaluated } }, redirect_uris: ["https://ok.example.com/cb", evaluated], label: evaluated, jwks: [{ kid: "k", n: [evaluated] }], later: holey } },
+      },
+      output: { o: { value: `%{ if true }y%{ endif }` } },
+    };
+    expect(unsafeInterpolations(json).map((i) => `${i.at} ${i.expression}`)).toEqual([
+      `resource.okta_app_oauth.x.redirect_uris[1] ${evaluated}`,
+      `resource.okta_app_oauth.x.label ${evaluated}`,
+      `resource.okta_app_oauth.x.jwks[0].n[0] ${evaluated}`,
+      `resource.okta_app_oauth.x.later[2] ${evaluated}`,
+      "output.o.value %{ if true }",
+      "output.o.value %{ endif }",
+    ]);
+  });
+
   test.each([
     ["a reference", "${okta_group.g_Group_1.id}", []],
     ["an escaped template", "$${user.email} %%{x}", []],

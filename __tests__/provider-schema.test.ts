@@ -3,6 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { App, TerraformStack } from "cdktf";
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
+import { Group } from "@cdktf/provider-okta/lib/group";
 import { selectEnvironments } from "../config";
 import { setEnvironment } from "../constructs/environment";
 import { NativeApp } from "../constructs/native-app";
@@ -65,6 +66,19 @@ describe("okta provider 6.12 schema facts (terraform/okta-6.12.0.schema.json)", 
     const message = errorOf(() => synthesizeAll(app));
     expect(message).toContain('okta_app_oauth has no attribute "jwks.use"');
     expect(message).toContain("okta_app_oauth.client_secret is read-only (set by Okta)");
+  });
+
+  test("fails synth on a required attribute left out, naming each resource of each type that lacks it", () => {
+    const app = rawStack((s) => {
+      new AppOauth(s, "kept", { label: "K", type: "service", grantTypes: ["client_credentials"] });
+      new AppOauth(s, "app", { label: "A", type: "service", grantTypes: ["client_credentials"] }).addOverride("label", undefined);
+      new Group(s, "group", { name: "G" }).addOverride("name", undefined);
+    });
+    const message = errorOf(() => synthesizeAll(app));
+    expect(message).toContain('[raw/app] okta_app_oauth requires "label"');
+    expect(message).toContain('[raw/group] okta_group requires "name"');
+    expect(message).not.toContain("[raw/kept]");
+    expect(message.match(/ requires "/g)).toHaveLength(2);
   });
 
   test("sets skip_authentication_policy on service apps only (provider 6.12 would assign an access policy on every update)", () => {

@@ -72,15 +72,33 @@ export function unsafeInterpolations(json: Record<string, unknown>): Interpolati
   const out: Interpolation[] = [];
   // The path is spelled out only for a hit: building it for every string of a 10,000-app stack
   // was most of this check's time.
-  const walk = (value: unknown, path: readonly (string | number)[]) => {
+  // One path, extended and cut back as the walk goes: no array per value.
+  const path: (string | number)[] = [];
+  const walk = (value: unknown) => {
     if (typeof value === "string") {
-      for (const expression of unsafeExpressions(value)) out.push({ at: pathText(path), value, expression });
-    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
-    else if (value && typeof value === "object") {
-      for (const k in value) if (k !== "//") walk((value as Record<string, unknown>)[k], [...path, k]);
+      // Every template sequence opens with a brace: most strings of a stack hold none.
+      if (value.includes("{")) for (const expression of unsafeExpressions(value)) out.push({ at: pathText(path), value, expression });
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        if (!(i in value)) continue; // a hole: forEach skips it too
+        path.push(i);
+        walk(value[i]);
+        path.pop();
+      }
+    } else if (value && typeof value === "object") {
+      for (const k in value) {
+        if (k === "//") continue;
+        path.push(k);
+        walk((value as Record<string, unknown>)[k]);
+        path.pop();
+      }
     }
   };
-  for (const section of ["resource", "data", "provider", "output"]) walk(json[section], [section]);
+  for (const section of ["resource", "data", "provider", "output"]) {
+    path.push(section);
+    walk(json[section]);
+    path.pop();
+  }
   return out;
 }
 

@@ -87,10 +87,20 @@ interface Where {
   readonly type: string;
 }
 
+/** Each block's required attributes, in the facts' order (every resource of a type asks again). */
+const requiredOf = new WeakMap<object, string[]>();
+function required(block: Readonly<Record<string, AttributeFact>>): string[] {
+  let names = requiredOf.get(block);
+  if (!names) requiredOf.set(block, (names = Object.keys(block).filter((name) => block[name].kind === "required")));
+  return names;
+}
+const NO_META: ReadonlySet<string> = new Set();
+
 function checkBlock(problems: SchemaProblem[], where: Where, facts: TypeFacts, blockName: string, attrs: Json, prefix: string, meta: ReadonlySet<string>): void {
   const block = facts[blockName] ?? {};
-  for (const [name, value] of Object.entries(attrs)) {
+  for (const name of Object.keys(attrs)) {
     if (meta.has(name)) continue;
+    const value = attrs[name];
     const fact = block[name];
     const attribute = `${prefix}${name}`;
     if (!fact) {
@@ -103,16 +113,15 @@ function checkBlock(problems: SchemaProblem[], where: Where, facts: TypeFacts, b
       continue;
     }
     if (isBlock(fact) && value !== null && typeof value === "object") {
-      for (const item of Array.isArray(value) ? value : [value]) {
-        if (item && typeof item === "object") checkBlock(problems, where, facts, name, item as Json, `${attribute}.`, new Set());
+      const items: unknown[] = Array.isArray(value) ? value : [value];
+      for (const item of items) {
+        if (item && typeof item === "object") checkBlock(problems, where, facts, name, item as Json, `${attribute}.`, NO_META);
       }
     }
   }
   if (blockName === ".") {
-    for (const [name, fact] of Object.entries(block)) {
-      if (fact.kind === "required" && attrs[name] === undefined) {
-        problems.push({ ...where, attribute: name, what: `${where.type} requires "${name}"`, fix: `set ${name}.` });
-      }
+    for (const name of required(block)) {
+      if (attrs[name] === undefined) problems.push({ ...where, attribute: name, what: `${where.type} requires "${name}"`, fix: `set ${name}.` });
     }
   }
 }
