@@ -83,6 +83,21 @@ describe("cdktf resolve without its per-value cost", () => {
     for (const [file, text] of cdktf) expect({ file, text: fast.get(file) }).toEqual({ file, text });
   });
 
+  test("every stack of the example org resolves to cdktf's JSON, key order included", () => {
+    const stacksJson = (fast: boolean): string[] => {
+      useFastResolve(fast);
+      try {
+        const { app } = buildOrgApp(selectEnvironments(), { outdir: fs.mkdtempSync(path.join(os.tmpdir(), "okta-resolve-")) });
+        return app.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c)).map((s) => JSON.stringify(s.toTerraform()));
+      } finally {
+        useFastResolve(true);
+      }
+    };
+    const [fast, cdktf] = [stacksJson(true), stacksJson(false)];
+    expect(fast).toHaveLength(6);
+    fast.forEach((json, i) => expect({ i, json }).toEqual({ i, json: cdktf[i] }));
+  });
+
   test("an org at scale with policies, and one of hostile strings, are written as cdktf writes them", () => {
     for (const configs of [[scaleOrg("prod", 4, 3, 40, true)], [hostileLabels()]]) {
       const [fast, cdktf] = [true, false].map((on) => synthFiles(configs, on));
@@ -157,6 +172,8 @@ describe("cdktf resolve without its per-value cost", () => {
           groupsClaim: { type: "FILTER", name: "groups", filterType: "STARTS_WITH", value: group.name },
           jwks: keys.dynamic({ kid: keys.value, kty: "RSA", e: "AQAB", n: "abc" }),
         });
+        // An override of an attribute the binding lists as undefined keeps the binding's key order.
+        new AppOauth(stack, "b", { label: "y", type: "service", grantTypes: ["client_credentials"] }).addOverride("login_uri", "https://y.example.com/login");
         stack.addOverride("terraform.required_providers.okta.version", ">= 6.12.0");
         stack.addOverride("locals.ref", group.id);
         stack.addOverride("locals.late", Lazy.stringValue({ produce: () => `${other.name}!` }));

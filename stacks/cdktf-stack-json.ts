@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { IConstruct } from "constructs";
-import { TerraformElement, TerraformOutput, TerraformStack } from "cdktf";
+import { TerraformElement, TerraformOutput, TerraformResource, TerraformStack } from "cdktf";
 
 /**
  * cdktf's `TerraformStack.toTerraform` copies every value of a stack three times after each
@@ -45,6 +45,7 @@ const { DefaultTokenResolver, StringConcat } = require("cdktf/lib/tokens/resolva
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
 
 const cdktfStackToTerraform = TerraformStack.prototype.toTerraform;
+const cdktfResourceToTerraform = TerraformResource.prototype.toTerraform;
 const cdktfKeysToSnakeCase = util.keysToSnakeCase;
 const cdktfProcessDynamicAttributes = util.processDynamicAttributes;
 
@@ -133,6 +134,9 @@ function keysToSnakeCase(object: unknown): unknown {
   return out;
 }
 
+/** Set while a resource without overrides is turned into JSON: see resourceToTerraform. */
+let dropUndefined = false;
+
 /**
  * cdktf's processDynamicAttributes (every resource's attributes pass through it), without an
  * entries array and a closure per object: at 10,000 apps it was 4 % of synth.
@@ -141,6 +145,7 @@ function processDynamicAttributes(attributes: Json): Json {
   const result: Json = {};
   for (const name of Object.keys(attributes)) {
     const value = attributes[name];
+    if (value === undefined && dropUndefined) continue;
     if (TerraformDynamicBlock.isTerraformDynamicBlock(value)) {
       if (!result.dynamic) result.dynamic = {};
       (result.dynamic as Json)[name] = value.toTerraformDynamicBlockJson();
@@ -152,9 +157,28 @@ function processDynamicAttributes(attributes: Json): Json {
   return result;
 }
 
+/**
+ * cdktf's TerraformResource.toTerraform. A binding's synthesizeAttributes lists every attribute
+ * of its type, most of them undefined (an okta_app_oauth has about 70), and cdktf copies each
+ * one twice before its resolve drops it. Without raw overrides of the resource nothing can
+ * land in such a key first (the meta-arguments merged in have names of their own), so the copy
+ * leaves them out: the resolved JSON is the same, key order included. A resource with raw
+ * overrides, which may set one of those keys, is cdktf's own path.
+ */
+function resourceToTerraform(this: TerraformResource): unknown {
+  if (Object.keys((this as unknown as { rawOverrides: Json }).rawOverrides).length > 0) return cdktfResourceToTerraform.call(this);
+  dropUndefined = true;
+  try {
+    return cdktfResourceToTerraform.call(this);
+  } finally {
+    dropUndefined = false;
+  }
+}
+
 /** Installs (or, with false, removes) these versions for every later synth. */
 export function useFastStackJson(on: boolean): void {
   TerraformStack.prototype.toTerraform = on ? stackToTerraform : cdktfStackToTerraform;
+  TerraformResource.prototype.toTerraform = on ? resourceToTerraform : cdktfResourceToTerraform;
   util.keysToSnakeCase = on ? keysToSnakeCase : cdktfKeysToSnakeCase;
   util.processDynamicAttributes = on ? processDynamicAttributes : cdktfProcessDynamicAttributes;
 }
