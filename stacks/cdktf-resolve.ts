@@ -25,7 +25,9 @@ interface ResolveOptions {
 type Resolve = (obj: unknown, options: ResolveOptions) => unknown;
 
 const resolveModule = require("cdktf/lib/tokens/private/resolve") as { resolve: Resolve };
-const encoding = require("cdktf/lib/tokens/private/encoding") as { extractTokenDouble: (x: number, list: boolean) => number | undefined };
+const encoding = require("cdktf/lib/tokens/private/encoding") as { extractTokenDouble: (x: number, list: boolean) => number | undefined; VALID_KEY_CHARS: string };
+const { TokenMap } = require("cdktf/lib/tokens/private/token-map") as { TokenMap: { instance(): { lookupToken(key: string): unknown } } };
+const { ref } = require("cdktf/lib/tfExpression") as { ref: (identifier: string) => object };
 const { Token } = require("cdktf/lib/tokens/token") as { Token: { STRING_MAP_TOKEN_VALUE: string; ANY_MAP_TOKEN_VALUE: string; NUMBER_MAP_TOKEN_VALUE: number } };
 
 /** cdktf's own resolve, kept for every value this walk does not take. */
@@ -33,6 +35,10 @@ const cdktfResolve: Resolve = resolveModule.resolve;
 
 /** What cdktf's encoded-number pattern matches (it then looks the number up); such strings go to cdktf. */
 const NUMBER_LIKE = /[-|\d|.+]+(e[-|\d|.|e|E|+]+)/;
+/** A string that is one string token and nothing else, such as a resource's `.id`. */
+const WHOLE_TOKEN = new RegExp(`^\\$\\{TfToken\\[([${encoding.VALID_KEY_CHARS}]+)\\]\\}$`);
+/** cdktf's Reference (`okta_group.x.id`), the class behind most tokens of a stack; cdktf does not export it. */
+const REFERENCE = Object.getPrototypeOf(ref("x")) as object;
 /** cdktf refuses paths deeper than this (a cyclic structure); cdktf's function throws its own error. */
 const MAX_DEPTH = 200;
 
@@ -66,6 +72,24 @@ export const fastResolve: Resolve = (obj, options) => {
   const below: (string | number)[] = [];
   const slow = (value: unknown) => cdktfResolve(value, { ...asPrepared(options), prefix: [...(options.prefix ?? []), ...below.map(String)] });
   const depth0 = options.prefix?.length ?? 0;
+  // A string that is one Reference token: cdktf would split it into fragments, resolve that one
+  // token with this same path and options, and join the one result; the token is resolved by
+  // cdktf here without the splitting. Its result is then a string like any other (a number
+  // token in it included). Anything else, or a call below another resolve, is cdktf's.
+  const wholeReference = (text: string): unknown => {
+    const key = options.previousContext === undefined ? WHOLE_TOKEN.exec(text)?.[1] : undefined;
+    if (key === undefined) return slow(text);
+    let token: unknown;
+    try {
+      token = TokenMap.instance().lookupToken(key);
+    } catch {
+      return slow(text); // an unknown token: cdktf's own error
+    }
+    if (token === null || typeof token !== "object" || Object.getPrototypeOf(token) !== REFERENCE) return slow(text);
+    const resolved = slow(token);
+    if (typeof resolved !== "string") return slow(text);
+    return plainString(resolved) ? resolved : slow(resolved);
+  };
   // Plain recursion without closures per value, try/finally or map/filter: at org scale this
   // walk visits every value of every resource twice (cdktf resolves each element, then the stack).
   const walk = (value: unknown): unknown => {
@@ -73,7 +97,7 @@ export const fastResolve: Resolve = (obj, options) => {
     if (value === undefined || value === null) return value;
     switch (typeof value) {
       case "string":
-        return plainString(value) ? value : slow(value);
+        return plainString(value) ? value : wholeReference(value);
       case "number":
         return value !== Token.NUMBER_MAP_TOKEN_VALUE && encoding.extractTokenDouble(value, false) === undefined ? value : slow(value);
       case "boolean":
