@@ -525,6 +525,8 @@ describe("each object of an org stands alone (issue 20)", () => {
       group("support", "Line one\nLine two: ${user.login} %{x} $${y} \"quoted\" ünïcode", "00g00000000000000001"),
       group("a${b}", null, "00g00000000000000002"),
       group("x".repeat(300), null, "00g00000000000000003"),
+      // cdktf's own token text: synth would write a live reference to another resource in its place.
+      group("${TfToken[TOKEN.30]}", null, "00g00000000000000004"),
     );
     edited.groupRules.push({ id: "0pr00000000000000001", name: "Junk", status: "ACTIVE", type: "group_rule", conditions: { expression: { type: "urn:okta:expression:1.0", value: "user.department == \"Finance" } }, actions: { assignUserToGroups: { groupIds: ["00g00000000000000001"] } } });
     const { run } = await importFromServer(edited as OrgSnapshot);
@@ -536,6 +538,8 @@ describe("each object of an org stands alone (issue 20)", () => {
     ]));
     // What Okta itself would refuse is left out, with the constructs' own reason.
     expect(entry("x".repeat(300))).toEqual(expect.objectContaining({ outcome: "not imported", why: expect.stringContaining("longer than Okta allows (255 characters)") }));
+    expect(entry("${TfToken[TOKEN.30]}")).toEqual(expect.objectContaining({ outcome: "not imported", why: expect.stringContaining("which cdktf reads as one of its tokens") }));
+    expect(run.adoption.config.groups.map((g) => g.name)).not.toContain("${TfToken[TOKEN.30]}");
     expect(entry("Junk")).toEqual(expect.objectContaining({ outcome: "not imported", why: expect.stringContaining("the constructs refuse it") }));
     const a = run.adoption.access;
     expect([a.grants, a.assignments, a.management, a.origins, a.claims].every((d) => !d.added.length && !d.removed.length)).toBe(true);

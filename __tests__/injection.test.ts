@@ -3,7 +3,7 @@ import { signOn } from "../config/sign-on";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { App, TerraformStack } from "cdktf";
+import { App, Lazy, TerraformStack, Token } from "cdktf";
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import { OrgConfig } from "../config/types";
 import { setEnvironment } from "../constructs/environment";
@@ -139,5 +139,40 @@ describe("config cannot smuggle Terraform expressions", () => {
   ])("refuses %s", (_name, at, text, expected) => {
     const message = errorOf(() => synthesizeAll(buildOrgApp([withString(prod, at as (string | number)[], text as string)], { outdir: fs.mkdtempSync(path.join(os.tmpdir(), "okta-inject-")) }).app));
     expect(message).toContain(expected as string);
+  });
+});
+
+// cdktf replaces its own token text wherever it meets it in a string: an app label imported from
+// Okta as `${TfToken[TOKEN.30]}` would be written as a live reference to some other resource
+// (it was, before config refused it: `"label": "${okta_app_saml.pagerduty_App_D9DD1B19.id}"`).
+describe("cdktf's token text in config or Okta's data", () => {
+  const prod = fixtureConfig("prod");
+  const encodedNumber = String(Token.asNumber(Lazy.numberValue({ produce: () => 7 })));
+
+  test.each([
+    ["a label that is a whole token", ["apps", 0, "label"], "${TfToken[TOKEN.30]}"],
+    ["a token inside a description", ["groups", 0, "description"], "see ${TfToken[TOKEN.1]} here"],
+    ["a list token in a group name", ["groups", 0, "name"], "#{TfToken[TOKEN.2]}"],
+    ["a map token in a label", ["apps", 0, "label"], "&{TfToken[TOKEN.3]}"],
+    ["a token key cdktf does not know", ["apps", 0, "label"], "${TfToken[NOT.A.TOKEN]}"],
+    ["a number in cdktf's token encoding", ["apps", 0, "label"], `v ${encodedNumber}`],
+    ["that number with a point before its exponent", ["apps", 0, "label"], `v ${encodedNumber.replace(/^(-?)(\d)\.(\d+)e\+(\d+)$/, (_m, sign: string, d: string, rest: string, exp: string) => `${sign}${d}${rest}.e+${Number(exp) - rest.length}`)}`],
+  ])("refuses %s, naming where it is, and writes nothing", (_name, at, text) => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-inject-"));
+    const message = errorOf(() => synthesizeAll(buildOrgApp([withString(prod, at as (string | number)[], text as string)], { outdir }).app));
+    expect(message).toMatch(new RegExp(`okta-prod config\\.${at[0]}\\[0\\] \\("[^"]+"\\)\\.${at[at.length - 1]} contains "`));
+    expect(message).toContain("which cdktf reads as one of its tokens");
+    expect(message).not.toMatch(/\n\s+at /);
+    expect(fs.existsSync(path.join(outdir, "stacks"))).toBe(false);
+  });
+
+  test("keeps text that only looks like it: number-like labels and an unclosed marker reach Okta as written", () => {
+    const labels = ["1e5", "-1.8881545897087626e+289", "${TfToken[", "TfToken[x]", "$${TfToken[TOKEN.1]"];
+    const config = structuredClone(prod) as OrgConfig;
+    const apps = config.apps.map((a, i) => (i < labels.length ? { ...a, label: labels[i] } : a)) as OrgConfig["apps"];
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-inject-"));
+    synthesizeAll(buildOrgApp([{ ...config, apps }], { outdir }).app);
+    const written = fs.readFileSync(path.join(outdir, "stacks", "okta-prod", "cdk.tf.json"), "utf8");
+    for (const label of ["1e5", "-1.8881545897087626e+289", "$${TfToken[", "TfToken[x]", "$$${TfToken[TOKEN.1]"]) expect(written).toContain(`"label": ${JSON.stringify(label)}`);
   });
 });

@@ -116,6 +116,32 @@ const INTERPOLATION = /\$\{|%\{/;
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 /** Okta's field limits (Admin Console and API): app labels 100, names 255, descriptions 1,024. */
 const MAX_LENGTH: Readonly<Record<string, number>> = { label: 100, name: 255, description: 1024 };
+/**
+ * Text cdktf reads as a token of its own wherever it meets it in a string, config or Okta's
+ * data alike: `${TfToken[TOKEN.12]}` (or its list and map forms) is looked up and replaced by
+ * what that token stands for, such as another resource's id written as a live Terraform
+ * reference; a number in cdktf's token encoding (about -8.1e+298) is replaced by its token's
+ * value, or fails synth. An app label imported from Okta must not choose what synth writes.
+ */
+const TOKEN_MARKER = /[$#&]\{TfToken\[[a-zA-Z0-9:._-]+\]\}/;
+/** What cdktf's number-token search matches in a string (cdktf/lib/tokens/private/encoding.js). */
+const NUMBER_LIKE = /[-|\d|.+]+(e[-|\d|.|e|E|+]+)/g;
+// parseFloat reads an exponent only after a digit or a point.
+const HAS_EXPONENT = /[\d.]e/;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { extractTokenDouble } = require("cdktf/lib/tokens/private/encoding") as { extractTokenDouble: (x: number, list: boolean) => number | undefined };
+
+/** The part of a string cdktf would read as a token, if any. */
+export function cdktfTokenText(value: string): string | undefined {
+  if (value.includes("TfToken[")) {
+    const marker = TOKEN_MARKER.exec(value);
+    if (marker) return marker[0];
+  }
+  // Every config string passes here: most hold no number with an exponent at all.
+  if (!HAS_EXPONENT.test(value)) return undefined;
+  for (const match of value.matchAll(NUMBER_LIKE)) if (extractTokenDouble(parseFloat(match[0]), false) !== undefined) return match[0];
+  return undefined;
+}
 const SHORTEST_LIMIT = Math.min(...Object.values(MAX_LENGTH));
 
 function checkString(value: string, path: string, out: ConfigProblem[]): void {
@@ -124,6 +150,10 @@ function checkString(value: string, path: string, out: ConfigProblem[]): void {
   const keyOf = () => /\.([A-Za-z]+)(\[\d+\][^.]*)?$/.exec(path)?.[1] ?? "";
   if (INTERPOLATION.test(value) && !TEMPLATE_FIELD.test(path) && !FREE_TEXT_FIELD.test(path)) {
     out.push({ path, what: "contains a Terraform interpolation or directive (${…} or %{…}, escaped as $${…} or %%{… or not), which Terraform would evaluate or unescape", value, fix: "write the literal value Okta should get, without ${ or %{; they are accepted as written in labels, names and descriptions, and as Okta templates in SAML NameID templates, attribute values and OIN settings." });
+  }
+  const token = cdktfTokenText(value);
+  if (token !== undefined) {
+    out.push({ path, what: `contains ${JSON.stringify(token)}, which cdktf reads as one of its tokens: synth would write what that token stands for (another resource's attribute, say) in its place, or fail`, value, fix: "write the value without cdktf's token text (${TfToken[…]}, #{TfToken[…]}, &{TfToken[…]} or a number near -8.1e+298); in Okta, rename the object first if it holds such text." });
   }
   if (INVISIBLE.test(value)) {
     const key = keyOf();
