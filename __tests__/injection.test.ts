@@ -166,6 +166,20 @@ describe("cdktf's token text in config or Okta's data", () => {
     expect(fs.existsSync(path.join(outdir, "stacks"))).toBe(false);
   });
 
+  test("refuses it in a map's keys: an OIN app's settings and an authentication policy's id, which reach the JSON too", () => {
+    const config = { ...structuredClone(prod), ...structuredClone(signOn("prod")) } as OrgConfig & { authenticationPolicies: Record<string, unknown> };
+    const oin = config.apps.find((a) => a.kind === "oin") as { catalog: { settings?: Record<string, unknown> } } | undefined;
+    expect(oin).toBeDefined();
+    oin!.catalog.settings = { ...oin!.catalog.settings, "${TfToken[TOKEN.30]}": "x" };
+    const [first] = Object.entries(config.authenticationPolicies);
+    config.authenticationPolicies = { ...config.authenticationPolicies, "&{TfToken[TOKEN.31]}": first[1] };
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-inject-"));
+    const message = errorOf(() => synthesizeAll(buildOrgApp([config], { outdir }).app));
+    expect(message).toContain('.catalog.settings.${TfToken[TOKEN.30]} is a key holding "${TfToken[TOKEN.30]}", which cdktf reads as one of its tokens');
+    expect(message).toContain('config.authenticationPolicies.&{TfToken[TOKEN.31]} is a key holding "&{TfToken[TOKEN.31]}"');
+    expect(fs.existsSync(path.join(outdir, "stacks"))).toBe(false);
+  });
+
   test("keeps text that only looks like it: number-like labels and an unclosed marker reach Okta as written", () => {
     const labels = ["1e5", "-1.8881545897087626e+289", "${TfToken[", "TfToken[x]", "$${TfToken[TOKEN.1]"];
     const config = structuredClone(prod) as OrgConfig;

@@ -206,6 +206,12 @@ function checkObject(n: Node, value: Record<string, unknown>, path: string, out:
   }
   for (const [key, v] of Object.entries(value)) {
     if (v === undefined) continue;
+    // A map's keys (API and policy ids, OIN settings) reach the JSON too: construct ids, jsonencoded settings.
+    const token = props[key] ? undefined : cdktfTokenText(key);
+    if (token !== undefined) {
+      out.push({ path: `${path}.${key}`, what: `is a key holding ${JSON.stringify(token)}, which cdktf reads as one of its tokens: synth would write what that token stands for in its place, or fail`, value: key, fix: "name it without cdktf's token text." });
+      continue;
+    }
     if (props[key]) check(props[key], v, `${path}.${key}`, out);
     else if (n.additionalProperties && typeof n.additionalProperties === "object") check(n.additionalProperties, v, `${path}.${key}`, out);
     else if (n.additionalProperties !== true) {
