@@ -527,6 +527,8 @@ describe("each object of an org stands alone (issue 20)", () => {
       group("x".repeat(300), null, "00g00000000000000003"),
       // cdktf's own token text: synth would write a live reference to another resource in its place.
       group("${TfToken[TOKEN.30]}", null, "00g00000000000000004"),
+      // Exactly a Terraform reference: Terraform would write that attribute (a secret, say) as the name.
+      group("${okta_app_oauth.x.client_secret}", null, "00g00000000000000005"),
     );
     edited.groupRules.push({ id: "0pr00000000000000001", name: "Junk", status: "ACTIVE", type: "group_rule", conditions: { expression: { type: "urn:okta:expression:1.0", value: "user.department == \"Finance" } }, actions: { assignUserToGroups: { groupIds: ["00g00000000000000001"] } } });
     const { run } = await importFromServer(edited as OrgSnapshot);
@@ -540,6 +542,7 @@ describe("each object of an org stands alone (issue 20)", () => {
     expect(entry("x".repeat(300))).toEqual(expect.objectContaining({ outcome: "not imported", why: expect.stringContaining("longer than Okta allows (255 characters)") }));
     expect(entry("${TfToken[TOKEN.30]}")).toEqual(expect.objectContaining({ outcome: "not imported", why: expect.stringContaining("which cdktf reads as one of its tokens") }));
     expect((run.adoption.config.groups ?? []).map((g) => g.name)).not.toContain("${TfToken[TOKEN.30]}");
+    expect(entry("${okta_app_oauth.x.client_secret}")).toEqual(expect.objectContaining({ outcome: "not imported", why: expect.stringContaining("which Terraform would evaluate") }));
     expect(entry("Junk")).toEqual(expect.objectContaining({ outcome: "not imported", why: expect.stringContaining("the constructs refuse it") }));
     const a = run.adoption.access;
     expect([a.grants, a.assignments, a.management, a.origins, a.claims].every((d) => !d.added.length && !d.removed.length)).toBe(true);

@@ -190,3 +190,33 @@ describe("cdktf's token text in config or Okta's data", () => {
     for (const label of ["1e5", "-1.8881545897087626e+289", "$${TfToken[", "TfToken[x]", "$$${TfToken[TOKEN.1]"]) expect(written).toContain(`"label": ${JSON.stringify(label)}`);
   });
 });
+
+// Free text reaches Okta escaped, except text that is exactly one Terraform reference, which
+// escapeFreeText must leave live for what cdktf writes: a label imported from Okta as
+// `${okta_app_oauth.x.client_secret}` was written as a live reference (Terraform would have put
+// that app's secret in the label) before config refused it.
+describe("free text written exactly as a Terraform reference", () => {
+  const prod = fixtureConfig("prod");
+
+  // A group's name is in its own config path, whose dots make it no free-text path: refused as any interpolation.
+  test.each([
+    ["an app label", ["apps", 0, "label"], "${okta_app_oauth.x.client_secret}", "is exactly a Terraform reference"],
+    ["a group name", ["groups", 0, "name"], "${data.okta_group.y.id}", "contains a Terraform interpolation"],
+    ["a group description", ["groups", 0, "description"], '${okta_group.z["name"]}', "is exactly a Terraform reference"],
+  ])("refuses %s, naming where it is, and writes nothing", (_name, at, text, expected) => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-inject-"));
+    const message = errorOf(() => synthesizeAll(buildOrgApp([withString(prod, at as (string | number)[], text as string)], { outdir }).app));
+    expect(message).toMatch(new RegExp(`okta-prod config\\.${at[0]}\\[0\\] \\("[^"]+"\\)\\.${at[at.length - 1]} ${expected}`));
+    expect(fs.existsSync(path.join(outdir, "stacks"))).toBe(false);
+  });
+
+  test("keeps free text that only holds one, or is no reference, escaped so it reaches Okta as written", () => {
+    const labels = ["see ${okta_group.z.name}", "${x}", "$${okta_group.z.name}", "${okta_group.z.name} "];
+    const config = structuredClone(prod) as OrgConfig;
+    const apps = config.apps.map((a, i) => (i < labels.length ? { ...a, label: labels[i] } : a)) as OrgConfig["apps"];
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-inject-"));
+    synthesizeAll(buildOrgApp([{ ...config, apps }], { outdir }).app);
+    const written = fs.readFileSync(path.join(outdir, "stacks", "okta-prod", "cdk.tf.json"), "utf8");
+    for (const label of ["see $${okta_group.z.name}", "$${x}", "$$${okta_group.z.name}", "$${okta_group.z.name} "]) expect(written).toContain(`"label": ${JSON.stringify(label)}`);
+  });
+});

@@ -1,5 +1,6 @@
 import SCHEMA from "./org-config.schema.json";
 import { looksLikeSecretSetting } from "../constructs/secrets";
+import { isWholeReference } from "../terraform/interpolations";
 
 /**
  * Run-time check of an org config against config/org-config.schema.json, the JSON Schema
@@ -148,6 +149,12 @@ function checkString(value: string, path: string, out: ConfigProblem[]): void {
   // The key is read from the path only when a check needs it: this runs on every string of
   // every config (tens of thousands at org scale).
   const keyOf = () => /\.([A-Za-z]+)(\[\d+\][^.]*)?$/.exec(path)?.[1] ?? "";
+  // Free text passes its `${` to Okta escaped, except text that is exactly one Terraform
+  // reference, which stays live (it is what cdktf writes for a reference): a label imported
+  // as `${okta_app_oauth.x.client_secret}` would show that app's secret in Okta.
+  if (value.startsWith("${") && isWholeReference(value) && FREE_TEXT_FIELD.test(path)) {
+    out.push({ path, what: "is exactly a Terraform reference (${type.name.attribute}), which Terraform would replace with that resource's attribute (a client secret, say) instead of writing it as text", value, fix: "write the text Okta should show; free text cannot be exactly a ${…} reference (in Okta, rename the object first if it is named so)." });
+  }
   if (INTERPOLATION.test(value) && !TEMPLATE_FIELD.test(path) && !FREE_TEXT_FIELD.test(path)) {
     out.push({ path, what: "contains a Terraform interpolation or directive (${…} or %{…}, escaped as $${…} or %%{… or not), which Terraform would evaluate or unescape", value, fix: "write the literal value Okta should get, without ${ or %{; they are accepted as written in labels, names and descriptions, and as Okta templates in SAML NameID templates, attribute values and OIN settings." });
   }

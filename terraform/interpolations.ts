@@ -116,9 +116,17 @@ export const FREE_TEXT_ATTRIBUTES: ReadonlySet<string> = new Set(["label", "name
  * reads back as `$${x}`), except a whole plain reference cdktf wrote (`${okta_group.x.id}`).
  */
 export function escapeLiteral(text: string): string {
+  return isWholeReference(text) ? text : escapeTemplate(text);
+}
+
+/**
+ * Whether a string is one plain Terraform reference and nothing else (`${okta_group.x.id}`):
+ * what cdktf writes for a reference in an attribute, left unescaped in free text. Config's
+ * free text may therefore not be written so (config/validate.ts).
+ */
+export function isWholeReference(text: string): boolean {
   const whole = /^\$\{([^{}]*)\}$/.exec(text);
-  if (whole && REFERENCE.test(whole[1])) return text;
-  return escapeTemplate(text);
+  return whole !== null && REFERENCE.test(whole[1]);
 }
 
 /** What escapeLiteral wrote, as Okta holds it. */
