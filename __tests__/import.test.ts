@@ -542,7 +542,7 @@ describe("each object of an org stands alone (issue 20)", () => {
     expect(entry("x".repeat(300))).toEqual(expect.objectContaining({ outcome: "not imported", why: expect.stringContaining("longer than Okta allows (255 characters)") }));
     expect(entry("${TfToken[TOKEN.30]}")).toEqual(expect.objectContaining({ outcome: "not imported", why: expect.stringContaining("which cdktf reads as one of its tokens") }));
     expect((run.adoption.config.groups ?? []).map((g) => g.name)).not.toContain("${TfToken[TOKEN.30]}");
-    expect(entry("${okta_app_oauth.x.client_secret}")).toEqual(expect.objectContaining({ outcome: "not imported", why: expect.stringContaining("which Terraform would evaluate") }));
+    expect(entry("${okta_app_oauth.x.client_secret}")).toEqual(expect.objectContaining({ outcome: "not imported", why: expect.stringContaining("is exactly a Terraform reference") }));
     expect(entry("Junk")).toEqual(expect.objectContaining({ outcome: "not imported", why: expect.stringContaining("the constructs refuse it") }));
     const a = run.adoption.access;
     expect([a.grants, a.assignments, a.management, a.origins, a.claims].every((d) => !d.added.length && !d.removed.length)).toBe(true);

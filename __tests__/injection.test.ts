@@ -198,16 +198,27 @@ describe("cdktf's token text in config or Okta's data", () => {
 describe("free text written exactly as a Terraform reference", () => {
   const prod = fixtureConfig("prod");
 
-  // A group's name is in its own config path, whose dots make it no free-text path: refused as any interpolation.
   test.each([
     ["an app label", ["apps", 0, "label"], "${okta_app_oauth.x.client_secret}", "is exactly a Terraform reference"],
-    ["a group name", ["groups", 0, "name"], "${data.okta_group.y.id}", "contains a Terraform interpolation"],
+    ["a group name", ["groups", 0, "name"], "${data.okta_group.y.id}", "is exactly a Terraform reference"],
     ["a group description", ["groups", 0, "description"], '${okta_group.z["name"]}', "is exactly a Terraform reference"],
   ])("refuses %s, naming where it is, and writes nothing", (_name, at, text, expected) => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-inject-"));
     const message = errorOf(() => synthesizeAll(buildOrgApp([withString(prod, at as (string | number)[], text as string)], { outdir }).app));
     expect(message).toMatch(new RegExp(`okta-prod config\\.${at[0]}\\[0\\] \\("[^"]+"\\)\\.${at[at.length - 1]} ${expected}`));
     expect(fs.existsSync(path.join(outdir, "stacks"))).toBe(false);
+  });
+
+  test("keeps a zone name with dots and a ${ as free text, where rules name it too: written escaped, as any name", () => {
+    // The example org's sign-on, with its sensitive apps on the policies the guardrails ask for.
+    const POLICY_OF: Record<string, string> = { billing: "corporate-only", "api-center-client": "sensitive", mobile: "sensitive" };
+    const config = { ...structuredClone(prod), ...structuredClone(signOn("prod")), apps: prod.apps.map((a) => (POLICY_OF[a.id] ? { ...a, authenticationPolicy: POLICY_OF[a.id] } : a)) } as OrgConfig;
+    const old = config.networkZones![0].name;
+    expect(JSON.stringify(config.authenticationPolicies)).toContain(JSON.stringify(old));
+    const renamed = JSON.parse(JSON.stringify(config).split(JSON.stringify(old)).join(JSON.stringify("Office v1.2 ${x}"))) as OrgConfig;
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-inject-"));
+    synthesizeAll(buildOrgApp([renamed], { outdir }).app);
+    expect(fs.readFileSync(path.join(outdir, "stacks", "okta-prod", "cdk.tf.json"), "utf8")).toContain('"name": "Office v1.2 $${x}"');
   });
 
   test("keeps free text that only holds one, or is no reference, escaped so it reaches Okta as written", () => {

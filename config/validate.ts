@@ -101,7 +101,7 @@ function discriminatorOf(branches: readonly Node[]): string | undefined {
  * (SAML NameID template and attribute values, OIN app settings), which the constructs escape
  * as `$${…}` and `%%{…}`; stacks/synthesize.ts checks the final JSON whatever the source.
  */
-const TEMPLATE_FIELD = /\.(nameIdTemplate|attributes\[\d+\][^.]*\.values\[\d+\]|catalog\.settings\..*)$/;
+const TEMPLATE_FIELD = /\.(nameIdTemplate|attributes\[\d+\](?: \("(?:[^"\\]|\\.)*"\))?\.values\[\d+\]|catalog\.settings\..*)$/;
 /**
  * Free text Okta stores as written (labels, names of groups, APIs, zones, policies and their
  * rules, descriptions, and the group and zone names a rule names them by, which only look them
@@ -109,7 +109,8 @@ const TEMPLATE_FIELD = /\.(nameIdTemplate|attributes\[\d+\][^.]*\.values\[\d+\]|
  * `%{` or `$${` in it is escaped in the JSON (terraform/interpolations.ts escapeFreeText), so
  * it reaches Okta unchanged; descriptions may also span lines, as Okta allows.
  */
-const FREE_TEXT_FIELD = /(\.(label|description)|(groups|groupRules|networkZones)\[\d+\][^.]*\.name|(apis|authenticationPolicies)\.[^.]+\.name|authenticationPolicies\.[^.]+\.rules\[\d+\][^.]*\.(name|groups\[\d+\]|groupsExcluded\[\d+\]|zones\.(in|notIn)\[\d+\])|apiCenter\.name)$/;
+// An entry of a list is labelled in its path by its name as JSON (` ("v1.2 team")`), dots and all.
+const FREE_TEXT_FIELD = /(\.(label|description)|(groups|groupRules|networkZones)\[\d+\](?: \("(?:[^"\\]|\\.)*"\))?\.name|(apis|authenticationPolicies)\.[^.]+\.name|authenticationPolicies\.[^.]+\.rules\[\d+\](?: \("(?:[^"\\]|\\.)*"\))?\.(name|groups\[\d+\]|groupsExcluded\[\d+\]|zones\.(in|notIn)\[\d+\])|apiCenter\.name)$/;
 // Any `${` or `%{`, escaped or not: `$${x}` would reach Okta as `${x}` (Terraform reads `$${` as a
 // literal `${`), so a value that looks escaped differs from the value written (issue 19).
 const INTERPOLATION = /\$\{|%\{/;
