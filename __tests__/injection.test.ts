@@ -76,6 +76,23 @@ describe("config cannot smuggle Terraform expressions", () => {
     expect(outcomes.refused).toBeGreaterThan(strings.length / 2);
   });
 
+  test("every string field refuses cdktf's token text, and none writes a whole Terraform reference live", () => {
+    const LIVE = "${okta_app_oauth.x.client_secret}";
+    const live = (v: unknown): boolean => v === LIVE || (Array.isArray(v) ? v.some(live) : v !== null && typeof v === "object" && Object.values(v).some(live));
+    let written = 0;
+    for (const { path: at } of strings) {
+      const token = synth(withString(prod, at, "${TfToken[TOKEN.30]}"));
+      // Refused by config, with its fix: never by cdktf's own "unrecognized token" or a written stack.
+      expect({ at, refused: "error" in token ? /Fix: /.test(token.error) && !/Unrecognized token/i.test(token.error) : false }).toEqual({ at, refused: true });
+      const whole = synth(withString(prod, at, LIVE));
+      if ("error" in whole) continue;
+      written++;
+      expect({ at, live: whole.jsons.some(live) }).toEqual({ at, live: false });
+    }
+    // Template fields accept it and write it escaped; free text refuses it.
+    expect(written).toBeGreaterThan(0);
+  });
+
   test("refuses the review's example: a prod redirect URI that Terraform would turn into a wildcard", () => {
     const i = prod.apps.findIndex((a) => a.id === "portal");
     const message = errorOf(() => synthesizeAll(buildOrgApp([withString(prod, ["apps", i, "redirectUris", 0], 'https://${"\\u002a"}.example.com/cb')], { outdir: fs.mkdtempSync(path.join(os.tmpdir(), "okta-inject-")) }).app));
