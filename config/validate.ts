@@ -1,6 +1,7 @@
 import SCHEMA from "./org-config.schema.json";
 import { looksLikeSecretSetting } from "../constructs/secrets";
 import { isWholeReference } from "../terraform/interpolations";
+import { cdktfTokenText } from "../stacks/cdktf-resolve";
 
 /**
  * Run-time check of an org config against config/org-config.schema.json, the JSON Schema
@@ -118,32 +119,6 @@ const INTERPOLATION = /\$\{|%\{/;
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 /** Okta's field limits (Admin Console and API): app labels 100, names 255, descriptions 1,024. */
 const MAX_LENGTH: Readonly<Record<string, number>> = { label: 100, name: 255, description: 1024 };
-/**
- * Text cdktf reads as a token of its own wherever it meets it in a string, config or Okta's
- * data alike: `${TfToken[TOKEN.12]}` (or its list and map forms) is looked up and replaced by
- * what that token stands for, such as another resource's id written as a live Terraform
- * reference; a number in cdktf's token encoding (about -8.1e+298) is replaced by its token's
- * value, or fails synth. An app label imported from Okta must not choose what synth writes.
- */
-const TOKEN_MARKER = /[$#&]\{TfToken\[[a-zA-Z0-9:._-]+\]\}/;
-/** What cdktf's number-token search matches in a string (cdktf/lib/tokens/private/encoding.js). */
-const NUMBER_LIKE = /[-|\d|.+]+(e[-|\d|.|e|E|+]+)/g;
-// parseFloat reads an exponent only after a digit or a point.
-const HAS_EXPONENT = /[\d.]e/;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { extractTokenDouble } = require("cdktf/lib/tokens/private/encoding") as { extractTokenDouble: (x: number, list: boolean) => number | undefined };
-
-/** The part of a string cdktf would read as a token, if any. */
-export function cdktfTokenText(value: string): string | undefined {
-  if (value.includes("TfToken[")) {
-    const marker = TOKEN_MARKER.exec(value);
-    if (marker) return marker[0];
-  }
-  // Every config string passes here: most hold no number with an exponent at all.
-  if (!HAS_EXPONENT.test(value)) return undefined;
-  for (const match of value.matchAll(NUMBER_LIKE)) if (extractTokenDouble(parseFloat(match[0]), false) !== undefined) return match[0];
-  return undefined;
-}
 const SHORTEST_LIMIT = Math.min(...Object.values(MAX_LENGTH));
 
 function checkString(value: string, path: string, out: ConfigProblem[]): void {

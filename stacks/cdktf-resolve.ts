@@ -46,6 +46,30 @@ function plainString(s: string): boolean {
   return !s.includes("TfToken[") && s !== Token.STRING_MAP_TOKEN_VALUE && s !== Token.ANY_MAP_TOKEN_VALUE && !NUMBER_LIKE.test(s);
 }
 
+/** cdktf's string, list and map token markers around a key: what its resolve looks up wherever it is in a string. */
+const TOKEN_MARKER = new RegExp(`[$#&]\\{TfToken\\[[${encoding.VALID_KEY_CHARS}]+\\]\\}`);
+const NUMBERS_LIKE = new RegExp(NUMBER_LIKE.source, "g");
+// parseFloat reads an exponent only after a digit or a point.
+const HAS_EXPONENT = /[\d.]e/;
+
+/**
+ * The part of a string cdktf would read as one of its tokens, if any: `${TfToken[TOKEN.12]}`
+ * (or its list and map forms) is looked up and replaced by what that token stands for, such as
+ * another resource's id written as a live Terraform reference; a number in cdktf's token
+ * encoding (about -8.1e+298) is replaced by its token's value, or fails synth. Config refuses
+ * such text (config/validate.ts): a label imported from Okta must not choose what synth writes.
+ */
+export function cdktfTokenText(value: string): string | undefined {
+  if (value.includes("TfToken[")) {
+    const marker = TOKEN_MARKER.exec(value);
+    if (marker) return marker[0];
+  }
+  // Every config string passes here: most hold no number with an exponent at all.
+  if (!HAS_EXPONENT.test(value)) return undefined;
+  for (const match of value.matchAll(NUMBERS_LIKE)) if (encoding.extractTokenDouble(parseFloat(match[0]), false) !== undefined) return match[0];
+  return undefined;
+}
+
 let preparing = 0;
 /**
  * Runs `resolve` with every resolve a preparing one, as cdktf's prepareStack resolves. Only a
