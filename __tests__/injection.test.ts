@@ -45,11 +45,16 @@ function synth(config: OrgConfig): { jsons: Record<string, unknown>[] } | { erro
   }
 }
 
-describe("config cannot smuggle Terraform expressions", () => {
-  // With the example org's zones and authentication policies, on the same apps: their names are free text too.
+/** The prod fixture with the example org's zones and authentication policies, its sensitive apps on the policies the guardrails ask for. */
+function prodWithSignOn(): OrgConfig {
   const fixture = fixtureConfig("prod");
   const POLICY_OF: Record<string, string> = { billing: "corporate-only", "api-center-client": "sensitive", mobile: "sensitive" };
-  const prod = { ...fixture, ...signOn("prod"), apps: fixture.apps.map((a) => (POLICY_OF[a.id] ? { ...a, authenticationPolicy: POLICY_OF[a.id] } : a)) } as OrgConfig;
+  return { ...fixture, ...signOn("prod"), apps: fixture.apps.map((a) => (POLICY_OF[a.id] ? { ...a, authenticationPolicy: POLICY_OF[a.id] } : a)) } as OrgConfig;
+}
+
+describe("config cannot smuggle Terraform expressions", () => {
+  // With the example org's zones and authentication policies: their names are free text too.
+  const prod = prodWithSignOn();
   const strings = stringPaths(prod).filter((s) => s.path[0] !== "environment");
 
   test("every string field of the config either refuses an interpolation or reaches the JSON escaped", () => {
@@ -227,9 +232,7 @@ describe("free text written exactly as a Terraform reference", () => {
   });
 
   test("keeps a zone name with dots and a ${ as free text, where rules name it too: written escaped, as any name", () => {
-    // The example org's sign-on, with its sensitive apps on the policies the guardrails ask for.
-    const POLICY_OF: Record<string, string> = { billing: "corporate-only", "api-center-client": "sensitive", mobile: "sensitive" };
-    const config = { ...structuredClone(prod), ...structuredClone(signOn("prod")), apps: prod.apps.map((a) => (POLICY_OF[a.id] ? { ...a, authenticationPolicy: POLICY_OF[a.id] } : a)) } as OrgConfig;
+    const config = prodWithSignOn();
     const old = config.networkZones![0].name;
     expect(JSON.stringify(config.authenticationPolicies)).toContain(JSON.stringify(old));
     const renamed = JSON.parse(JSON.stringify(config).split(JSON.stringify(old)).join(JSON.stringify("Office v1.2 ${x}"))) as OrgConfig;
