@@ -15,7 +15,11 @@ import { scaleOrg } from "./scale-org";
 const n = Number(process.argv[2] ?? "1000");
 // BENCH_POLICIES=0: the same org without authentication policies (the figures before issue 24).
 const policies = process.env.BENCH_POLICIES !== "0";
-const envs = ["dev", "staging", "prod"] as const;
+// BENCH_ENVS=prod: fewer environments (one environment's cost, without the others).
+const envs = (process.env.BENCH_ENVS ?? "dev,staging,prod").split(",").map((e) => {
+  if (e !== "dev" && e !== "staging" && e !== "prod") throw new Error(`BENCH_ENVS names ${JSON.stringify(e)}: use dev, staging and prod, comma-separated`);
+  return e;
+});
 // As `npm run synth` (main.ts) runs; to compare, BENCH_HEAP_GROWTH=v8 keeps V8's own growth
 // and BENCH_HEAP_GROWTH=<percent> sets another step.
 const growth = process.env.BENCH_HEAP_GROWTH;
@@ -58,6 +62,6 @@ const start = process.hrtime.bigint();
 const report = buildReview(readSynthesized(base.outdir), readSynthesized(head.outdir), { base: "base", head: "head" });
 const markdown = toMarkdown(report);
 const reviewSeconds = Number(process.hrtime.bigint() - start) / 1e9;
-const resources = Object.values(JSON.parse(fs.readFileSync(path.join(base.outdir, "stacks", "okta-prod", "cdk.tf.json"), "utf8")).resource as Record<string, object>).reduce((s, byId) => s + Object.keys(byId).length, 0);
+const resources = Object.values(JSON.parse(fs.readFileSync(path.join(base.outdir, "stacks", `okta-${envs[envs.length - 1]}`, "cdk.tf.json"), "utf8")).resource as Record<string, object>).reduce((s, byId) => s + Object.keys(byId).length, 0);
 for (const d of [base.outdir, head.outdir]) fs.rmSync(d, { recursive: true, force: true });
 console.log(JSON.stringify({ n, policies, synthSeconds: base.seconds, synthCpuSeconds: base.cpuSeconds, stealPercent: base.stealPercent, resourcesPerEnv: resources, rssAfterSynthMb: rssAfterSynth, reviewSeconds, markdownChars: markdown.length, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
