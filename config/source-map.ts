@@ -33,6 +33,8 @@ interface Entry {
   readonly file: string;
   readonly node: ObjectLiteral;
   readonly source: import("typescript").SourceFile;
+  /** A group's, group rule's or zone's own construct key (`id`), when it sets one. */
+  readonly id?: string;
 }
 
 /** The project root, whether this runs from config/ (ts-node, jest) or .build/config/ (scripts/run.js). */
@@ -70,9 +72,9 @@ function load(): { ts: Ts; entries: Entry[] } | null {
         const id = stringProperty(ts, node, "id");
         const parentKey = containerKey(ts, node);
         if (id !== undefined && stringProperty(ts, node, "kind") !== undefined) entries.push({ kind: "app", key: id, file, node, source });
-        else if (parentKey === "groups" && stringProperty(ts, node, "name") !== undefined) entries.push({ kind: "group", key: stringProperty(ts, node, "name")!, file, node, source });
-        else if (parentKey === "groupRules" && stringProperty(ts, node, "name") !== undefined) entries.push({ kind: "groupRule", key: stringProperty(ts, node, "name")!, file, node, source });
-        else if (parentKey === "networkZones" && stringProperty(ts, node, "name") !== undefined) entries.push({ kind: "zone", key: stringProperty(ts, node, "name")!, file, node, source });
+        else if (parentKey === "groups" && stringProperty(ts, node, "name") !== undefined) entries.push({ kind: "group", key: stringProperty(ts, node, "name")!, file, node, source, id });
+        else if (parentKey === "groupRules" && stringProperty(ts, node, "name") !== undefined) entries.push({ kind: "groupRule", key: stringProperty(ts, node, "name")!, file, node, source, id });
+        else if (parentKey === "networkZones" && stringProperty(ts, node, "name") !== undefined) entries.push({ kind: "zone", key: stringProperty(ts, node, "name")!, file, node, source, id });
         const assignment = node.parent && ts.isPropertyAssignment(node.parent) ? node.parent : undefined;
         const owner = assignment?.parent && ts.isObjectLiteralExpression(assignment.parent) ? assignment.parent : undefined;
         const ownerKey = owner && owner.parent && ts.isPropertyAssignment(owner.parent) ? propertyName(ts, owner.parent.name) : undefined;
@@ -191,11 +193,12 @@ export function entryOfConstructPath(constructPath: string, slugOf: (name: strin
   if (second === "ApiCenter") return { kind: "apiCenter", key: "apiCenter", rest: [] };
   if (second.startsWith("Api-")) return { kind: "api", key: second.slice(4), rest: [] };
   if (second.startsWith("AuthPolicy-")) return { kind: "policy", key: second.slice("AuthPolicy-".length), rest: [] };
+  // By the entry's own id where it sets one, else by the slug of its name, as the stack names it.
+  const bySlug = (kind: EntryRef["kind"], s: string) => loaded.entries.find((e) => e.kind === kind && (e.id ?? slugOf(e.key)) === s);
   if (second.startsWith("Zone-")) {
-    const e = loaded.entries.find((x) => x.kind === "zone" && slugOf(x.key) === second.slice("Zone-".length));
+    const e = bySlug("zone", second.slice("Zone-".length));
     return e ? { kind: "zone", key: e.key, rest: [] } : undefined;
   }
-  const bySlug = (kind: EntryRef["kind"], s: string) => loaded.entries.find((e) => e.kind === kind && slugOf(e.key) === s);
   if (second.startsWith("GroupRule-")) {
     const e = bySlug("groupRule", second.slice("GroupRule-".length));
     return e ? { kind: "groupRule", key: e.key, rest: [] } : undefined;

@@ -114,6 +114,14 @@ export type AppConfig = OAuthAppConfig | IntegrationConfig;
 export type NetworkZoneConfig = NetworkZoneProps & {
   /** @default - the declaring team */
   readonly owner?: string;
+  /**
+   * This entry's part of its construct id (\`Zone-<id>\`), which names its Terraform resource.
+   * Set it when two names would give the same id (construct ids keep letters, digits, _ and -
+   * only, so "Eng Team" and "Eng-Team" both give Eng-Team), or to rename the object in Okta
+   * without replacing it (keep the id the old name gave). Changing it replaces the object.
+   * @default - the name, each run of other characters as one -
+   */
+  readonly id?: string;
 };
 
 interface AuthenticationRuleConfigBase {
@@ -241,6 +249,40 @@ export type BackendConfig =
   | { readonly type: "cloud"; readonly organization: string; readonly workspace: string; /** @default app.terraform.io */ readonly hostname?: string };
 
 /** One environment's Okta org. */
+/** A group apps can be assigned to, by name. */
+export interface GroupConfig {
+  readonly name: string;
+  /** @default - "Managed by okta-as-code" */
+  readonly description?: string;
+  /** @default - the declaring team */
+  readonly owner?: string;
+  /**
+   * This entry's part of its construct id (\`Group-<id>\`), which names its Terraform resource.
+   * Set it when two names would give the same id (construct ids keep letters, digits, _ and -
+   * only, so "Eng Team" and "Eng-Team" both give Eng-Team), or to rename the object in Okta
+   * without replacing it (keep the id the old name gave). Changing it replaces the object.
+   * @default - the name, each run of other characters as one -
+   */
+  readonly id?: string;
+}
+
+/** A group rule: Okta fills `group` with the users whose profile matches `expression`. */
+export interface GroupRuleConfig {
+  readonly name: string;
+  readonly group: string;
+  readonly expression: string;
+  /** @default - the declaring team */
+  readonly owner?: string;
+  /**
+   * This entry's part of its construct id (\`GroupRule-<id>\`), which names its Terraform resource.
+   * Set it when two names would give the same id (construct ids keep letters, digits, _ and -
+   * only, so "Eng Team" and "Eng-Team" both give Eng-Team), or to rename the object in Okta
+   * without replacing it (keep the id the old name gave). Changing it replaces the object.
+   * @default - the name, each run of other characters as one -
+   */
+  readonly id?: string;
+}
+
 export interface OrgConfig {
   readonly environment: EnvironmentName;
   /** @default - provider defaults listed in ProviderSettings */
@@ -261,7 +303,7 @@ export interface OrgConfig {
    * expression: 'user.department == "Finance"' }`.
    * @default - none
    */
-  readonly groupRules?: readonly { readonly name: string; readonly group: string; readonly expression: string; /** @default - the declaring team */ readonly owner?: string }[];
+  readonly groupRules?: readonly GroupRuleConfig[];
   /** Network zones authentication policy rules name. @default - none */
   readonly networkZones?: readonly NetworkZoneConfig[];
   /** Authentication policies by key; apps name them in `authenticationPolicy`. @default - none */
@@ -273,7 +315,7 @@ export interface OrgConfig {
    */
   readonly defaultAuthenticationPolicy?: string;
   /** Extra groups apps can be assigned to, by name. @default - none */
-  readonly groups?: readonly { readonly name: string; readonly description?: string; /** @default - the declaring team */ readonly owner?: string }[];
+  readonly groups?: readonly GroupConfig[];
   readonly apps: readonly AppConfig[];
   /** Terraform's own identity: the okta-bootstrap-<env> stack. */
   readonly bootstrap: BootstrapConfig;

@@ -178,7 +178,8 @@ function check(node: Node, value: unknown, path: string, out: ConfigProblem[]): 
 }
 
 function labelOf(item: unknown): string {
-  const id = item && typeof item === "object" && !Array.isArray(item) ? ((item as { id?: unknown; name?: unknown }).id ?? (item as { name?: unknown }).name) : undefined;
+  // By name where an entry has one (a group, rule or zone, whose id is optional), else by id (an app).
+  const id = item && typeof item === "object" && !Array.isArray(item) ? ((item as { name?: unknown }).name ?? (item as { id?: unknown }).id) : undefined;
   return typeof id === "string" ? ` (${JSON.stringify(id)})` : "";
 }
 

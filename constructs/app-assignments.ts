@@ -15,6 +15,18 @@ export function slug(text: string): string {
   return text.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "") || "x";
 }
 
+/** What an explicit id of a named entry (a group, group rule or zone) may be: what slug writes. */
+export const CONSTRUCT_KEY = /^[A-Za-z0-9_]([A-Za-z0-9_-]{0,98}[A-Za-z0-9_])?$/;
+
+/**
+ * A named entry's part of its construct id: its own `id`, else a slug of its name. Two names
+ * may give one slug ("Eng Team", "Eng-Team"); config then gives one of them an id, since any
+ * automatic choice could change the id of an object already deployed, which replaces it.
+ */
+export function constructKey(entry: { readonly name: string; readonly id?: string }): string {
+  return entry.id ?? slug(entry.name);
+}
+
 export function checkAssignment(problems: Problems, assignTo: AppAssignment | undefined): void {
   if (assignTo === undefined) {
     problems.add("assignTo is required", assignTo, 'set assignTo: "everyone" or a list of groups (e.g. [tier.group]).');
@@ -43,6 +55,6 @@ export function checkAssignment(problems: Problems, assignTo: AppAssignment | un
 export function assignGroups(scope: Construct, appId: string, assignTo: AppAssignment): AppGroupAssignment[] {
   const groups = assignTo === "everyone" ? [everyoneGroup(scope)] : assignTo;
   return groups.map(
-    (group) => new AppGroupAssignment(scope, `Assignment-${slug(group.groupName)}`, { appId, groupId: group.groupId }),
+    (group) => new AppGroupAssignment(scope, `Assignment-${group.key ?? slug(group.groupName)}`, { appId, groupId: group.groupId }),
   );
 }

@@ -11,6 +11,8 @@ export interface IOktaGroup {
   readonly groupId: string;
   /** The group's name, known at synth time; unique in an Okta org. */
   readonly groupName: string;
+  /** Its part of the ids of what is made for it (an app's `Assignment-<key>`). @default - slug(groupName) */
+  readonly key?: string;
 }
 
 export interface OktaGroupProps {
@@ -21,6 +23,12 @@ export interface OktaGroupProps {
    * @default - "Managed by okta-as-code"
    */
   readonly description?: string;
+  /**
+   * Its part of the ids of what is made for it (an app's `Assignment-<key>`), as of the group
+   * construct's own id (the stack's `Group-<key>`).
+   * @default - slug(name)
+   */
+  readonly key?: string;
 }
 
 /**
@@ -30,6 +38,7 @@ export interface OktaGroupProps {
 export class OktaGroup extends Construct implements IOktaGroup {
   readonly groupId: string;
   readonly groupName: string;
+  readonly key?: string;
   readonly resource: Group;
 
   constructor(scope: Construct, id: string, props: OktaGroupProps) {
@@ -40,6 +49,7 @@ export class OktaGroup extends Construct implements IOktaGroup {
     }
     problems.throwIfAny(this);
     this.groupName = props.name;
+    this.key = props.key;
     this.resource = new Group(this, "Group", {
       name: props.name,
       description: props.description ?? "Managed by okta-as-code",

@@ -9,7 +9,7 @@ import { FirstDeployChange, firstDeployAccess, firstDeployChanges } from "./firs
 import { AccessDiff } from "../review/diff";
 import { OrgSnapshot } from "./okta-objects";
 import { EnvironmentName } from "../constructs/environment";
-import { slug } from "../constructs/app-assignments";
+import { constructKey } from "../constructs/app-assignments";
 
 export interface Adoption {
   /** The config to write, with `imports`. */
@@ -52,7 +52,7 @@ export function adoptOrg(snapshot: OrgSnapshot, environment: EnvironmentName, ou
       };
       const culprits = mapped.config.apps.filter((a) => own(a).length);
       // A group, group rule, network zone or authentication policy at fault: by its construct
-      // path (Group-<slug>, GroupRule-<slug>, Zone-<slug>, AuthPolicy-<key>) or its config entry.
+      // path (Group-<key>, GroupRule-<key>, Zone-<key>, AuthPolicy-<key>) or its config entry.
       const objects = new Map<string, string>();
       for (const f of built.failures) {
         const construct = /^okta-[a-z0-9-]+\/((Group|GroupRule|AuthPolicy|Zone)-[^/]+)/.exec(f.path)?.[1] ?? constructOfConfigPath(mapped.config, f.path);
@@ -103,13 +103,13 @@ export function adoptOrg(snapshot: OrgSnapshot, environment: EnvironmentName, ou
 /** The resource under each object construct that the import adopts by the object's Okta id. */
 const ADOPTED_CHILD = { Group: "Group", GroupRule: "Rule", AuthPolicy: "Policy", Zone: "Zone" } as const;
 
-/** The construct id of the object a config path is about (`okta-dev config.groups[2].name` → `Group-<slug>`). */
+/** The construct id of the object a config path is about (`okta-dev config.groups[2].name` → `Group-<key>`). */
 function constructOfConfigPath(config: OrgConfig, at: string): string | undefined {
   const c = /^okta-[a-z0-9-]+ config\.(?:(groups|groupRules|networkZones)\[(\d+)\]|authenticationPolicies\.([^.[\s]+))/.exec(at);
   if (!c) return undefined;
   if (c[3] !== undefined) return `AuthPolicy-${c[3]}`;
   const entry = { groups: config.groups, groupRules: config.groupRules, networkZones: config.networkZones }[c[1] as "groups" | "groupRules" | "networkZones"]?.[Number(c[2])];
-  return entry ? `${{ groups: "Group", groupRules: "GroupRule", networkZones: "Zone" }[c[1] as "groups"]}-${slug(entry.name)}` : undefined;
+  return entry ? `${{ groups: "Group", groupRules: "GroupRule", networkZones: "Zone" }[c[1] as "groups"]}-${constructKey(entry)}` : undefined;
 }
 
 /** A build that failed: the message, and each problem with the construct or config path it is at. */

@@ -16,6 +16,8 @@ export interface AppContext {
   readonly assignTo: AssignmentConfig | undefined;
   /** Okta group id per assigned group name (Everyone included). */
   readonly groupIds: ReadonlyMap<string, string>;
+  /** Each imported group's construct key (its Group-<key>, and its assignments' Assignment-<key>), by name. @default - slug(name) */
+  readonly groupKeys?: ReadonlyMap<string, string>;
   /** Assignments that cannot be kept, with why. */
   readonly droppedAssignments: readonly string[];
   readonly servers: readonly MappedServer[];
@@ -116,7 +118,7 @@ export function mapApp(app: OktaApp, id: string, ctx: AppContext, log: ImportLog
   }
   if (ctx.assignTo !== undefined && mapped.config.kind !== "service") {
     for (const [name, groupId] of ctx.groupIds) {
-      adopt.set(`${id}/Assignment-${slug(name)}`, `${app.id}/${groupId}`);
+      adopt.set(`${id}/Assignment-${ctx.groupKeys?.get(name) ?? slug(name)}`, `${app.id}/${groupId}`);
       log.imported("assignment", `${label} → ${name}`, `${app.id}/${groupId}`);
     }
   }

@@ -1,4 +1,5 @@
-import { slug } from "../constructs/app-assignments";
+import { constructKey, slug } from "../constructs/app-assignments";
+import { explicitIds } from "./construct-keys";
 import { Assurance, AuthenticatorConstraint, checkAssurance } from "../constructs/assurance";
 import { CATCH_ALL_RULE } from "../constructs/authentication-policy";
 import { checkAddress } from "../constructs/network-zone";
@@ -175,7 +176,7 @@ export function mapSignOn(snapshot: OrgSnapshot, groupNames: ReadonlyMap<string,
       zoneReason.set(id, why.join("; "));
       return undefined;
     }
-    if ([...zoneConfigs.values()].some((x) => slug(x.name) === slug(config.name))) {
+    if ([...zoneConfigs.values()].some((x) => x.name.toLowerCase() === config.name.toLowerCase())) {
       zoneReason.set(id, "its name repeats another zone's");
       return undefined;
     }
@@ -226,15 +227,19 @@ export function mapSignOn(snapshot: OrgSnapshot, groupNames: ReadonlyMap<string,
     if (!used.has(policy.id) && !policy.system) log.add("authentication policy", policy.name ?? policy.id, policy.id, "skipped", "no imported app uses it: it stays in Okta, unmanaged");
   }
   for (const [id, z] of zonesById) {
-    if (zoneConfigs.has(id)) {
-      adopt.set(`Zone-${slug(zoneConfigs.get(id)!.name)}/Zone`, id);
-      log.imported("network zone", z.name ?? id, id);
-    } else log.add("network zone", z.name ?? id, id, zoneReason.has(id) ? "not imported" : "skipped", zoneReason.get(id) ?? "no imported rule names it: it stays in Okta, unmanaged");
+    if (zoneConfigs.has(id)) log.imported("network zone", z.name ?? id, id);
+    else log.add("network zone", z.name ?? id, id, zoneReason.has(id) ? "not imported" : "skipped", zoneReason.get(id) ?? "no imported rule names it: it stays in Okta, unmanaged");
   }
   // Zones are named by imported rules only; a policy left out may have claimed one first.
   const named = new Set(Object.values(policies).flatMap((p) => p.rules.flatMap((r) => (r.zones ? ("in" in r.zones ? r.zones.in : r.zones.notIn) : []))));
-  const networkZones = [...zoneConfigs.values()].filter((z) => named.has(z.name));
-  for (const [id, z] of zoneConfigs) if (!named.has(z.name)) adopt.delete(`Zone-${slug(zoneConfigs.get(id)!.name)}/Zone`);
+  const kept = [...zoneConfigs].filter(([, z]) => named.has(z.name));
+  // Names that differ only in what a construct id drops ("Office 1", "Office-1") get ids of their own.
+  const zoneIds = explicitIds(kept.map(([, z]) => z.name));
+  const networkZones = kept.map(([id, z]) => {
+    const config = zoneIds.has(z.name) ? { ...z, id: zoneIds.get(z.name)! } : z;
+    adopt.set(`Zone-${constructKey(config)}/Zone`, id);
+    return config;
+  });
   return {
     networkZones,
     policies,

@@ -1,4 +1,5 @@
 import { slug } from "../constructs/app-assignments";
+import { explicitIds } from "./construct-keys";
 import { EnvironmentName } from "../constructs/environment";
 import { ApiConfig, AppConfig, AssignmentConfig, OrgConfig } from "../config/types";
 import { TERRAFORM_KEYS, TERRAFORM_PLAN_KEYS } from "../config/terraform-keys";
@@ -97,11 +98,15 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
   const tierGroupIds = new Set(servers.flatMap((s) => [...s.tierGroups.keys()]));
 
   const groups = [...groupNames].filter(([id]) => !tierGroupIds.has(id));
-  for (const [id, name] of groups) adopt.set(`Group-${slug(name)}/Group`, id);
+  // Names that differ only in what a construct id drops get ids of their own (a tier group's
+  // name is taken by its assignments: Assignment-<slug>).
+  const groupIds = explicitIds(groups.map(([, name]) => name), [...tierGroupIds].map((id) => slug(groupNames.get(id)!)));
+  const groupKeys = new Map([...groupNames.values()].map((name) => [name, groupIds.get(name) ?? slug(name)]));
+  for (const [id, name] of groups) adopt.set(`Group-${groupKeys.get(name)}/Group`, id);
   const description = new Map(snapshot.groups.map((g) => [g.id, g.profile?.description ?? undefined]));
   for (const [id, name] of groupNames) log.imported("group", name, id);
 
-  const groupRules: { name: string; group: string; expression: string }[] = [];
+  const groupRules: { name: string; group: string; expression: string; oktaId: string }[] = [];
   for (const r of snapshot.groupRules) {
     const targets = r.actions?.assignUserToGroups?.groupIds ?? [];
     const excludes = [...(r.conditions?.people?.users?.exclude ?? []), ...(r.conditions?.people?.groups?.exclude ?? [])];
@@ -117,10 +122,11 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
       log.add("group rule", r.name, r.id, "not imported", why.join("; "));
       continue;
     }
-    groupRules.push({ name: r.name ?? r.id, group: groupNames.get(targets[0])!, expression: r.conditions!.expression!.value! });
-    adopt.set(`GroupRule-${slug(r.name ?? r.id)}/Rule`, r.id);
+    groupRules.push({ name: r.name ?? r.id, group: groupNames.get(targets[0])!, expression: r.conditions!.expression!.value!, oktaId: r.id });
     log.imported("group rule", r.name, r.id);
   }
+  const ruleIds = explicitIds(groupRules.map((r) => r.name));
+  for (const r of groupRules) adopt.set(`GroupRule-${ruleIds.get(r.name) ?? slug(r.name)}/Rule`, r.oktaId);
 
   // Authentication policies the imported apps use, and the zones their rules name.
   const signOn = mapSignOn(snapshot, groupNames, everyoneId, options.excludeObjects ?? new Map(), log);
@@ -147,7 +153,7 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
   for (const app of [...apps].sort((a, b) => (a.label ?? "").localeCompare(b.label ?? "") || a.id.localeCompare(b.id))) {
     const id = appIdFor(app.label ?? app.id, appIds);
     if (options.exclude?.has(id)) continue;
-    const mapped = mapApp(app, id, { ...assignmentOf(app, snapshot, groupNames, everyoneId), servers, trustedOrigins: corsOrigins, privileged: privileged.get(app.id) }, log);
+    const mapped = mapApp(app, id, { ...assignmentOf(app, snapshot, groupNames, everyoneId), groupKeys, servers, trustedOrigins: corsOrigins, privileged: privileged.get(app.id) }, log);
     if (!mapped) continue;
     // Every app stays on the policy it has in Okta: one imported here, or one left there (by id).
     const policy = mapped.config.kind === "service" ? undefined : signOn.policyOf(app);
@@ -186,8 +192,8 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
     environment: options.environment,
     ...(apiCenter ? { apiCenter: apiCenter.config } : {}),
     ...(Object.keys(apis).length ? { apis } : {}),
-    ...(groups.length ? { groups: groups.map(([id, name]) => ({ name, ...(description.get(id) ? { description: description.get(id)! } : {}) })) } : {}),
-    ...(groupRules.length ? { groupRules } : {}),
+    ...(groups.length ? { groups: groups.map(([id, name]) => ({ name, ...(groupIds.has(name) ? { id: groupIds.get(name)! } : {}), ...(description.get(id) ? { description: description.get(id)! } : {}) })) } : {}),
+    ...(groupRules.length ? { groupRules: groupRules.map(({ oktaId: _, ...r }) => ({ ...r, ...(ruleIds.has(r.name) ? { id: ruleIds.get(r.name)! } : {}) })) } : {}),
     ...(signOn.networkZones.length ? { networkZones: signOn.networkZones } : {}),
     ...(Object.keys(signOn.policies).length ? { authenticationPolicies: signOn.policies } : {}),
     apps: appConfigs,

@@ -12,7 +12,7 @@ import { IOktaGroup, OktaGroup } from "../constructs/okta-group";
 import { ServiceApp } from "../constructs/service-app";
 import { SpaApp } from "../constructs/spa-app";
 import { WebApp } from "../constructs/web-app";
-import { AppAssignment, slug } from "../constructs/app-assignments";
+import { AppAssignment, CONSTRUCT_KEY, constructKey, slug } from "../constructs/app-assignments";
 import { AppIntegration } from "../constructs/app-integration";
 import { BookmarkApp } from "../constructs/bookmark-app";
 import { OinApp } from "../constructs/oin-app";
@@ -22,7 +22,7 @@ import { ErrorEntry, OktaConfigError, OktaConfigErrors, Problems, checkRange, co
 import { OktaGuardrails } from "../guardrails";
 import { oktaProvider } from "./provider-version";
 import { isPrivileged, privilegedClient, privilegedClientId } from "./privileged-apps";
-import { AppConfig, AssignmentConfig, BackendConfig, IntegrationConfig, OrgConfig, ProviderSettings, ServiceAppConfig } from "../config/types";
+import { AppConfig, AssignmentConfig, BackendConfig, GroupConfig, GroupRuleConfig, IntegrationConfig, OrgConfig, ProviderSettings, ServiceAppConfig } from "../config/types";
 import { AuthorizationServer } from "../constructs/authorization-server";
 import { GroupRule } from "../constructs/group-rule";
 import { claimFilterMatches, describeFilter, suggestedRegex } from "../constructs/claims";
@@ -56,6 +56,8 @@ export class OktaOrgStack extends TerraformStack {
   /** Privileged service apps, created by okta-bootstrap-<env> and named here by client id. */
   readonly privilegedClients = new Map<string, IServiceClient>();
   private readonly groupsByName = new Map<string, IOktaGroup>();
+  /** Construct keys taken (Group-<key>, GroupRule-<key>, Zone-<key>) → the name that took it, per kind. */
+  private readonly keysTaken = { groups: new Map<string, string>(), groupRules: new Map<string, string>(), networkZones: new Map<string, string>() };
   /** Network zones by name. */
   readonly zones = new Map<string, NetworkZone>();
   /** Authentication policies by config key. */
@@ -88,13 +90,15 @@ export class OktaOrgStack extends TerraformStack {
         const clash = this.groupsByName.get(t.group.groupName);
         if (clash) throw new OktaConfigError(t.node.path, [{ what: "tier group is already a tier group of another API", value: t.group.groupName, fix: "give each tier of each API its own group." }]);
         this.groupsByName.set(t.group.groupName, t.group);
+        // Assigned to, a tier group names an Assignment-<key> as a declared group does.
+        this.keysTaken.groups.set(t.group.key ?? slug(t.group.groupName), t.group.groupName);
       }
     }
     // Every problem of every group and app, not just the first: each is built on its own.
     const sections: ErrorEntry[] = [];
-    for (const group of config.groups ?? []) collectConfigErrors(sections, () => this.addGroup(group));
-    for (const rule of config.groupRules ?? []) collectConfigErrors(sections, () => this.addGroupRule(rule));
-    for (const zone of config.networkZones ?? []) collectConfigErrors(sections, () => this.addZone(zone));
+    (config.groups ?? []).forEach((group, i) => collectConfigErrors(sections, () => this.takeKey("groups", i, group) && this.addGroup(group)));
+    (config.groupRules ?? []).forEach((rule, i) => collectConfigErrors(sections, () => this.takeKey("groupRules", i, rule) && this.addGroupRule(rule)));
+    (config.networkZones ?? []).forEach((zone, i) => collectConfigErrors(sections, () => this.takeKey("networkZones", i, zone) && this.addZone(zone)));
     // A zone that failed its own checks is reported there; policies naming it are not built (no echo).
     const failedZones = new Set((config.networkZones ?? []).map((z) => z.name).filter((n) => !this.zones.has(n)));
     for (const [key, policy] of Object.entries(config.authenticationPolicies ?? {})) {
@@ -118,14 +122,57 @@ export class OktaOrgStack extends TerraformStack {
   }
 
   /**
+   * Takes the construct key of a group, group rule or zone, or throws: two names that give one
+   * key (`Eng Team`, `Eng-Team`) would give one construct id, which constructs refuse with a
+   * message that names neither entry. Reported at the config entry (file and line), with the
+   * other; which one keeps the key is the user's choice: a changed id replaces the object.
+   */
+  private takeKey(kind: keyof OktaOrgStack["keysTaken"], index: number, entry: { readonly name: string; readonly id?: string }): true {
+    const taken = this.keysTaken[kind];
+    const key = constructKey(entry);
+    const other = taken.get(key);
+    // The same name twice is the add's own problem ("declared twice"), not a key's.
+    if (other !== undefined && other.toLowerCase() !== entry.name.toLowerCase()) {
+      const prefix = { groups: "Group", groupRules: "GroupRule", networkZones: "Zone" }[kind];
+      const noun = { groups: "group", groupRules: "group rule", networkZones: "network zone" }[kind];
+      const explicit = entry.id !== undefined;
+      throw new OktaConfigErrors([
+        {
+          kind: "config",
+          path: `okta-${this.environment} config.${kind}[${index}] (${JSON.stringify(entry.name)}).${explicit ? "id" : "name"}`,
+          problem: {
+            what: explicit
+              ? `gives the construct id ${prefix}-${key}, which ${noun} ${JSON.stringify(other)} has`
+              : `gives the construct id ${prefix}-${key}, which ${noun} ${JSON.stringify(other)} has (a construct id keeps letters, digits, _ and - only, so both names give ${key})`,
+            value: explicit ? entry.id : entry.name,
+            fix: `give one of the two an id of its own, e.g. id: "${key}-2". Keep the id of one already deployed: a changed id replaces the ${noun} in Okta.`,
+            ...(kind === "groups" ? { seeAlso: { kind: "group" as const, key: other } } : kind === "groupRules" ? { seeAlso: { kind: "groupRule" as const, key: other } } : {}),
+          },
+        },
+      ]);
+    }
+    if (entry.id !== undefined && !CONSTRUCT_KEY.test(entry.id)) {
+      throw new OktaConfigErrors([
+        {
+          kind: "config",
+          path: `okta-${this.environment} config.${kind}[${index}] (${JSON.stringify(entry.name)}).id`,
+          problem: { what: "is not a construct id (letters, digits, _ and - only, not starting or ending with -, at most 100)", value: entry.id, fix: `write it as slug of a name would, e.g. "${slug(entry.id).slice(0, 100)}".` },
+        },
+      ]);
+    }
+    taken.set(key, entry.name);
+    return true;
+  }
+
+  /**
    * Okta group names are unique in an org (case-insensitively): a declared group may not
    * repeat a tier's subscriber group or another declared group, or apply fails half-way.
    */
-  private addGroup(group: { readonly name: string; readonly description?: string }): void {
+  private addGroup(group: GroupConfig): void {
     const clash = [...this.groupsByName.keys()].find((n) => n.toLowerCase() === group.name.toLowerCase());
     if (clash !== undefined) {
       const tier = [...this.servers.values()].flatMap((s) => s.tiers).find((t) => t.group.groupName === clash);
-      throw new OktaConfigError(`${this.node.path}/Group-${slug(group.name)}`, [
+      throw new OktaConfigError(`${this.node.path}/Group-${constructKey(group)}`, [
         {
           what: tier ? `group name is already the subscriber group of tier ${tier.tierName}` : "group is declared twice (Okta group names are unique, case-insensitively)",
           value: group.name,
@@ -133,7 +180,7 @@ export class OktaOrgStack extends TerraformStack {
         },
       ]);
     }
-    const created = new OktaGroup(this, `Group-${slug(group.name)}`, group);
+    const created = new OktaGroup(this, `Group-${constructKey(group)}`, { name: group.name, description: group.description, key: group.id });
     this.groupsByName.set(created.groupName, created);
   }
 
@@ -163,8 +210,8 @@ export class OktaOrgStack extends TerraformStack {
 
   private addZone(zone: NonNullable<OrgConfig["networkZones"]>[number]): void {
     const clash = [...this.zones.keys()].find((n) => n.toLowerCase() === zone.name.toLowerCase());
-    if (clash !== undefined) throw new OktaConfigError(`${this.node.path}/Zone-${slug(zone.name)}`, [{ what: "network zone is declared twice (Okta zone names are unique)", value: zone.name, fix: "declare each zone once." }]);
-    this.zones.set(zone.name, new NetworkZone(this, `Zone-${slug(zone.name)}`, zone));
+    if (clash !== undefined) throw new OktaConfigError(`${this.node.path}/Zone-${constructKey(zone)}`, [{ what: "network zone is declared twice (Okta zone names are unique)", value: zone.name, fix: "declare each zone once." }]);
+    this.zones.set(zone.name, new NetworkZone(this, `Zone-${constructKey(zone)}`, zone));
   }
 
   private checkDefaultPolicy(config: OrgConfig): void {
@@ -207,14 +254,14 @@ export class OktaOrgStack extends TerraformStack {
     if (app.sensitive || viaTier) markSensitive(created.resource, app.sensitive ? "marked sensitive in config" : `assigned to ${viaTier}, a sensitive tier's group`);
   }
 
-  private addGroupRule(rule: { readonly name: string; readonly group: string; readonly expression: string }): void {
+  private addGroupRule(rule: GroupRuleConfig): void {
     const group = this.groupsByName.get(rule.group);
-    const path = `${this.node.path}/GroupRule-${slug(rule.name)}`;
+    const path = `${this.node.path}/GroupRule-${constructKey(rule)}`;
     if (!group) {
       throw new OktaConfigError(path, [{ what: "the group rule fills an unknown group", value: rule.group, fix: `use one of ${[...this.groupsByName.keys()].join(", ")}, or declare it in groups.` }]);
     }
     const tierGroup = [...this.servers.values()].some((s) => s.tiers.some((t) => t.group === group));
-    new GroupRule(this, `GroupRule-${slug(rule.name)}`, { ...rule, group, groupHasManualMembers: tierGroup });
+    new GroupRule(this, `GroupRule-${constructKey(rule)}`, { name: rule.name, expression: rule.expression, group, groupHasManualMembers: tierGroup });
   }
 
   private addApp(app: AppConfig): void {
@@ -373,9 +420,9 @@ export class OktaOrgStack extends TerraformStack {
       if (a.kind === "service") for (const server of this.servers.values()) owners[`${server.node.path}/Service-${a.id}`] = a.owner!;
     }
     for (const [id, api] of Object.entries(config.apis ?? {})) if (api.owner) owners[`${at}/${serverConstructId(id)}`] = api.owner;
-    for (const g of config.groups ?? []) if (g.owner) owners[`${at}/Group-${slug(g.name)}`] = g.owner;
-    for (const r of config.groupRules ?? []) if (r.owner) owners[`${at}/GroupRule-${slug(r.name)}`] = r.owner;
-    for (const z of config.networkZones ?? []) if (z.owner) owners[`${at}/Zone-${slug(z.name)}`] = z.owner;
+    for (const g of config.groups ?? []) if (g.owner) owners[`${at}/Group-${constructKey(g)}`] = g.owner;
+    for (const r of config.groupRules ?? []) if (r.owner) owners[`${at}/GroupRule-${constructKey(r)}`] = r.owner;
+    for (const z of config.networkZones ?? []) if (z.owner) owners[`${at}/Zone-${constructKey(z)}`] = z.owner;
     for (const [key, p] of Object.entries(config.authenticationPolicies ?? {})) if (p.owner) owners[`${at}/${policyConstructId(key)}`] = p.owner;
     // On a child of its own: a construct holds one custom synthesis, and the guardrails' is the stack's.
     addCustomSynthesis(new Construct(this, "Owners"), {
