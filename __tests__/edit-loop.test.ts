@@ -113,6 +113,27 @@ describe("config mistakes point at the line, once", () => {
     expect(problems[0]).toContain("platinum");
     expect(problems[0].endsWith(ALL)).toBe(true);
   });
+
+  test("11. a group whose name gives another's construct id: its line, the other's line, and an id as the fix; an entry with an id is found by it", () => {
+    repo.edit(FINANCE, (t) =>
+      t
+        .replace('groups: [{ name: "financeTeam", description', 'groups: [\n      { name: "financeTeam!" },\n      { name: "financeTeam", description')
+        .replace('groupRules: [{ name: "Finance department",', 'groupRules: [{ name: "Finance department 2", id: "fin-2", group: "nobody", expression: "user.x == 1" }, { name: "Finance department",'),
+    );
+    const { problems, output } = synth();
+    expect(problems).toHaveLength(2);
+    // Config lists "financeTeam!" first: the later entry, financeTeam, is the one reported. (Lines only: a column is the entry's or its key's.)
+    const line = (text: string) => `${FINANCE}:${repo.lineOf(FINANCE, text).line}`;
+    const lines = problems.map((p) => p.replace(/(finance\.ts:\d+):\d+/g, "$1"));
+    expect(lines).toContainEqual(
+      `  - ${line('name: "financeTeam", description')}: group "financeTeam".name gives the construct id Group-financeTeam, which group "financeTeam!" has ` +
+        `(a construct id keeps letters, digits, _ and - only, so both names give financeTeam) (declared at ${line('name: "financeTeam!"')}): got "financeTeam". ` +
+        `Fix: give one of the two an id of its own, e.g. id: "financeTeam-2". Keep the id of one already deployed: a changed id replaces the group in Okta. ${ALL}`,
+    );
+    // Found by its id, not by a slug of its name (which would be Finance-department-2).
+    expect(lines).toContainEqual(expect.stringContaining(`  - ${line('id: "fin-2"')}: group rule "Finance department 2" (okta-<env>/GroupRule-fin-2) the group rule fills an unknown group: got "nobody".`));
+    expect(output).not.toContain("There is already a Construct");
+  });
 });
 
 describe("sign-on mistakes point at the line, once", () => {

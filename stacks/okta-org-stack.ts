@@ -56,6 +56,8 @@ export class OktaOrgStack extends TerraformStack {
   /** Privileged service apps, created by okta-bootstrap-<env> and named here by client id. */
   readonly privilegedClients = new Map<string, IServiceClient>();
   private readonly groupsByName = new Map<string, IOktaGroup>();
+  /** Groups config declares that failed their own checks (reported there): what names them is not built. */
+  private failedGroups: ReadonlySet<string> = new Set();
   /** Construct keys taken (Group-<key>, GroupRule-<key>, Zone-<key>) → the name that took it, per kind. */
   private readonly keysTaken = { groups: new Map<string, string>(), groupRules: new Map<string, string>(), networkZones: new Map<string, string>() };
   /** Network zones by name. */
@@ -97,13 +99,15 @@ export class OktaOrgStack extends TerraformStack {
     // Every problem of every group and app, not just the first: each is built on its own.
     const sections: ErrorEntry[] = [];
     (config.groups ?? []).forEach((group, i) => collectConfigErrors(sections, () => this.takeKey("groups", i, group) && this.addGroup(group)));
+    // A group that failed its own checks is reported there; what names it is not built (no echo).
+    this.failedGroups = new Set((config.groups ?? []).map((g) => g.name).filter((n) => !this.groupsByName.has(n)));
     (config.groupRules ?? []).forEach((rule, i) => collectConfigErrors(sections, () => this.takeKey("groupRules", i, rule) && this.addGroupRule(rule)));
     (config.networkZones ?? []).forEach((zone, i) => collectConfigErrors(sections, () => this.takeKey("networkZones", i, zone) && this.addZone(zone)));
     // A zone that failed its own checks is reported there; policies naming it are not built (no echo).
     const failedZones = new Set((config.networkZones ?? []).map((z) => z.name).filter((n) => !this.zones.has(n)));
     for (const [key, policy] of Object.entries(config.authenticationPolicies ?? {})) {
       collectConfigErrors(sections, () => {
-        const built = addAuthenticationPolicy(this, key, policy, this.groupsByName, this.zones, failedZones);
+        const built = addAuthenticationPolicy(this, key, policy, this.groupsByName, this.zones, failedZones, this.failedGroups);
         if (built) this.authenticationPolicies.set(key, built);
       });
     }
@@ -257,6 +261,7 @@ export class OktaOrgStack extends TerraformStack {
   private addGroupRule(rule: GroupRuleConfig): void {
     const group = this.groupsByName.get(rule.group);
     const path = `${this.node.path}/GroupRule-${constructKey(rule)}`;
+    if (!group && this.failedGroups.has(rule.group)) return;
     if (!group) {
       throw new OktaConfigError(path, [{ what: "the group rule fills an unknown group", value: rule.group, fix: `use one of ${[...this.groupsByName.keys()].join(", ")}, or declare it in groups.` }]);
     }
@@ -271,6 +276,7 @@ export class OktaOrgStack extends TerraformStack {
     // An app assigned to a group no config declares is reported once per group, naming every
     // such app (checkUnknownGroups), and not built: building it would add noise of its own.
     const assignTo = (app as { assignTo?: AssignmentConfig }).assignTo;
+    if (Array.isArray(assignTo) && assignTo.some((n) => this.failedGroups.has(n))) return;
     if (Array.isArray(assignTo) && assignTo.some((n) => !this.groupsByName.has(n))) {
       for (const n of assignTo.filter((x) => !this.groupsByName.has(x))) this.unknownGroupUses.set(n, [...(this.unknownGroupUses.get(n) ?? []), app.id]);
       return;

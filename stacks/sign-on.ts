@@ -30,6 +30,7 @@ export function addAuthenticationPolicy(
   groups: ReadonlyMap<string, IOktaGroup>,
   zones: ReadonlyMap<string, NetworkZone>,
   failedZones: ReadonlySet<string> = new Set(),
+  failedGroups: ReadonlySet<string> = new Set(),
 ): AuthenticationPolicy | undefined {
   const id = policyConstructId(key);
   const problems: Problem[] = [];
@@ -45,6 +46,7 @@ export function addAuthenticationPolicy(
   };
   const rulesOf = Array.isArray(config.rules) ? config.rules : [];
   if (rulesOf.some((r) => r.zones && [...(("in" in r.zones ? r.zones.in : (r.zones as { notIn: readonly string[] }).notIn) ?? [])].some((z) => failedZones.has(z)))) return undefined;
+  if (rulesOf.some((r) => [...(r.groups ?? []), ...(r.groupsExcluded ?? [])].some((g) => failedGroups.has(g)))) return undefined;
   if (!Array.isArray(config.rules)) problems.push({ what: "rules must be a list", value: config.rules, fix: "list the policy's rules, or [] for a policy that only has its catch-all." });
   const rules = (Array.isArray(config.rules) ? config.rules : []).map((r: AuthenticationRuleConfig, i): AuthenticationRuleOptions => {
     const at = `rules[${i}] ("${r.name}")`;

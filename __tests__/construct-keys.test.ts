@@ -1,0 +1,148 @@
+import { ASSURANCE } from "../constructs/assurance";
+import { OrgConfig } from "../config/types";
+import { buildOrgApp } from "../stacks/org-app";
+import { explicitIds } from "../importer/construct-keys";
+import { OrgSnapshot } from "../importer/okta-objects";
+import { editedConfig, errorOf } from "../test-support";
+import { fixtureConfig } from "../test-support/fixture-org";
+import { byOktaObject, deployed, importFromServer, synthStacks } from "../test-support/import";
+
+type Json = Record<string, unknown>;
+
+/**
+ * The dev fixture with groups, a group rule per group and zones whose names differ only in
+ * characters a construct id drops; `ids` gives the later ones an id of their own.
+ */
+function alikeNames(ids: boolean): OrgConfig {
+  return editedConfig(fixtureConfig("dev"), (d) => {
+    const draft = d as { -readonly [K in keyof OrgConfig]: unknown };
+    draft.groups = [...(d.groups ?? []), { name: "Eng Team" }, { name: "Eng-Team", ...(ids ? { id: "Eng-Team-2" } : {}) }];
+    draft.groupRules = [
+      { name: "Fill eng", group: "Eng Team", expression: 'user.department == "Eng"' },
+      { name: "Fill-eng", group: "Eng-Team", expression: 'user.department == "Eng2"', ...(ids ? { id: "Fill-eng-2" } : {}) },
+    ];
+    draft.networkZones = [
+      { name: "Office 1", type: "IP", gateways: ["203.0.113.0/24"] },
+      { name: "Office-1", type: "IP", gateways: ["198.51.100.0/24"], ...(ids ? { id: "Office-1-b" } : {}) },
+    ];
+    draft.authenticationPolicies = {
+      office: { name: "From the offices", rules: [{ name: "Offices", priority: 1, access: "ALLOW", assurance: ASSURANCE.passwordOnly, zones: { in: ["Office 1", "Office-1"] } }] },
+    };
+    const portal = d.apps.find((a) => a.id === "portal") as { assignTo: unknown; authenticationPolicy?: string };
+    portal.assignTo = ["Eng Team", "Eng-Team"];
+    portal.authenticationPolicy = "office";
+  });
+}
+
+const resources = (stack: Json, type: string) => (stack.resource as Record<string, Record<string, Json>>)[type] ?? {};
+/** The resource of a type whose logical id starts with a construct path's ids (cdktf adds a hash). */
+const at = (stack: Json, type: string, prefix: string) => Object.entries(resources(stack, type)).filter(([k]) => k.startsWith(prefix));
+
+describe("construct keys of groups, group rules and zones", () => {
+  test("names that give one construct id are one error each, at the later entry, naming the other and the fix, not constructs' error", () => {
+    const message = errorOf(() => buildOrgApp([alikeNames(false)]));
+    expect(message).not.toContain("There is already a Construct");
+    expect(message).toContain('groups[3] ("Eng-Team").name gives the construct id Group-Eng-Team, which group "Eng Team" has');
+    expect(message).toContain('groupRules[1] ("Fill-eng").name gives the construct id GroupRule-Fill-eng, which group rule "Fill eng" has');
+    expect(message).toContain('networkZones[1] ("Office-1").name gives the construct id Zone-Office-1, which network zone "Office 1" has');
+    expect(message).toContain('Fix: give one of the two an id of its own, e.g. id: "Eng-Team-2". Keep the id of one already deployed: a changed id replaces the group in Okta.');
+    // One problem per pair, and nothing else: the app, rule and policy that name them are not echoed.
+    expect(message).toMatch(/^Invalid Okta configuration \(3 problems\)/);
+  });
+
+  test("with an id on one of each pair, every object is its own resource, assigned and named by its own name", () => {
+    const stack = synthStacks([alikeNames(true)]).get("okta-dev") as Json;
+    const groups = [...at(stack, "okta_group", "Group-Eng-Team_"), ...at(stack, "okta_group", "Group-Eng-Team-2_")];
+    expect(groups.map(([, g]) => g.name)).toEqual(["Eng Team", "Eng-Team"]);
+    // Each assignment refers to its own group.
+    const assignments = at(stack, "okta_app_group_assignment", "portal_Assignment-Eng-Team");
+    expect(assignments.map(([, a]) => a.group_id).sort()).toEqual(groups.map(([k]) => `\${okta_group.${k}.id}`).sort());
+    const rules = [...at(stack, "okta_group_rule", "GroupRule-Fill-eng_"), ...at(stack, "okta_group_rule", "GroupRule-Fill-eng-2_")];
+    expect(rules.map(([, r]) => [r.name, r.group_assignments])).toEqual([
+      ["Fill eng", [`\${okta_group.${groups[0][0]}.id}`]],
+      ["Fill-eng", [`\${okta_group.${groups[1][0]}.id}`]],
+    ]);
+    const zones = [...at(stack, "okta_network_zone", "Zone-Office-1_"), ...at(stack, "okta_network_zone", "Zone-Office-1-b_")];
+    expect(zones.map(([, z]) => z.name)).toEqual(["Office 1", "Office-1"]);
+  });
+
+  test("the entry without an id keeps the construct id it had alone, so adding a look-alike replaces nothing", () => {
+    const alone = editedConfig(fixtureConfig("dev"), (d) => {
+      (d as { groups: unknown }).groups = [...(d.groups ?? []), { name: "Eng Team" }];
+    });
+    const before = Object.keys(resources(synthStacks([alone]).get("okta-dev") as Json, "okta_group"));
+    const after = Object.keys(resources(synthStacks([alikeNames(true)]).get("okta-dev") as Json, "okta_group"));
+    expect(before.filter((k) => k.startsWith("Group-Eng-Team"))).toHaveLength(1);
+    expect(after).toEqual(expect.arrayContaining(before));
+  });
+
+  test("an id renames a group in place: the old name's id kept, the resource is the same", () => {
+    const named = (name: string, id?: string) => editedConfig(fixtureConfig("dev"), (d) => {
+      (d as { groups: unknown }).groups = [...(d.groups ?? []), { name, ...(id ? { id } : {}) }];
+    });
+    const keys = (c: OrgConfig) => Object.keys(resources(synthStacks([c]).get("okta-dev") as Json, "okta_group")).sort();
+    expect(keys(named("Engineering", "Eng-Team"))).toEqual(keys(named("Eng Team")));
+    expect(keys(named("Engineering"))).not.toEqual(keys(named("Eng Team")));
+  });
+
+  test("an id that is no construct id, or that another entry's name gives, is refused at the id", () => {
+    const bad = (id: string, name = "Eng Team 2") => editedConfig(fixtureConfig("dev"), (d) => {
+      (d as { groups: unknown }).groups = [...(d.groups ?? []), { name, id }];
+    });
+    expect(errorOf(() => buildOrgApp([bad("eng team")]))).toContain('groups[2] ("Eng Team 2").id is not a construct id (letters, digits, _ and - only, not starting or ending with -, at most 100): got "eng team". Fix: write it as slug of a name would, e.g. "eng-team".');
+    expect(errorOf(() => buildOrgApp([bad("-x")]))).toContain('.id is not a construct id');
+    // financeTeam's own key, and a tier group's (its assignments are Assignment-<slug of its name>).
+    expect(errorOf(() => buildOrgApp([bad("financeTeam")]))).toContain('groups[2] ("Eng Team 2").id gives the construct id Group-financeTeam, which group "financeTeam" has');
+    expect(errorOf(() => buildOrgApp([bad("goldSubscribers")]))).toContain('gives the construct id Group-goldSubscribers, which group "goldSubscribers" has');
+  });
+});
+
+describe("explicitIds (import)", () => {
+  test("a name that is its own slug keeps it, the others take -2, -3… in code-unit order, whatever the input order", () => {
+    const ids = explicitIds(["Eng.Team", "Eng Team", "Eng-Team", "Ops"]);
+    expect([...ids]).toEqual([["Eng Team", "Eng-Team-2"], ["Eng.Team", "Eng-Team-3"]]);
+    expect([...explicitIds(["Eng-Team", "Eng Team", "Ops", "Eng.Team"])]).toEqual([...ids]);
+  });
+
+  test("skips reserved keys and keys other names give, and keeps an id to 100 characters", () => {
+    expect([...explicitIds(["a b", "a-b-2", "a.b"], ["a-b"])]).toEqual([["a b", "a-b-3"], ["a.b", "a-b-4"]]);
+    const long = explicitIds([`${"x".repeat(120)} y`, `${"x".repeat(120)}-y`]);
+    expect([...long.values()][0]).toBe(`${"x".repeat(90)}-2`);
+  });
+});
+
+describe("import of names that differ only in what a construct id drops", () => {
+  test("imports every group, group rule and zone, each with an id of its own, and adopts each Okta object once", async () => {
+    const original = deployed(alikeNames(true));
+    // A third look-alike group, made in the console.
+    const org = structuredClone(original.org) as OrgSnapshot & { groups: Json[] };
+    org.groups.push({ id: "00g00000000000000009", type: "OKTA_GROUP", profile: { name: "Eng.Team", description: null } });
+    const { run } = await importFromServer(org);
+    const config = run.adoption.config;
+    expect(new Map(config.groups?.filter((g) => g.name.startsWith("Eng")).map((g) => [g.name, g.id]))).toEqual(new Map([
+      ["Eng-Team", undefined],
+      ["Eng Team", "Eng-Team-2"],
+      ["Eng.Team", "Eng-Team-3"],
+    ]));
+    // (In the order Okta lists them.)
+    expect(new Map(config.groupRules?.map((r) => [r.name, r.id]))).toEqual(new Map([["Fill eng", "Fill-eng-2"], ["Fill-eng", undefined]]));
+    expect(new Map(config.networkZones?.map((z) => [z.name, z.id]))).toEqual(new Map([["Office 1", "Office-1-2"], ["Office-1", undefined]]));
+    const kinds = ["group", "group rule", "network zone", "assignment"];
+    expect(run.adoption.mapped.log.entries.filter((e) => kinds.includes(e.kind) && e.outcome === "not imported")).toEqual([]);
+    // Every resource of the imported stack is an import, and each Okta object comes back once, with the same settings.
+    const stack = synthStacks([config]).get("okta-dev") as Json;
+    const count = Object.values(stack.resource as Record<string, object>).reduce((n, r) => n + Object.keys(r).length, 0);
+    const imports = config.imports ?? {};
+    expect(Object.keys(imports)).toHaveLength(count);
+    const ownId = (a: string) => (a.startsWith("okta_app_group_assignment.") ? imports[a] : imports[a]?.split("/").pop());
+    const before = byOktaObject(original.stacks.get("okta-dev") as Json, (a) => original.ids.get(a));
+    const after = byOktaObject(stack, ownId);
+    expect([...before.keys()].filter((k) => !after.has(k))).toEqual([]);
+    expect([...after.keys()].filter((k) => !before.has(k))).toEqual(["okta_group:00g00000000000000009"]);
+    // The look-alikes and what names them keep their settings (other apps of this fixture, on no
+    // policy, are put on the one Okta has them on: the import round trip of the example org covers those).
+    const alike = [...before].filter(([, v]) => /Eng|Fill|Office|portal_Assignment/.test(v.address));
+    expect(alike.length).toBeGreaterThanOrEqual(8);
+    expect(alike.filter(([k, v]) => JSON.stringify(v.attrs) !== JSON.stringify(after.get(k)!.attrs)).map(([, v]) => v.address)).toEqual([]);
+  });
+});
