@@ -1,4 +1,8 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { ASSURANCE } from "../constructs/assurance";
+import { synthesizeAll } from "../stacks/synthesize";
 import { OrgConfig } from "../config/types";
 import { buildOrgApp } from "../stacks/org-app";
 import { explicitIds } from "../importer/construct-keys";
@@ -94,6 +98,27 @@ describe("construct keys of groups, group rules and zones", () => {
     // financeTeam's own key, and a tier group's (its assignments are Assignment-<slug of its name>).
     expect(errorOf(() => buildOrgApp([bad("financeTeam")]))).toContain('groups[2] ("Eng Team 2").id gives the construct id Group-financeTeam, which group "financeTeam" has');
     expect(errorOf(() => buildOrgApp([bad("goldSubscribers")]))).toContain('gives the construct id Group-goldSubscribers, which group "goldSubscribers" has');
+  });
+});
+
+describe("trusted origins that give one construct id", () => {
+  test("each is its own resource, and owners.json gives each to the team whose SPA is served there", () => {
+    const config = editedConfig(fixtureConfig("dev"), (d) => {
+      const portal = d.apps.find((a) => a.id === "portal")!;
+      (d as { apps: unknown[] }).apps = [
+        ...d.apps,
+        { ...portal, id: "ab", label: "AB", owner: "team-dot", redirectUris: ["https://a.b.example.com/cb"], postLogoutRedirectUris: [], baseUris: ["https://a.b.example.com"], loginUri: undefined },
+        { ...portal, id: "a-b", label: "A-B", owner: "team-dash", redirectUris: ["https://a-b.example.com/cb"], postLogoutRedirectUris: [], baseUris: ["https://a-b.example.com"], loginUri: undefined },
+      ];
+    });
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-keys-"));
+    synthesizeAll(buildOrgApp([config], { outdir }).app);
+    const stack = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", "okta-dev", "cdk.tf.json"), "utf8")) as Json;
+    const owners = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", "okta-dev", "owners.json"), "utf8")) as Record<string, string>;
+    const byOrigin = new Map(Object.entries(resources(stack, "okta_trusted_origin")).map(([, o]) => [o.origin, String((o["//"] as { metadata: { path: string } }).metadata.path)]));
+    expect(owners[byOrigin.get("https://a.b.example.com")!]).toBe("team-dot");
+    expect(owners[byOrigin.get("https://a-b.example.com")!]).toBe("team-dash");
+    expect(byOrigin.get("https://a.b.example.com")).not.toBe(byOrigin.get("https://a-b.example.com"));
   });
 });
 

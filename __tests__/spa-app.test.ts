@@ -50,6 +50,18 @@ describe("SpaApp", () => {
     ]);
   });
 
+  test("gives origins that differ only in a dot or a dash (one slug) a resource each, the first keeping the plain id", () => {
+    const stack = testStack();
+    new SpaApp(stack, "ab", { ...base, baseUris: ["https://a.b.example.com"] });
+    new SpaApp(stack, "a-b", { ...base, label: "Portal B", baseUris: ["https://a-b.example.com"] });
+    const origins = resourcesOf(synthJson(stack), "okta_trusted_origin");
+    // The look-alike's id: a hash of its own text, so it does not depend on what else is trusted.
+    expect(new Map(Object.entries(origins).map(([k, o]) => [o.origin, k.replace(/_[0-9A-F]{8}$/, "")]))).toEqual(new Map([
+      ["https://a.b.example.com", "TrustedOrigins_https-a-b-example-com"],
+      ["https://a-b.example.com", "TrustedOrigins_https-a-b-example-com-d5caa954"],
+    ]));
+  });
+
   test("shares one trusted origin between two SPAs served from the same origin", () => {
     const stack = testStack();
     new SpaApp(stack, "a", base);

@@ -1,3 +1,4 @@
+import { createHash } from "crypto";
 import { Construct } from "constructs";
 import { Lazy, TerraformStack } from "cdktf";
 import { TrustedOrigin } from "@cdktf/provider-okta/lib/trusted-origin";
@@ -19,6 +20,12 @@ export class TrustedOrigins extends Construct {
 
   private readonly scopesByOrigin = new Map<string, Set<TrustedOriginScope>>();
   private readonly resources = new Map<string, TrustedOrigin>();
+  private readonly ids = new Map<string, string>();
+
+  /** The construct id of an origin this registry trusts (the owners file names it by that). */
+  constructIdOf(origin: string): string | undefined {
+    return this.ids.get(origin);
+  }
 
   /** Trusts an origin for the given scopes (merged with earlier requests) and returns it. */
   trust(origin: string, scopes: readonly TrustedOriginScope[]): TrustedOrigin {
@@ -31,7 +38,12 @@ export class TrustedOrigins extends Construct {
     let resource = this.resources.get(origin);
     if (!resource) {
       const set = wanted;
-      resource = new TrustedOrigin(this, slug(origin), {
+      // An id keeps letters, digits, _ and -: https://a.b.com and https://a-b.com give one slug.
+      // The origin trusted first keeps it; a look-alike trusted later gets a hash of its own text.
+      const base = slug(origin);
+      const id = this.node.tryFindChild(base) ? `${base}-${createHash("sha256").update(origin).digest("hex").slice(0, 8)}` : base;
+      this.ids.set(origin, id);
+      resource = new TrustedOrigin(this, id, {
         name: origin,
         origin,
         // Sorted so the order of app declarations never shows up as a diff.

@@ -27,6 +27,7 @@ import { AuthorizationServer } from "../constructs/authorization-server";
 import { GroupRule } from "../constructs/group-rule";
 import { claimFilterMatches, describeFilter, suggestedRegex } from "../constructs/claims";
 import { NetworkZone } from "../constructs/network-zone";
+import { TrustedOrigins } from "../constructs/trusted-origins";
 import { AuthenticationPolicy, assignAuthenticationPolicy } from "../constructs/authentication-policy";
 import { addAuthenticationPolicy, markSensitive, policyConstructId } from "./sign-on";
 
@@ -419,7 +420,7 @@ export class OktaOrgStack extends TerraformStack {
       if (isPrivileged(a)) owners[`client:${privilegedClientId(a as ServiceAppConfig, this.environment)}`] = a.owner!;
       // A trusted origin is the team's whose SPA is served there (the first, when two share one).
       for (const origin of (a as { baseUris?: readonly string[] }).baseUris ?? []) {
-        const key = `${at}/TrustedOrigins/${slug(origin)}`;
+        const key = `${at}/TrustedOrigins/${(this.node.tryFindChild("TrustedOrigins") as TrustedOrigins | undefined)?.constructIdOf(origin) ?? slug(origin)}`;
         if (!(key in owners)) owners[key] = a.owner!;
       }
       // A service's own policy on any API is its team's, whoever owns the API (only services have one).
