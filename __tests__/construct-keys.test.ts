@@ -6,6 +6,7 @@ import { synthesizeAll } from "../stacks/synthesize";
 import { OrgConfig } from "../config/types";
 import { buildOrgApp } from "../stacks/org-app";
 import { explicitIds } from "../importer/construct-keys";
+import { appIdFor } from "../importer/map-apps";
 import { OrgSnapshot } from "../importer/okta-objects";
 import { editedConfig, errorOf } from "../test-support";
 import { fixtureConfig } from "../test-support/fixture-org";
@@ -98,6 +99,46 @@ describe("construct keys of groups, group rules and zones", () => {
     // financeTeam's own key, and a tier group's (its assignments are Assignment-<slug of its name>).
     expect(errorOf(() => buildOrgApp([bad("financeTeam")]))).toContain('groups[2] ("Eng Team 2").id gives the construct id Group-financeTeam, which group "financeTeam" has');
     expect(errorOf(() => buildOrgApp([bad("goldSubscribers")]))).toContain('gives the construct id Group-goldSubscribers, which group "goldSubscribers" has');
+  });
+});
+
+describe("app ids and API keys as Terraform names", () => {
+  const withId = (...ids: string[]) => editedConfig(fixtureConfig("dev"), (d) => ids.forEach((id, i) => Object.assign(d.apps[i], { id })));
+
+  test("an id that starts with a digit is refused at the id, with one that Terraform takes", () => {
+    // Terraform refuses `1password_client_id` and `okta_app_oauth.1password_App_…` on every plan.
+    expect(errorOf(() => buildOrgApp([withId("1password")]))).toContain(
+      'apps[0] ("1password").id app id gives Terraform names that start with "1" (1password_…), and Terraform names must start with a letter or _ (it would refuse every plan): got "1password". Fix: start it with a letter, e.g. "app-1password".',
+    );
+    const stack = synthStacks([withId("app-1password")]).get("okta-dev") as Json;
+    expect(Object.keys(stack.output as Json)).toContain("app-1password_client_id");
+  });
+
+  test("an empty id, one of no Terraform character, and one with a / get config's error, not constructs'", () => {
+    for (const id of ["", "ü"]) {
+      const message = errorOf(() => buildOrgApp([withId(id)]));
+      expect(message).toContain(`apps[0] (${JSON.stringify(id)}).id app id keeps no letter, digit, _ or - for Terraform names`);
+      expect(message).not.toContain("Only root constructs");
+    }
+    expect(errorOf(() => buildOrgApp([withId("a/b")]))).toContain('app id holds a /, which constructs writes as --: got "a/b". Fix: write "a--b": that is the construct id it already has, so nothing is replaced.');
+  });
+
+  test("ids that keep the same Terraform characters are refused at the later one (one output would be lost); one alone still synthesizes as before", () => {
+    expect(errorOf(() => buildOrgApp([withId("a.b", "ab")]))).toContain('apps[1] ("ab").id app id gives the Terraform names of app "a.b" (ab_…: Terraform names keep letters, digits, _ and - only), so one of their outputs would be lost');
+    const stack = synthStacks([withId("a.b")]).get("okta-dev") as Json;
+    expect(Object.keys(stack.output as Json)).toContain("ab_client_id");
+  });
+
+  test("an API key that starts with a digit is refused at the key", () => {
+    const config = editedConfig(fixtureConfig("dev"), (d) => {
+      (d as { apis: unknown }).apis = { "2fa": { name: "2FA", audience: "api://2fa", tiers: { read: { scope: "2fa:read", groupName: "2fa-readers", resource: "/2fa", priority: 1 } } } };
+    });
+    expect(errorOf(() => buildOrgApp([config]))).toContain('okta-dev config.apis.2fa API key gives Terraform names that start with "2" (2fa_…)');
+  });
+
+  test("the import gives an app whose label starts with a digit an id that starts with a letter", () => {
+    const taken = new Set<string>();
+    expect(["1Password", "8x8", "15Five", "Slack", "  "].map((label) => appIdFor(label, taken))).toEqual(["app-1password", "app-8x8", "app-15five", "slack", "app"]);
   });
 });
 

@@ -49,7 +49,10 @@ export function isSystemApp(app: OktaApp): boolean {
 
 /** A unique construct id for the app, from its label: the contract that keeps its client id. */
 export function appIdFor(label: string, taken: Set<string>): string {
-  const base = kebab(label, "app");
+  // An id names Terraform resources and outputs, which must start with a letter: "1Password",
+  // "8x8" and "15Five" are apps of the Okta catalog.
+  const kebabbed = kebab(label, "app");
+  const base = /^[a-z]/.test(kebabbed) ? kebabbed : `app-${kebabbed}`;
   let id = base;
   for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
   taken.add(id);

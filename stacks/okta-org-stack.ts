@@ -18,7 +18,7 @@ import { BookmarkApp } from "../constructs/bookmark-app";
 import { OinApp } from "../constructs/oin-app";
 import { SamlApp } from "../constructs/saml-app";
 import { SwaApp } from "../constructs/swa-app";
-import { ErrorEntry, OktaConfigError, OktaConfigErrors, Problems, checkRange, collectConfigErrors } from "../constructs/validation";
+import { ErrorEntry, OktaConfigError, OktaConfigErrors, Problem, Problems, checkRange, collectConfigErrors } from "../constructs/validation";
 import { OktaGuardrails } from "../guardrails";
 import { oktaProvider } from "./provider-version";
 import { isPrivileged, privilegedClient, privilegedClientId } from "./privileged-apps";
@@ -59,6 +59,8 @@ export class OktaOrgStack extends TerraformStack {
   private readonly groupsByName = new Map<string, IOktaGroup>();
   /** Groups config declares that failed their own checks (reported there): what names them is not built. */
   private failedGroups: ReadonlySet<string> = new Set();
+  /** Terraform names taken by app ids and API keys (`<name>_client_id`, `<name>_api_id`) → the id that took it. */
+  private readonly terraformNames = { app: new Map<string, string>(), api: new Map<string, string>() };
   /** Construct keys taken (Group-<key>, GroupRule-<key>, Zone-<key>) → the name that took it, per kind. */
   private readonly keysTaken = { groups: new Map<string, string>(), groupRules: new Map<string, string>(), networkZones: new Map<string, string>() };
   /** Network zones by name. */
@@ -85,7 +87,7 @@ export class OktaOrgStack extends TerraformStack {
     }
     const serverProblems: ErrorEntry[] = [];
     for (const [id, api] of Object.entries(config.apis ?? {})) {
-      collectConfigErrors(serverProblems, () => this.servers.set(id, new AuthorizationServer(this, serverConstructId(id), api)));
+      collectConfigErrors(serverProblems, () => this.checkTerraformName(`okta-${this.environment} config.apis.${id}`, "API key", id, "api") && this.servers.set(id, new AuthorizationServer(this, serverConstructId(id), api)));
     }
     if (serverProblems.length) throw new OktaConfigErrors(serverProblems);
     for (const server of this.servers.values()) {
@@ -115,7 +117,7 @@ export class OktaOrgStack extends TerraformStack {
     this.defaultAuthenticationPolicy = config.defaultAuthenticationPolicy;
     this.declaredPolicies = new Set(Object.keys(config.authenticationPolicies ?? {}));
     collectConfigErrors(sections, () => this.checkDefaultPolicy(config));
-    for (const app of config.apps) collectConfigErrors(sections, () => this.addApp(app));
+    config.apps.forEach((app, i) => collectConfigErrors(sections, () => this.checkTerraformName(`okta-${this.environment} config.apps[${i}] (${JSON.stringify(app.id)}).id`, "app id", app.id, "app") && this.addApp(app)));
     collectConfigErrors(sections, () => this.checkUnknownGroups());
     collectConfigErrors(sections, () => this.checkGroupsClaims());
     if (sections.length) throw new OktaConfigErrors(sections);
@@ -124,6 +126,33 @@ export class OktaOrgStack extends TerraformStack {
     this.writeOwners(config);
     if (config.suppressions?.length) OktaGuardrails.suppress(this, config.suppressions);
     Aspects.of(this).add(new OktaGuardrails({ environment: config.environment }));
+  }
+
+  /**
+   * An app id or API key names Terraform resources (`<id>_App_…`) and outputs (`<id>_client_id`,
+   * `<key>_api_id`): cdktf keeps its letters, digits, _ and -, and Terraform refuses a name that
+   * does not then start with a letter or _ (every plan and apply fails). Two ids that keep the
+   * same characters ("a.b", "ab") write one output name, and one app's output is silently lost.
+   * constructs writes a / in an id as --.
+   */
+  private checkTerraformName(at: string, what: string, id: string, kind: "app" | "api"): true {
+    const name = id.replace(/\//g, "--").replace(/[^A-Za-z0-9_-]/g, "");
+    const fail = (problem: Problem) => {
+      throw new OktaConfigErrors([{ kind: "config", path: at, problem }]);
+    };
+    if (id.includes("/")) fail({ what: `${what} holds a /, which constructs writes as --`, value: id, fix: `write ${JSON.stringify(name)}: that is the construct id it already has, so nothing is replaced.` });
+    if (name === "") fail({ what: `${what} keeps no letter, digit, _ or - for Terraform names (cdktf drops every other character), and Terraform needs a name`, value: id, fix: 'write an id of letters, digits, _ and - that starts with a letter, e.g. "my-app".' });
+    if (!/^[A-Za-z_]/.test(name)) {
+      const suggestion = name.startsWith("-") ? `${kind}${name}` : `${kind}-${name}`;
+      fail({ what: `${what} gives Terraform names that start with ${JSON.stringify(name.slice(0, 1))} (${name}_…), and Terraform names must start with a letter or _ (it would refuse every plan)`, value: id, fix: `start it with a letter, e.g. ${JSON.stringify(suggestion)}.` });
+    }
+    const taken = this.terraformNames[kind];
+    const other = taken.get(name);
+    if (other !== undefined && other !== id) {
+      fail({ what: `${what} gives the Terraform names of ${kind === "app" ? "app" : "API"} ${JSON.stringify(other)} (${name}_…: Terraform names keep letters, digits, _ and - only), so one of their outputs would be lost`, value: id, fix: `give one of them an id that differs in letters, digits, _ or - (a new id replaces that ${kind === "app" ? "app" : "API"} in Okta).` });
+    }
+    taken.set(name, id);
+    return true;
   }
 
   /**
