@@ -24,7 +24,12 @@ type Edit =
   | { kind: "newGroup"; text: number }
   | { kind: "junkRule"; group: number }
   | { kind: "twoGroupRule"; group: number }
-  | { kind: "unassign"; app: number };
+  | { kind: "unassign"; app: number }
+  | { kind: "lookAlike"; group: number; variant: number }
+  | { kind: "digitLabel"; app: number; digit: number };
+
+// A second name that differs from a group's only in what a construct id drops, as Okta allows.
+const LOOK_ALIKES: readonly ((name: string) => string)[] = [(n) => `${n}!`, (n) => `.${n}`, (n) => `(${n})`, (n) => `${n} `.trim() + "-"];
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant("assign" as const), app: fc.nat(), group: fc.nat() }),
@@ -34,6 +39,8 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant("junkRule" as const), group: fc.nat() }),
   fc.record({ kind: fc.constant("twoGroupRule" as const), group: fc.nat() }),
   fc.record({ kind: fc.constant("unassign" as const), app: fc.nat() }),
+  fc.record({ kind: fc.constant("lookAlike" as const), group: fc.nat(), variant: fc.nat() }),
+  fc.record({ kind: fc.constant("digitLabel" as const), app: fc.nat(), digit: fc.nat({ max: 9 }) }),
 );
 
 function apply(edits: readonly Edit[]): OrgSnapshot {
@@ -66,17 +73,29 @@ function apply(edits: readonly Edit[]): OrgSnapshot {
     } else if (e.kind === "unassign") {
       const app = pick(org.apps, e.app) as { id: string };
       org.appGroups[app.id] = [];
+    } else if (e.kind === "lookAlike") {
+      const group = pick(oktaGroups(), e.group) as { profile: { name: string } };
+      org.groups.push({ id: `00glike${String(n).padStart(13, "0")}`, type: "OKTA_GROUP", profile: { name: pick(LOOK_ALIKES, e.variant)(group.profile.name), description: null } });
+    } else if (e.kind === "digitLabel") {
+      // Apps of the Okta catalog such as 1Password and 8x8: a Terraform name may not start with a digit.
+      const app = pick(org.apps, e.app) as { label: string };
+      app.label = `${e.digit}${app.label}`.slice(0, 100);
     }
   });
   return org as unknown as OrgSnapshot;
 }
 
 describe("import of generated orgs (property)", () => {
-  test("never aborts, writes config that synthesizes, and the first deploy changes no access", async () => {
+  test("never aborts, writes config that synthesizes into names Terraform takes, and the first deploy changes no access", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { maxLength: 6 }), async (edits) => {
         const { run } = await importFromServer(apply(edits));
-        synthStacks([run.adoption.config]);
+        // Terraform refuses a resource, data source or output name that does not start with a letter or _.
+        for (const stack of synthStacks([run.adoption.config]).values()) {
+          const s = stack as { resource?: Record<string, object>; data?: Record<string, object>; output?: object };
+          const names = [...Object.values(s.resource ?? {}), ...Object.values(s.data ?? {})].flatMap((byName) => Object.keys(byName)).concat(Object.keys(s.output ?? {}));
+          expect(names.filter((n) => !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(n))).toEqual([]);
+        }
         const a = run.adoption.access;
         const changed = [a.grants, a.assignments, a.management, a.origins, a.claims].flatMap((d) => [...d.added.map((r) => ["+", r]), ...d.removed.map((r) => ["-", r])]);
         expect(changed).toEqual([]);
