@@ -2,6 +2,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { ASSURANCE } from "../constructs/assurance";
+import { TerraformOutput } from "cdktf";
+import { Group } from "@cdktf/provider-okta/lib/group";
 import { synthesizeAll } from "../stacks/synthesize";
 import { OrgConfig } from "../config/types";
 import { buildOrgApp } from "../stacks/org-app";
@@ -134,6 +136,16 @@ describe("app ids and API keys as Terraform names", () => {
       (d as { apis: unknown }).apis = { "2fa": { name: "2FA", audience: "api://2fa", tiers: { read: { scope: "2fa:read", groupName: "2fa-readers", resource: "/2fa", priority: 1 } } } };
     });
     expect(errorOf(() => buildOrgApp([config]))).toContain('okta-dev config.apis.2fa API key gives Terraform names that start with "2" (2fa_…)');
+  });
+
+  test("synth refuses a resource or output name Terraform would refuse, whatever construct made it, and writes nothing", () => {
+    const { app, stacks } = buildOrgApp([fixtureConfig("dev")], { outdir: fs.mkdtempSync(path.join(os.tmpdir(), "okta-names-")) });
+    new Group(stacks[0], "1raw", { name: "raw" });
+    new TerraformOutput(stacks[0], "9lives", { value: "x" });
+    const message = errorOf(() => synthesizeAll(app));
+    expect(message).toContain('[okta-dev] resource okta_group name "1raw" is not a name Terraform takes (a letter or _ first, then letters, digits, _ and -): every plan would fail.');
+    expect(message).toContain('[okta-dev] output name "9lives" is not a name Terraform takes');
+    expect(fs.readdirSync(path.join(app.outdir, "stacks"))).toEqual([]);
   });
 
   test("the import gives an app whose label starts with a digit an id that starts with a letter", () => {

@@ -128,6 +128,9 @@ export function resolvedJson(stack: TerraformStack, nodes?: number): Record<stri
 /** What the provider schema and Terraform's interpolation rules refuse in a resolved stack. */
 export function jsonFailures(stack: TerraformStack, json: Record<string, unknown>): string[] {
   const failures: string[] = [];
+  for (const { block, name } of unsafeNames(json)) {
+    failures.push(`[${stack.node.id}] ${block} name ${JSON.stringify(name)} is not a name Terraform takes (a letter or _ first, then letters, digits, _ and -): every plan would fail. Fix: give the construct it comes from an id that starts with a letter.`);
+  }
   for (const p of checkAgainstSchema(json)) failures.push(`[${p.path}] ${p.what} (${p.address}, attribute ${p.attribute}). Fix: ${p.fix}`);
   for (const i of unsafeInterpolations(json)) {
     failures.push(
@@ -136,6 +139,20 @@ export function jsonFailures(stack: TerraformStack, json: Record<string, unknown
     );
   }
   return failures;
+}
+
+/** Terraform's identifier rule, which it applies to the names of resources, data sources, outputs, variables and locals. */
+const TERRAFORM_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** Names in a stack's JSON that Terraform refuses (config checks app ids and API keys first, with file and line). */
+function unsafeNames(json: Record<string, unknown>): { block: string; name: string }[] {
+  const out: { block: string; name: string }[] = [];
+  const keysOf = (v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.keys(v) : []);
+  for (const block of ["resource", "data"] as const) {
+    for (const type of keysOf(json[block])) for (const name of keysOf((json[block] as Record<string, unknown>)[type])) if (!TERRAFORM_NAME.test(name)) out.push({ block: `${block === "data" ? "data source" : "resource"} ${type}`, name });
+  }
+  for (const block of ["output", "variable", "locals"] as const) for (const name of keysOf(json[block])) if (!TERRAFORM_NAME.test(name)) out.push({ block: block === "locals" ? "local" : block, name });
+  return out;
 }
 
 /**
