@@ -517,6 +517,21 @@ describe("the first deploy after an import takes no one's tokens away (issue 20)
 });
 
 describe("each object of an org stands alone (issue 20)", () => {
+  test("two apps with one label (Okta allows it): the first is imported with its assignments, the later one left out with why", async () => {
+    const { org } = deployed(configFor("dev"));
+    const edited = JSON.parse(JSON.stringify(org)) as OrgSnapshot & { apps: { id: string; label?: string; signOnMode?: string }[]; appGroups: Record<string, unknown> };
+    const bookmark = edited.apps.find((a) => a.signOnMode === "BOOKMARK")!;
+    const twin = { ...structuredClone(bookmark), id: "0oa0000000000000twin", label: bookmark.label!.toUpperCase() };
+    edited.apps.push(twin);
+    edited.appGroups[twin.id] = edited.appGroups[bookmark.id];
+    const { run } = await importFromServer(edited);
+    const entries = run.adoption.mapped.log.entries.filter((e) => e.kind === "app" && (e.id === bookmark.id || e.id === twin.id));
+    expect(entries.map((e) => [e.id, e.outcome])).toEqual([[bookmark.id, "imported"], [twin.id, "not imported"]]);
+    expect(entries[1].why).toContain(`its label repeats app ${bookmark.id}'s`);
+    expect(run.adoption.config.apps.filter((a) => a.label.toLowerCase() === bookmark.label!.toLowerCase())).toHaveLength(1);
+    expect(Object.values(run.adoption.config.imports ?? {})).toContain(bookmark.id);
+  });
+
   test("hostile group names and descriptions, an over-long name and a junk rule expression never stop the import", async () => {
     const { org } = deployed(configFor("dev"));
     const edited = JSON.parse(JSON.stringify(org));

@@ -150,9 +150,19 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
   const claimedOrigins = new Set<string>();
   /** The Okta client id of each OIDC app that made it into config, by config id. */
   const clientIdOf = new Map<string, string>();
+  // Okta allows two apps with one label; config keeps labels unique (people could not tell the
+  // apps apart), so the first in this order is imported and a later twin is left out, with why.
+  const labelOwners = new Map<string, string>();
   for (const app of [...apps].sort((a, b) => (a.label ?? "").localeCompare(b.label ?? "") || a.id.localeCompare(b.id))) {
+    const labelKey = (app.label ?? app.id).trim().toLowerCase();
+    const twin = labelOwners.get(labelKey);
+    if (twin !== undefined) {
+      log.add("app", app.label ?? app.id, app.id, "not imported", `its label repeats app ${twin}'s (Okta allows it; config gives each app its own label, so people can tell them apart). It stays in Okta, unmanaged. Fix: rename one in Okta, then import again`);
+      continue;
+    }
     const id = appIdFor(app.label ?? app.id, appIds);
     if (options.exclude?.has(id)) continue;
+    labelOwners.set(labelKey, app.id);
     const mapped = mapApp(app, id, { ...assignmentOf(app, snapshot, groupNames, everyoneId), groupKeys, servers, trustedOrigins: corsOrigins, privileged: privileged.get(app.id) }, log);
     if (!mapped) continue;
     // Every app stays on the policy it has in Okta: one imported here, or one left there (by id).
