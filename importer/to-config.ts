@@ -151,7 +151,7 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
   /** The Okta client id of each OIDC app that made it into config, by config id. */
   const clientIdOf = new Map<string, string>();
   // Okta allows two apps with one label; config keeps labels unique (people could not tell the
-  // apps apart), so the first in this order is imported and a later twin is left out, with why.
+  // apps apart), so the first imported in this order keeps it and a later twin is left out, with why.
   const labelOwners = new Map<string, string>();
   for (const app of [...apps].sort((a, b) => (a.label ?? "").localeCompare(b.label ?? "") || a.id.localeCompare(b.id))) {
     const labelKey = (app.label ?? app.id).trim().toLowerCase();
@@ -162,9 +162,10 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
     }
     const id = appIdFor(app.label ?? app.id, appIds);
     if (options.exclude?.has(id)) continue;
-    labelOwners.set(labelKey, app.id);
     const mapped = mapApp(app, id, { ...assignmentOf(app, snapshot, groupNames, everyoneId), groupKeys, servers, trustedOrigins: corsOrigins, privileged: privileged.get(app.id) }, log);
     if (!mapped) continue;
+    // Claimed by an app that is imported: a twin left out for its own reason (inactive, say) claims nothing.
+    labelOwners.set(labelKey, app.id);
     // Every app stays on the policy it has in Okta: one imported here, or one left there (by id).
     const policy = mapped.config.kind === "service" ? undefined : signOn.policyOf(app);
     appConfigs.push(policy ? ({ ...mapped.config, ...policy } as AppConfig) : mapped.config);
