@@ -92,6 +92,16 @@ describe("construct keys of groups, group rules and zones", () => {
     expect(keys(named("Engineering"))).not.toEqual(keys(named("Eng Team")));
   });
 
+  test("a group rule declared twice is config's error at the second, not constructs'", () => {
+    const config = editedConfig(fixtureConfig("dev"), (d) => {
+      const rule = { name: "Fill finance", group: "financeTeam", expression: 'user.department == "Finance"' };
+      (d as { groupRules: unknown }).groupRules = [rule, { ...rule }];
+    });
+    const message = errorOf(() => buildOrgApp([config]));
+    expect(message).toContain('groupRules[1] ("Fill finance").name group rule is declared twice (Okta group rule names are unique): got "Fill finance". Fix: declare each group rule once.');
+    expect(message).not.toContain("There is already a Construct");
+  });
+
   test("an id that is no construct id, or that another entry's name gives, is refused at the id", () => {
     const bad = (id: string, name = "Eng Team 2") => editedConfig(fixtureConfig("dev"), (d) => {
       (d as { groups: unknown }).groups = [...(d.groups ?? []), { name, id }];

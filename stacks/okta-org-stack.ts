@@ -12,13 +12,13 @@ import { IOktaGroup, OktaGroup } from "../constructs/okta-group";
 import { ServiceApp } from "../constructs/service-app";
 import { SpaApp } from "../constructs/spa-app";
 import { WebApp } from "../constructs/web-app";
-import { AppAssignment, CONSTRUCT_KEY, constructKey, slug } from "../constructs/app-assignments";
+import { AppAssignment, constructKey, slug } from "../constructs/app-assignments";
 import { AppIntegration } from "../constructs/app-integration";
 import { BookmarkApp } from "../constructs/bookmark-app";
 import { OinApp } from "../constructs/oin-app";
 import { SamlApp } from "../constructs/saml-app";
 import { SwaApp } from "../constructs/swa-app";
-import { ErrorEntry, OktaConfigError, OktaConfigErrors, Problem, Problems, checkRange, collectConfigErrors } from "../constructs/validation";
+import { ErrorEntry, OktaConfigError, OktaConfigErrors, Problems, checkRange, collectConfigErrors } from "../constructs/validation";
 import { OktaGuardrails } from "../guardrails";
 import { oktaProvider } from "./provider-version";
 import { isPrivileged, privilegedClient, privilegedClientId } from "./privileged-apps";
@@ -30,6 +30,7 @@ import { NetworkZone } from "../constructs/network-zone";
 import { TrustedOrigins } from "../constructs/trusted-origins";
 import { AuthenticationPolicy, assignAuthenticationPolicy } from "../constructs/authentication-policy";
 import { addAuthenticationPolicy, markSensitive, policyConstructId } from "./sign-on";
+import { ConstructNames } from "./construct-names";
 
 /** The stack id of an environment: what `cdktf deploy okta-prod` names. */
 export function stackId(environment: EnvironmentName): string {
@@ -59,10 +60,8 @@ export class OktaOrgStack extends TerraformStack {
   private readonly groupsByName = new Map<string, IOktaGroup>();
   /** Groups config declares that failed their own checks (reported there): what names them is not built. */
   private failedGroups: ReadonlySet<string> = new Set();
-  /** Terraform names taken by app ids and API keys (`<name>_client_id`, `<name>_api_id`) → the id that took it. */
-  private readonly terraformNames = { app: new Map<string, string>(), api: new Map<string, string>() };
-  /** Construct keys taken (Group-<key>, GroupRule-<key>, Zone-<key>) → the name that took it, per kind. */
-  private readonly keysTaken = { groups: new Map<string, string>(), groupRules: new Map<string, string>(), networkZones: new Map<string, string>() };
+  /** Construct keys and Terraform names that config entries take: two entries may not take one. */
+  private readonly names: ConstructNames;
   /** Network zones by name. */
   readonly zones = new Map<string, NetworkZone>();
   /** Authentication policies by config key. */
@@ -77,6 +76,7 @@ export class OktaOrgStack extends TerraformStack {
     super(scope, stackId(config.environment));
     setEnvironment(this, config.environment);
     this.environment = config.environment;
+    this.names = new ConstructNames(config.environment);
 
     oktaProvider(this, providerConfig(this.node.path, config.provider));
     configureBackend(this, config.backend ?? { type: "local" });
@@ -87,7 +87,7 @@ export class OktaOrgStack extends TerraformStack {
     }
     const serverProblems: ErrorEntry[] = [];
     for (const [id, api] of Object.entries(config.apis ?? {})) {
-      collectConfigErrors(serverProblems, () => this.checkTerraformName(`okta-${this.environment} config.apis.${id}`, "API key", id, "api") && this.servers.set(id, new AuthorizationServer(this, serverConstructId(id), api)));
+      collectConfigErrors(serverProblems, () => this.names.terraformName(`okta-${this.environment} config.apis.${id}`, "API key", id, "api") && this.servers.set(id, new AuthorizationServer(this, serverConstructId(id), api)));
     }
     if (serverProblems.length) throw new OktaConfigErrors(serverProblems);
     for (const server of this.servers.values()) {
@@ -96,16 +96,16 @@ export class OktaOrgStack extends TerraformStack {
         if (clash) throw new OktaConfigError(t.node.path, [{ what: "tier group is already a tier group of another API", value: t.group.groupName, fix: "give each tier of each API its own group." }]);
         this.groupsByName.set(t.group.groupName, t.group);
         // Assigned to, a tier group names an Assignment-<key> as a declared group does.
-        this.keysTaken.groups.set(t.group.key ?? slug(t.group.groupName), t.group.groupName);
+        this.names.reserve("groups", t.group.key ?? slug(t.group.groupName), t.group.groupName);
       }
     }
     // Every problem of every group and app, not just the first: each is built on its own.
     const sections: ErrorEntry[] = [];
-    (config.groups ?? []).forEach((group, i) => collectConfigErrors(sections, () => this.takeKey("groups", i, group) && this.addGroup(group)));
+    (config.groups ?? []).forEach((group, i) => collectConfigErrors(sections, () => this.names.key("groups", i, group) && this.addGroup(group)));
     // A group that failed its own checks is reported there; what names it is not built (no echo).
     this.failedGroups = new Set((config.groups ?? []).map((g) => g.name).filter((n) => !this.groupsByName.has(n)));
-    (config.groupRules ?? []).forEach((rule, i) => collectConfigErrors(sections, () => this.takeKey("groupRules", i, rule) && this.addGroupRule(rule)));
-    (config.networkZones ?? []).forEach((zone, i) => collectConfigErrors(sections, () => this.takeKey("networkZones", i, zone) && this.addZone(zone)));
+    (config.groupRules ?? []).forEach((rule, i) => collectConfigErrors(sections, () => this.names.key("groupRules", i, rule) && this.addGroupRule(rule)));
+    (config.networkZones ?? []).forEach((zone, i) => collectConfigErrors(sections, () => this.names.key("networkZones", i, zone) && this.addZone(zone)));
     // A zone that failed its own checks is reported there; policies naming it are not built (no echo).
     const failedZones = new Set((config.networkZones ?? []).map((z) => z.name).filter((n) => !this.zones.has(n)));
     for (const [key, policy] of Object.entries(config.authenticationPolicies ?? {})) {
@@ -117,7 +117,7 @@ export class OktaOrgStack extends TerraformStack {
     this.defaultAuthenticationPolicy = config.defaultAuthenticationPolicy;
     this.declaredPolicies = new Set(Object.keys(config.authenticationPolicies ?? {}));
     collectConfigErrors(sections, () => this.checkDefaultPolicy(config));
-    config.apps.forEach((app, i) => collectConfigErrors(sections, () => this.checkTerraformName(`okta-${this.environment} config.apps[${i}] (${JSON.stringify(app.id)}).id`, "app id", app.id, "app") && this.addApp(app)));
+    config.apps.forEach((app, i) => collectConfigErrors(sections, () => this.names.terraformName(`okta-${this.environment} config.apps[${i}] (${JSON.stringify(app.id)}).id`, "app id", app.id, "app") && this.addApp(app)));
     collectConfigErrors(sections, () => this.checkUnknownGroups());
     collectConfigErrors(sections, () => this.checkGroupsClaims());
     if (sections.length) throw new OktaConfigErrors(sections);
@@ -126,76 +126,6 @@ export class OktaOrgStack extends TerraformStack {
     this.writeOwners(config);
     if (config.suppressions?.length) OktaGuardrails.suppress(this, config.suppressions);
     Aspects.of(this).add(new OktaGuardrails({ environment: config.environment }));
-  }
-
-  /**
-   * An app id or API key names Terraform resources (`<id>_App_…`) and outputs (`<id>_client_id`,
-   * `<key>_api_id`): cdktf keeps its letters, digits, _ and -, and Terraform refuses a name that
-   * does not then start with a letter or _ (every plan and apply fails). Two ids that keep the
-   * same characters ("a.b", "ab") write one output name, and one app's output is silently lost.
-   * constructs writes a / in an id as --.
-   */
-  private checkTerraformName(at: string, what: string, id: string, kind: "app" | "api"): true {
-    const name = id.replace(/\//g, "--").replace(/[^A-Za-z0-9_-]/g, "");
-    const fail = (problem: Problem) => {
-      throw new OktaConfigErrors([{ kind: "config", path: at, problem }]);
-    };
-    if (id.includes("/")) fail({ what: `${what} holds a /, which constructs writes as --`, value: id, fix: `write ${JSON.stringify(name)}: that is the construct id it already has, so nothing is replaced.` });
-    if (name === "") fail({ what: `${what} keeps no letter, digit, _ or - for Terraform names (cdktf drops every other character), and Terraform needs a name`, value: id, fix: 'write an id of letters, digits, _ and - that starts with a letter, e.g. "my-app".' });
-    if (!/^[A-Za-z_]/.test(name)) {
-      const suggestion = name.startsWith("-") ? `${kind}${name}` : `${kind}-${name}`;
-      fail({ what: `${what} gives Terraform names that start with ${JSON.stringify(name.slice(0, 1))} (${name}_…), and Terraform names must start with a letter or _ (it would refuse every plan)`, value: id, fix: `start it with a letter, e.g. ${JSON.stringify(suggestion)}.` });
-    }
-    const taken = this.terraformNames[kind];
-    const other = taken.get(name);
-    if (other !== undefined && other !== id) {
-      fail({ what: `${what} gives the Terraform names of ${kind === "app" ? "app" : "API"} ${JSON.stringify(other)} (${name}_…: Terraform names keep letters, digits, _ and - only), so one of their outputs would be lost`, value: id, fix: `give one of them an id that differs in letters, digits, _ or - (a new id replaces that ${kind === "app" ? "app" : "API"} in Okta).` });
-    }
-    taken.set(name, id);
-    return true;
-  }
-
-  /**
-   * Takes the construct key of a group, group rule or zone, or throws: two names that give one
-   * key (`Eng Team`, `Eng-Team`) would give one construct id, which constructs refuse with a
-   * message that names neither entry. Reported at the config entry (file and line), with the
-   * other; which one keeps the key is the user's choice: a changed id replaces the object.
-   */
-  private takeKey(kind: keyof OktaOrgStack["keysTaken"], index: number, entry: { readonly name: string; readonly id?: string }): true {
-    const taken = this.keysTaken[kind];
-    const key = constructKey(entry);
-    const other = taken.get(key);
-    // The same name twice is the add's own problem ("declared twice"), not a key's.
-    if (other !== undefined && other.toLowerCase() !== entry.name.toLowerCase()) {
-      const prefix = { groups: "Group", groupRules: "GroupRule", networkZones: "Zone" }[kind];
-      const noun = { groups: "group", groupRules: "group rule", networkZones: "network zone" }[kind];
-      const explicit = entry.id !== undefined;
-      throw new OktaConfigErrors([
-        {
-          kind: "config",
-          path: `okta-${this.environment} config.${kind}[${index}] (${JSON.stringify(entry.name)}).${explicit ? "id" : "name"}`,
-          problem: {
-            what: explicit
-              ? `gives the construct id ${prefix}-${key}, which ${noun} ${JSON.stringify(other)} has`
-              : `gives the construct id ${prefix}-${key}, which ${noun} ${JSON.stringify(other)} has (a construct id keeps letters, digits, _ and - only, so both names give ${key})`,
-            value: explicit ? entry.id : entry.name,
-            fix: `give one of the two an id of its own, e.g. id: "${key}-2". Keep the id of one already deployed: a changed id replaces the ${noun} in Okta.`,
-            ...(kind === "groups" ? { seeAlso: { kind: "group" as const, key: other } } : kind === "groupRules" ? { seeAlso: { kind: "groupRule" as const, key: other } } : {}),
-          },
-        },
-      ]);
-    }
-    if (entry.id !== undefined && !CONSTRUCT_KEY.test(entry.id)) {
-      throw new OktaConfigErrors([
-        {
-          kind: "config",
-          path: `okta-${this.environment} config.${kind}[${index}] (${JSON.stringify(entry.name)}).id`,
-          problem: { what: "is not a construct id (letters, digits, _ and - only, not starting or ending with -, at most 100)", value: entry.id, fix: `write it as slug of a name would, e.g. "${slug(entry.id).slice(0, 100)}".` },
-        },
-      ]);
-    }
-    taken.set(key, entry.name);
-    return true;
   }
 
   /**
