@@ -16,6 +16,8 @@ import { runReview } from "../review/cli";
 import { summaryOf } from "../review/review";
 import { editedConfig } from "../test-support";
 import { reviewOf, stackReview, synthesizeTo } from "../test-support/review";
+import { activeContent } from "../test-support/markdown";
+import { withGroupRenames } from "../review/diff";
 
 // Fixtures go through real synth: constructs, guardrails and cdktf write cdktf.out the way
 // `npm run synth` does; the review reads only those files.
@@ -166,6 +168,61 @@ describe("review: a PR that changes only a label", () => {
     const head = synthesizeTo(undefined, (stacks) => find(stacks[0], AppOauth, "okta-dev/mobile").addOverride("type", "web"));
     const dev = stackReview(reviewOf(base, head), "okta-dev");
     expect(dev.warnings).toContain('replaces okta_app_oauth "API Center Mobile" (`okta-dev/mobile/App`): type changed, so the app gets a new client id');
+  });
+});
+
+describe("review: a PR that renames a group in place (config's id keeps its construct id)", () => {
+  /** Prod with a group assigned to the portal and named in a groups claim of payments (when it matches). */
+  const withGroup = (name: string, id?: string) =>
+    editedConfig(fixtureEnvironments("prod")[0], (c) => {
+      (c as { groups: unknown }).groups = [...(c.groups ?? []), { name, ...(id ? { id } : {}) }];
+      Object.assign(c.apps.find((a) => a.id === "portal")!, { assignTo: [name] });
+    });
+  const emptyAccess = {
+    grants: { added: [], removed: [] },
+    assignments: { added: [], removed: [] },
+    management: { added: [], removed: [] },
+    origins: { added: [], removed: [] },
+    claims: { added: [], removed: [] },
+    signIns: { added: [], removed: [], strengthened: [] },
+    newMarkers: [],
+  };
+
+  test("is a rename, not access: no access change, no broadening, and a line that says what the rename does", () => {
+    const report = reviewOf(synthesizeTo([withGroup("Eng Team")]), synthesizeTo([withGroup("Engineering", "Eng-Team")]));
+    const prod = stackReview(report, "okta-prod");
+    expect(prod.access).toEqual(emptyAccess);
+    expect(report.broadeningIn).toEqual([]);
+    expect(prod.resources).toEqual([expect.objectContaining({ kind: "change", type: "okta_group", attributes: [{ attribute: "name", before: '"Eng Team"', after: '"Engineering"' }] })]);
+    expect(prod.warnings).toContain('renames group "Eng Team" to "Engineering" in place: the same Okta group, its members, assignments and rules kept; a groups claim now carries the new name, which an API that checks group names sees');
+  });
+
+  test("without the id it is a new group: the access change is shown, as before", () => {
+    const report = reviewOf(synthesizeTo([withGroup("Eng Team")]), synthesizeTo([withGroup("Engineering")]));
+    expect(stackReview(report, "okta-prod").access.assignments.added).toEqual([expect.objectContaining({ group: "Engineering" })]);
+    expect(report.broadeningIn).toEqual(["prod"]);
+  });
+
+  test("renames a group inside an audience of two groups, in the order the access view writes them, and leaves claim values as tokens carry them", () => {
+    const matrix = {
+      grants: [{ server: "s", client: "c", clientKey: "k", who: "Beta ∩ Zed", grant: "authorization_code", scope: "x", request: "openid", via: "p › r" }],
+      assignments: [{ app: "a", appKey: "k", group: "Zed" }],
+      management: [],
+      origins: [],
+      claims: [{ server: "s", client: "c", clientKey: "k", who: "Zed", scope: "x", token: "ACCESS", claim: "groups", value: "Zed" }],
+      signIns: [],
+      markers: [],
+    };
+    const renamed = withGroupRenames(matrix as unknown as Parameters<typeof withGroupRenames>[0], new Map([["Zed", "Alpha"]]));
+    expect(renamed.grants[0].who).toBe("Alpha ∩ Beta");
+    expect(renamed.assignments[0].group).toBe("Alpha");
+    expect([renamed.claims[0].who, renamed.claims[0].value]).toEqual(["Alpha", "Zed"]);
+  });
+
+  test("a hostile name is inert in the rename line", () => {
+    const report = reviewOf(synthesizeTo([withGroup("Eng Team")]), synthesizeTo([withGroup("<img src=x> @team", "Eng-Team")]));
+    expect(stackReview(report, "okta-prod").warnings.some((w) => w.startsWith("renames group"))).toBe(true);
+    expect(activeContent(toMarkdown(report), true)).toEqual([]);
   });
 });
 

@@ -134,6 +134,42 @@ export function renamedApps(resources: readonly ResourceChange[]): Map<string, s
 
 const APP_TYPES = new Set(["okta_app_oauth", "okta_app_saml", "okta_app_swa", "okta_app_auto_login", "okta_app_bookmark"]);
 
+/**
+ * Groups renamed in place, old name → new name: the same okta_group (its construct id kept with
+ * config's `id`) with another name. Okta updates the name of the same group, so its members,
+ * assignments and rules stay: who can do what is unchanged, only what it is called.
+ */
+export function renamedGroups(resources: readonly ResourceChange[]): Map<string, string> {
+  const renames = new Map<string, string>();
+  for (const r of resources) {
+    if (r.kind !== "change" || r.type !== "okta_group" || r.replacedBy) continue;
+    const name = r.attributes.find((a) => a.attribute === "name");
+    const [before, after] = [name?.before, name?.after].map((v) => (v === undefined ? undefined : (JSON.parse(v) as unknown)));
+    if (typeof before === "string" && typeof after === "string" && before !== after) renames.set(before, after);
+  }
+  return renames;
+}
+
+/**
+ * The matrix with groups renamed in place called by their new names wherever they are who
+ * (an assignment's group, a grant's, sign-in's or claim's audience, `A ∩ B` included). A
+ * groups claim's values are left as they were: tokens do carry the new name, which an API
+ * that reads group names sees.
+ */
+export function withGroupRenames(matrix: AccessMatrix, renames: ReadonlyMap<string, string>): AccessMatrix {
+  if (renames.size === 0) return matrix;
+  const who = (label: string) => label.split(" ∩ ").map((g) => renames.get(g) ?? g).sort().join(" ∩ ");
+  const rename = <T extends { who: string }>(rows: readonly T[]) => rows.map((r) => ({ ...r, who: label(r.who) }));
+  const label = (text: string) => (text.includes(" ∩ ") ? who(text) : (renames.get(text) ?? text));
+  return {
+    ...matrix,
+    assignments: matrix.assignments.map((r) => ({ ...r, group: renames.get(r.group) ?? r.group })),
+    grants: rename(matrix.grants),
+    signIns: rename(matrix.signIns),
+    claims: rename(matrix.claims),
+  };
+}
+
 /** The matrix with each row's app or client key (its identity) mapped by `key`. */
 export function rekeyed(matrix: AccessMatrix, key: (appKey: string) => string): AccessMatrix {
   const move = <T extends object>(rows: readonly T[], field: keyof T) => rows.map((r) => ({ ...r, [field]: key(String(r[field])) }));

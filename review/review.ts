@@ -1,7 +1,7 @@
 import { createHash } from "crypto";
 import { Finding } from "../guardrails/types";
 import { AccessMatrix, accessOf, rowKey } from "./access";
-import { AccessDiff, ResourceChange, broadens, diffAccess, diffResources, renamedApps, tableDiffs, withRenames } from "./diff";
+import { AccessDiff, ResourceChange, broadens, diffAccess, diffResources, renamedApps, renamedGroups, tableDiffs, withGroupRenames, withRenames } from "./diff";
 import { StackPlan } from "./plan";
 import { SynthesizedStack, compareStacks, environmentOfStack, ownerOf } from "./stack-json";
 import { code, inert, md } from "./inert";
@@ -104,8 +104,12 @@ export function buildReview(base: ReadonlyMap<string, SynthesizedStack>, head: R
 function reviewStack(id: string, before: SynthesizedStack | undefined, after: SynthesizedStack | undefined): StackReview {
   const resources = diffResources(before?.json, after?.json);
   const renames = renamedApps(resources);
-  const access = diffAccess(withRenames(before ? accessOf(before.json, before.owners) : EMPTY_ACCESS, renames), after ? accessOf(after.json, after.owners) : EMPTY_ACCESS);
+  const groupRenames = renamedGroups(resources);
+  const access = diffAccess(withGroupRenames(withRenames(before ? accessOf(before.json, before.owners) : EMPTY_ACCESS, renames), groupRenames), after ? accessOf(after.json, after.owners) : EMPTY_ACCESS);
   const warnings: string[] = [];
+  for (const [from, to] of groupRenames) {
+    warnings.push(md`renames group "${from}" to "${to}" in place: the same Okta group, its members, assignments and rules kept; a groups claim now carries the new name, which an API that checks group names sees`.text);
+  }
   const byAddress = new Map(resources.map((r) => [r.address, r]));
   for (const [from, to] of renames) {
     const old = byAddress.get(from)!;
