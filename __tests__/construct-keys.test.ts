@@ -114,6 +114,44 @@ describe("construct keys of groups, group rules and zones", () => {
   });
 });
 
+describe("authentication policy rules whose names give one construct id", () => {
+  const withRules = (second: Record<string, unknown>) =>
+    editedConfig(fixtureConfig("dev"), (d) => {
+      const rule = { name: "Office only", priority: 1, access: "ALLOW", assurance: ASSURANCE.passwordOnly };
+      (d as { authenticationPolicies: unknown }).authenticationPolicies = { office: { name: "Office", rules: [rule, { ...rule, priority: 2, ...second }] } };
+      Object.assign(d.apps.find((a) => a.id === "portal")!, { authenticationPolicy: "office" });
+    });
+
+  test("are refused at the later rule, naming the other and the fix; an exact repeat too", () => {
+    expect(errorOf(() => buildOrgApp([withRules({ name: "Office-only" })]))).toContain(
+      'rules[1] ("Office-only") gives the construct id Rule-Office-only, which rule "Office only" has (a construct id keeps letters, digits, _ and - only, so both names give Office-only): got "Office-only". Fix: give one of the two an id of its own, e.g. id: "Office-only-2".',
+    );
+    expect(errorOf(() => buildOrgApp([withRules({})]))).toContain('rules[1] ("Office only") repeats another rule\'s name');
+    expect(errorOf(() => buildOrgApp([withRules({ name: "Office-only", id: "-x" })]))).toContain('rules[1] ("Office-only").id is not a construct id');
+  });
+
+  test("with an id, each is a rule of its own, in priority order", () => {
+    const stack = synthStacks([withRules({ name: "Office-only", id: "Office-only-2" })]).get("okta-dev") as Json;
+    const rules = Object.entries(resources(stack, "okta_app_signon_policy_rule")).filter(([k]) => k.startsWith("AuthPolicy-office_Rule-"));
+    expect(rules.map(([k, r]) => [k.replace(/_[0-9A-F]{8}$/, ""), r.name, r.priority]).sort((a, b) => Number(a[2]) - Number(b[2]))).toEqual([
+      ["AuthPolicy-office_Rule-Office-only", "Office only", 1],
+      ["AuthPolicy-office_Rule-Office-only-2", "Office-only", 2],
+    ]);
+  });
+
+  test("the import keeps such a policy, each rule with its own id, adopted by its Okta id", async () => {
+    const original = deployed(withRules({ name: "Office-only", id: "Office-only-2" }));
+    const { run } = await importFromServer(original.org);
+    const office = Object.values(run.adoption.config.authenticationPolicies ?? {}).find((p) => p.name === "Office");
+    expect(office?.rules.map((r) => [r.name, r.id])).toEqual([["Office only", "Office-only-2"], ["Office-only", undefined]]);
+    const stack = synthStacks([run.adoption.config]).get("okta-dev") as Json;
+    const imports = run.adoption.config.imports ?? {};
+    const ids = Object.keys(resources(stack, "okta_app_signon_policy_rule")).map((k) => imports[`okta_app_signon_policy_rule.${k}`]);
+    expect(ids.every((id) => typeof id === "string")).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
 describe("app ids and API keys as Terraform names", () => {
   const withId = (...ids: string[]) => editedConfig(fixtureConfig("dev"), (d) => ids.forEach((id, i) => Object.assign(d.apps[i], { id })));
 

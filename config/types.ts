@@ -127,6 +127,13 @@ export type NetworkZoneConfig = NetworkZoneProps & {
 interface AuthenticationRuleConfigBase {
   /** Unique in the policy; not "Catch-all Rule". */
   readonly name: string;
+  /**
+   * This rule's part of its construct id (`Rule-<id>`). Set it when two rule names of the policy
+   * would give the same id ("Office only", "Office-only"), or to rename the rule in Okta without
+   * replacing it. Changing it replaces the rule.
+   * @default - the name, each run of characters other than letters, digits, _ and - as one -
+   */
+  readonly id?: string;
   /** Evaluation order, 1 first; a policy's rules run 1..n without gaps. */
   readonly priority: number;
   /** Group names whose members the rule applies to. @default - everyone */

@@ -208,7 +208,10 @@ export function mapSignOn(snapshot: OrgSnapshot, groupNames: ReadonlyMap<string,
     });
     const catchAllRule = rules.find((r) => r.system);
     const catchAll = catchAllOf(catchAllRule, why);
-    if (new Set(active.map((r) => slug(r.name ?? r.id))).size !== active.length) why.push("two rules are named alike");
+    const names = active.map((r) => r.name ?? r.id);
+    if (new Set(names).size !== names.length) why.push("two rules have one name");
+    // Names that differ only in what a construct id drops ("Office only", "Office-only") get ids of their own.
+    const ruleIds = explicitIds(names);
     if (active.length > 98) why.push("more than 98 rules");
     if (why.length) {
       log.add("authentication policy", name, policy.id, "not imported", `${why.join("; ")}. It stays in Okta, unmanaged, and its apps stay on it (authenticationPolicyId)`);
@@ -217,9 +220,10 @@ export function mapSignOn(snapshot: OrgSnapshot, groupNames: ReadonlyMap<string,
     const key = uniquePolicyKey(name, new Set(Object.keys(policies)));
     keyOf.set(policy.id, key);
     // Okta may hold no description (the provider reads it as ""): kept as it is, not given ours.
-    policies[key] = { name, description: policy.description ?? "", catchAll, rules: mapped as AuthenticationRuleConfig[] };
+    const withIds = (mapped as AuthenticationRuleConfig[]).map((r, i) => (ruleIds.has(names[i]) ? ({ ...r, id: ruleIds.get(names[i])! } as AuthenticationRuleConfig) : r));
+    policies[key] = { name, description: policy.description ?? "", catchAll, rules: withIds };
     adopt.set(`AuthPolicy-${key}/Policy`, policy.id);
-    active.forEach((r) => adopt.set(`AuthPolicy-${key}/Rule-${slug(r.name ?? r.id)}`, `${policy.id}/${r.id}`));
+    active.forEach((r, i) => adopt.set(`AuthPolicy-${key}/Rule-${constructKey({ name: names[i], id: ruleIds.get(names[i]) })}`, `${policy.id}/${r.id}`));
     for (const r of rules.filter((x) => x.status === "INACTIVE")) log.add("sign-on rule", `${name} / ${r.name ?? r.id}`, r.id, "not imported", "inactive (Okta does not evaluate it): it stays in Okta, unmanaged");
     log.imported("authentication policy", name, policy.id, active.some((r, i) => r.priority !== i + 1) ? [`rule priorities renumbered 1..${active.length} (Okta's order kept)`] : []);
   }

@@ -5,7 +5,7 @@ export { markSensitive } from "../constructs/authentication-policy";
 import { NetworkZone } from "../constructs/network-zone";
 import { IOktaGroup } from "../constructs/okta-group";
 import { OktaConfigError, Problem } from "../constructs/validation";
-import { slug } from "../constructs/app-assignments";
+import { CONSTRUCT_KEY, constructKey, slug } from "../constructs/app-assignments";
 import { AuthenticationPolicyConfig, AuthenticationRuleConfig } from "../config/types";
 
 /** A rule condition of config (`zones`, `userTypes`) with each list mapped: `{ in }` stays `{ in }`, `{ notIn }` stays `{ notIn }`. */
@@ -59,20 +59,32 @@ export function addAuthenticationPolicy(
         if (problem) problems.push(problem);
       });
     }
+    const { id: _id, ...options } = r;
     return {
-      ...r,
+      ...options,
       groups: r.groups?.map(group(`${at}.groups`)).filter(known),
       groupsExcluded: r.groupsExcluded?.map(group(`${at}.groupsExcluded`)).filter(known),
       zones: zoneCondition,
       userTypes: undefined,
     } as AuthenticationRuleOptions;
   });
+  // A rule's construct id (Rule-<key>) is its identity: by name, not priority, so reordering
+  // rules replaces nothing; two names that give one key need an id on one of them.
+  const keys = rulesOf.map((r) => constructKey({ name: String(r.name), id: r.id }));
   const seen = new Map<string, string>();
-  for (const r of rules) {
-    const other = seen.get(slug(String(r.name)));
-    if (other !== undefined) problems.push({ what: `two rules are named alike ("${other}" and "${r.name}"); a rule's name is its identity here`, value: r.name, fix: "give each rule of the policy its own name." });
-    seen.set(slug(String(r.name)), String(r.name));
-  }
+  rulesOf.forEach((r, i) => {
+    const other = seen.get(keys[i]);
+    if (r.id !== undefined && !CONSTRUCT_KEY.test(r.id)) problems.push({ what: `rules[${i}] ("${r.name}").id is not a construct id (letters, digits, _ and - only, not starting or ending with -, at most 100)`, value: r.id, fix: `write it as slug of a name would, e.g. "${slug(r.id).slice(0, 100)}".` });
+    else if (other === String(r.name)) problems.push({ what: `rules[${i}] ("${r.name}") repeats another rule's name`, value: r.name, fix: "give each rule of the policy its own name." });
+    else if (other !== undefined) {
+      problems.push({
+        what: `rules[${i}] ("${r.name}") gives the construct id Rule-${keys[i]}, which rule "${other}" has${r.id === undefined ? ` (a construct id keeps letters, digits, _ and - only, so both names give ${keys[i]})` : ""}`,
+        value: r.id ?? r.name,
+        fix: `give one of the two an id of its own, e.g. id: "${keys[i]}-2". Keep the id of one already deployed: a changed id replaces the rule in Okta.`,
+      });
+    }
+    seen.set(keys[i], String(r.name));
+  });
   if (problems.length) throw new OktaConfigError(`${scope.node.path}/${id}`, problems);
   const withTypes = rules.map((r, i): AuthenticationRuleOptions => {
     const types = rulesOf[i].userTypes;
@@ -82,8 +94,7 @@ export function addAuthenticationPolicy(
   const built: Problem[] = [];
   withTypes.forEach((r, i) => {
     try {
-      // By name, not priority: reordering rules must not replace them in Okta.
-      policy.addRule(`Rule-${slug(r.name)}`, r);
+      policy.addRule(`Rule-${keys[i]}`, r);
     } catch (e) {
       if (!(e instanceof OktaConfigError)) throw e;
       built.push(...e.problems.map((p) => ({ ...p, what: `rules[${i}] ("${r.name}"): ${p.what}` })));
