@@ -34,6 +34,17 @@ function find<T>(stack: OktaOrgStack, type: new (...args: never[]) => T, pathPar
 
 const everyEnv = (edit: Parameters<typeof editedConfig<OrgConfig>>[1]) => fixtureEnvironments().map((c) => editedConfig(c, edit));
 
+/** A stack review's access when nobody gains or loses anything. */
+const NO_ACCESS_CHANGE = {
+  grants: { added: [], removed: [] },
+  assignments: { added: [], removed: [] },
+  management: { added: [], removed: [] },
+  origins: { added: [], removed: [] },
+  claims: { added: [], removed: [] },
+  signIns: { added: [], removed: [], strengthened: [] },
+  newMarkers: [],
+};
+
 describe("review: a PR that adds a tier rule", () => {
   const head = () =>
     synthesizeTo(
@@ -151,15 +162,7 @@ describe("review: a PR that changes only a label", () => {
     const report = reviewOf(base, head);
     const prod = stackReview(report, "okta-prod");
     expect(report.broadeningIn).toEqual([]);
-    expect(prod.access).toEqual({
-      grants: { added: [], removed: [] },
-      assignments: { added: [], removed: [] },
-      management: { added: [], removed: [] },
-      origins: { added: [], removed: [] },
-      claims: { added: [], removed: [] },
-      signIns: { added: [], removed: [], strengthened: [] },
-      newMarkers: [],
-    });
+    expect(prod.access).toEqual(NO_ACCESS_CHANGE);
     expect(prod.resources).toEqual([expect.objectContaining({ kind: "change", label: "Billing Portal", attributes: [{ attribute: "label", before: '"Billing"', after: '"Billing Portal"' }] })]);
     expect(toMarkdown(report)).toContain("No change in who can get what.");
   });
@@ -172,26 +175,17 @@ describe("review: a PR that changes only a label", () => {
 });
 
 describe("review: a PR that renames a group in place (config's id keeps its construct id)", () => {
-  /** Prod with a group assigned to the portal and named in a groups claim of payments (when it matches). */
+  /** Prod with one more group, the portal's only assignment. */
   const withGroup = (name: string, id?: string) =>
     editedConfig(fixtureEnvironments("prod")[0], (c) => {
       (c as { groups: unknown }).groups = [...(c.groups ?? []), { name, ...(id ? { id } : {}) }];
       Object.assign(c.apps.find((a) => a.id === "portal")!, { assignTo: [name] });
     });
-  const emptyAccess = {
-    grants: { added: [], removed: [] },
-    assignments: { added: [], removed: [] },
-    management: { added: [], removed: [] },
-    origins: { added: [], removed: [] },
-    claims: { added: [], removed: [] },
-    signIns: { added: [], removed: [], strengthened: [] },
-    newMarkers: [],
-  };
 
   test("is a rename, not access: no access change, no broadening, and a line that says what the rename does", () => {
     const report = reviewOf(synthesizeTo([withGroup("Eng Team")]), synthesizeTo([withGroup("Engineering", "Eng-Team")]));
     const prod = stackReview(report, "okta-prod");
-    expect(prod.access).toEqual(emptyAccess);
+    expect(prod.access).toEqual(NO_ACCESS_CHANGE);
     expect(report.broadeningIn).toEqual([]);
     expect(prod.resources).toEqual([expect.objectContaining({ kind: "change", type: "okta_group", attributes: [{ attribute: "name", before: '"Eng Team"', after: '"Engineering"' }] })]);
     expect(prod.warnings).toContain('renames group "Eng Team" to "Engineering" in place: the same Okta group, its members, assignments and rules kept; a groups claim now carries the new name, which an API that checks group names sees');
