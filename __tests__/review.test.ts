@@ -191,6 +191,19 @@ describe("review: a PR that renames a group in place (config's id keeps its cons
     expect(prod.warnings).toContain('renames group "Eng Team" to "Engineering" in place: the same Okta group, its members, assignments and rules kept; a groups claim now carries the new name, which an API that checks group names sees');
   });
 
+  test("two groups that swap names (ids kept) are seen for what they are: each app now reaches the other group's members", () => {
+    const twoGroups = (first: string, second: string) =>
+      editedConfig(fixtureEnvironments("prod")[0], (c) => {
+        (c as { groups: unknown }).groups = [...(c.groups ?? []), { name: first, id: "admins" }, { name: second, id: "staff" }];
+        Object.assign(c.apps.find((a) => a.id === "portal")!, { assignTo: ["Admins"] });
+      });
+    const report = reviewOf(synthesizeTo([twoGroups("Admins", "Staff")]), synthesizeTo([twoGroups("Staff", "Admins")]));
+    const prod = stackReview(report, "okta-prod");
+    // The portal stays assigned to a group named Admins, which is now the other Okta group.
+    expect(prod.access.assignments).toEqual({ added: [expect.objectContaining({ app: "Customer Portal", group: "Admins" })], removed: [expect.objectContaining({ app: "Customer Portal", group: "Staff" })] });
+    expect(report.broadeningIn).toEqual(["prod"]);
+  });
+
   test("without the id it is a new group: the access change is shown, as before", () => {
     const report = reviewOf(synthesizeTo([withGroup("Eng Team")]), synthesizeTo([withGroup("Engineering")]));
     expect(stackReview(report, "okta-prod").access.assignments.added).toEqual([expect.objectContaining({ group: "Engineering" })]);
