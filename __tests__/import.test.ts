@@ -532,6 +532,23 @@ describe("each object of an org stands alone (issue 20)", () => {
     expect(Object.values(run.adoption.config.imports ?? {})).toContain(bookmark.id);
   });
 
+  test("an app assigned to, and a group rule filling, a group whose name holds ${ are imported: the name is only looked up, never written", async () => {
+    const { org } = deployed(configFor("dev"));
+    const edited = JSON.parse(JSON.stringify(org)) as OrgSnapshot & { groups: unknown[]; apps: { id: string; signOnMode?: string }[]; appGroups: Record<string, { id: string }[]>; groupRules: unknown[] };
+    edited.groups.push({ id: "00g00000000000000002", type: "OKTA_GROUP", profile: { name: "a${b}", description: null } });
+    const app = edited.apps.find((a) => a.signOnMode === "BOOKMARK")!;
+    edited.appGroups[app.id] = [...(edited.appGroups[app.id] ?? []), { id: "00g00000000000000002" }];
+    edited.groupRules.push({ id: "0pr00000000000000009", name: "Fill ab", status: "ACTIVE", type: "group_rule", conditions: { expression: { type: "urn:okta:expression:1.0", value: 'user.department == "x"' } }, actions: { assignUserToGroups: { groupIds: ["00g00000000000000002"] } } });
+    const { run } = await importFromServer(edited);
+    expect(run.adoption.mapped.log.entries.filter((e) => e.outcome === "not imported" && (e.id === app.id || e.id === "0pr00000000000000009"))).toEqual([]);
+    const assigned = run.adoption.config.apps.find((a) => a.kind === "bookmark")!;
+    expect((assigned as { assignTo: unknown }).assignTo).toContain("a${b}");
+    expect(run.adoption.config.groupRules).toContainEqual(expect.objectContaining({ name: "Fill ab", group: "a${b}" }));
+    const stack = synthStacks([run.adoption.config]).get("okta-dev") as { resource: Record<string, Record<string, Record<string, unknown>>> };
+    const [groupKey] = Object.entries(stack.resource.okta_group).find(([, g]) => g.name === "a$${b}")!;
+    expect(Object.values(stack.resource.okta_app_group_assignment).map((a) => a.group_id)).toContain(`\${okta_group.${groupKey}.id}`);
+  });
+
   test("hostile group names and descriptions, an over-long name and a junk rule expression never stop the import", async () => {
     const { org } = deployed(configFor("dev"));
     const edited = JSON.parse(JSON.stringify(org));

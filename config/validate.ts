@@ -105,13 +105,13 @@ function discriminatorOf(branches: readonly Node[]): string | undefined {
 const TEMPLATE_FIELD = /\.(nameIdTemplate|attributes\[\d+\](?: \("(?:[^"\\]|\\.)*"\))?\.values\[\d+\]|catalog\.settings\..*)$/;
 /**
  * Free text Okta stores as written (labels, names of groups, APIs, zones, policies and their
- * rules, descriptions, and the group and zone names a rule names them by, which only look them
- * up and are never written): any `${`,
+ * rules, descriptions, and the group and zone names an app's assignTo, a group rule or a sign-on
+ * rule names them by, which only look them up and are never written): any `${`,
  * `%{` or `$${` in it is escaped in the JSON (terraform/interpolations.ts escapeFreeText), so
  * it reaches Okta unchanged; descriptions may also span lines, as Okta allows.
  */
 // An entry of a list is labelled in its path by its name as JSON (` ("v1.2 team")`), dots and all.
-const FREE_TEXT_FIELD = /(\.(label|description)|(groups|groupRules|networkZones)\[\d+\](?: \("(?:[^"\\]|\\.)*"\))?\.name|(apis|authenticationPolicies)\.[^.]+\.name|authenticationPolicies\.[^.]+\.rules\[\d+\](?: \("(?:[^"\\]|\\.)*"\))?\.(name|groups\[\d+\]|groupsExcluded\[\d+\]|zones\.(in|notIn)\[\d+\])|apiCenter\.name)$/;
+const FREE_TEXT_FIELD = /(\.(label|description)|(groups|groupRules|networkZones)\[\d+\](?: \("(?:[^"\\]|\\.)*"\))?\.name|apps\[\d+\](?: \("(?:[^"\\]|\\.)*"\))?\.assignTo\[\d+\]|groupRules\[\d+\](?: \("(?:[^"\\]|\\.)*"\))?\.group|(apis|authenticationPolicies)\.[^.]+\.name|authenticationPolicies\.[^.]+\.rules\[\d+\](?: \("(?:[^"\\]|\\.)*"\))?\.(name|groups\[\d+\]|groupsExcluded\[\d+\]|zones\.(in|notIn)\[\d+\])|apiCenter\.name)$/;
 // Any `${` or `%{`, escaped or not: `$${x}` would reach Okta as `${x}` (Terraform reads `$${` as a
 // literal `${`), so a value that looks escaped differs from the value written (issue 19).
 const INTERPOLATION = /\$\{|%\{/;
