@@ -110,7 +110,7 @@ describe("construct keys of groups, group rules and zones", () => {
     expect(errorOf(() => buildOrgApp([bad("-x")]))).toContain('.id is not a construct id');
     // financeTeam's own key, and a tier group's (its assignments are Assignment-<slug of its name>).
     expect(errorOf(() => buildOrgApp([bad("financeTeam")]))).toContain('groups[2] ("Eng Team 2").id gives the construct id Group-financeTeam, which group "financeTeam" has');
-    expect(errorOf(() => buildOrgApp([bad("goldSubscribers")]))).toContain('gives the construct id Group-goldSubscribers, which group "goldSubscribers" has');
+    expect(errorOf(() => buildOrgApp([bad("goldSubscribers")]))).toContain('groups[2] ("Eng Team 2").id gives the key goldSubscribers, which tier group "goldSubscribers" has (an app assigned to both would get two Assignment-goldSubscribers): got "goldSubscribers". Fix: give this group an id of its own, e.g. id: "goldSubscribers-2".');
   });
 });
 

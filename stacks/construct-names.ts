@@ -18,9 +18,13 @@ export class ConstructNames {
 
   constructor(private readonly environment: EnvironmentName) {}
 
-  /** A key taken by something config does not declare as an entry (a tier's subscriber group). */
+  /** Keys taken by something config does not declare as an entry (a tier's subscriber group), → what took it. */
+  private readonly reserved = new Map<string, string>();
+
+  /** A key taken by something config does not declare as an entry: a tier's subscriber group, whose app assignments are `Assignment-<key>`. */
   reserve(kind: KeyKind, key: string, name: string): void {
     this.keys[kind].set(key, name);
+    this.reserved.set(`${kind}\u0000${key}`, name);
   }
 
   /**
@@ -37,6 +41,14 @@ export class ConstructNames {
       // Groups and zones report their own twice; a group rule twice would reach constructs.
       if (kind === "groupRules") fail(`${at}.name`, { what: "group rule is declared twice (Okta group rule names are unique)", value: entry.name, fix: "declare each group rule once.", ...seeAlso(other) });
       return true;
+    }
+    const tier = other !== undefined ? this.reserved.get(`${kind}\u0000${key}`) : undefined;
+    if (tier !== undefined) {
+      fail(`${at}.${entry.id !== undefined ? "id" : "name"}`, {
+        what: `gives the key ${key}, which tier group ${JSON.stringify(tier)} has (an app assigned to both would get two Assignment-${key})`,
+        value: entry.id ?? entry.name,
+        fix: `give this group an id of its own, e.g. id: "${key}-2".`,
+      });
     }
     if (other !== undefined) {
       const explicit = entry.id !== undefined;
