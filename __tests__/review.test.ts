@@ -17,7 +17,6 @@ import { summaryOf } from "../review/review";
 import { editedConfig } from "../test-support";
 import { reviewOf, stackReview, synthesizeTo } from "../test-support/review";
 import { activeContent } from "../test-support/markdown";
-import { withGroupRenames } from "../review/diff";
 
 // Fixtures go through real synth: constructs, guardrails and cdktf write cdktf.out the way
 // `npm run synth` does; the review reads only those files.
@@ -210,20 +209,31 @@ describe("review: a PR that renames a group in place (config's id keeps its cons
     expect(report.broadeningIn).toEqual(["prod"]);
   });
 
-  test("renames a group inside an audience of two groups, in the order the access view writes them, and leaves claim values as tokens carry them", () => {
-    const matrix = {
-      grants: [{ server: "s", client: "c", clientKey: "k", who: "Beta ∩ Zed", grant: "authorization_code", scope: "x", request: "openid", via: "p › r" }],
-      assignments: [{ app: "a", appKey: "k", group: "Zed" }],
-      management: [],
-      origins: [],
-      claims: [{ server: "s", client: "c", clientKey: "k", who: "Zed", scope: "x", token: "ACCESS", claim: "groups", value: "Zed" }],
-      signIns: [],
-      markers: [],
-    };
-    const renamed = withGroupRenames(matrix as unknown as Parameters<typeof withGroupRenames>[0], new Map([["Zed", "Alpha"]]));
-    expect(renamed.grants[0].who).toBe("Alpha ∩ Beta");
-    expect(renamed.assignments[0].group).toBe("Alpha");
-    expect([renamed.claims[0].who, renamed.claims[0].value]).toEqual(["Alpha", "Zed"]);
+  test("a name moved to another group (the old one deleted, another renamed to it) is that other group's access, not no change", () => {
+    const groups = (list: { name: string; id: string }[], assign: Record<string, string>) =>
+      editedConfig(fixtureEnvironments("prod")[0], (c) => {
+        (c as { groups: unknown }).groups = [...(c.groups ?? []), ...list];
+        for (const [app, group] of Object.entries(assign)) Object.assign(c.apps.find((a) => a.id === app)!, { assignTo: [group] });
+      });
+    const base = groups([{ name: "Admins", id: "admins" }, { name: "Contractors", id: "contractors" }], { portal: "Admins", "status-page": "Contractors" });
+    // The admins' group is renamed Contractors; the contractors' group is gone; both apps name Contractors.
+    const head = groups([{ name: "Contractors", id: "admins" }], { portal: "Contractors", "status-page": "Contractors" });
+    const report = reviewOf(synthesizeTo([base]), synthesizeTo([head]));
+    const assignments = stackReview(report, "okta-prod").access.assignments;
+    // The status page now reaches the admins' group: a new row, told apart by the group's construct path.
+    expect(assignments.added).toEqual([expect.objectContaining({ app: "Status Page", group: "Contractors (okta-prod/Group-admins/Group)" })]);
+    expect(assignments.removed).toEqual([expect.objectContaining({ app: "Status Page", group: "Contractors (okta-prod/Group-contractors/Group)" })]);
+    expect(report.broadeningIn).toEqual(["prod"]);
+  });
+
+  test("a group a rule fills, renamed in place, is no access change either", () => {
+    const withRule = (name: string) =>
+      editedConfig(withGroup(name, "Eng-Team"), (c) => {
+        (c as { groupRules: unknown }).groupRules = [{ name: "Fill eng", group: name, expression: 'user.department == "Eng"' }];
+      });
+    const report = reviewOf(synthesizeTo([withRule("Eng Team")]), synthesizeTo([withRule("Engineering")]));
+    expect(stackReview(report, "okta-prod").access).toEqual(NO_ACCESS_CHANGE);
+    expect(report.broadeningIn).toEqual([]);
   });
 
   test("a hostile name is inert in the rename line", () => {

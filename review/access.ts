@@ -125,7 +125,7 @@ interface Policy {
  * policy, rules by priority; the first rule matching the grant type, the user's groups and
  * the requested scope wins. One row per (server, client, who, grant, scope) that succeeds.
  */
-export function accessOf(json: Json, owners: Readonly<Record<string, string>> = {}): AccessMatrix {
+export function accessOf(json: Json, owners: Readonly<Record<string, string>> = {}, groupLabel?: GroupLabel): AccessMatrix {
   const blocks = blocksOf(json);
   const owner = (address: string) => {
     const block = blocks.get(address);
@@ -133,7 +133,7 @@ export function accessOf(json: Json, owners: Readonly<Record<string, string>> = 
     return block ? ownerOf(owners, block.path) : Object.prototype.hasOwnProperty.call(owners, `client:${address}`) ? owners[`client:${address}`] : undefined;
   };
   const byType = (type: string) => [...blocks.values()].filter((b) => b.type === type && (b.attrs.status ?? "ACTIVE") !== "INACTIVE");
-  const names = new Names(blocks);
+  const names = new Names(blocks, groupLabel);
   const markers: string[] = [];
   const grants: GrantRow[] = [];
   const claimRows = new Map<string, ClaimRow>();
@@ -425,7 +425,10 @@ class Names {
   /** Groups filled by a group rule, by address: their expression. */
   private readonly rules = new Map<string, string>();
 
-  constructor(private readonly blocks: ReadonlyMap<string, Block>) {
+  constructor(
+    private readonly blocks: ReadonlyMap<string, Block>,
+    private readonly groupLabel?: GroupLabel,
+  ) {
     for (const b of blocks.values()) {
       if (b.type !== "okta_group_rule" || (b.attrs.status ?? "ACTIVE") === "INACTIVE") continue;
       for (const g of strings(b.attrs.group_assignments)) {
@@ -452,9 +455,38 @@ class Names {
     const name = typeof (attrs.label ?? attrs.name) === "string" ? unescapeLiteral(String(attrs.label ?? attrs.name)) : undefined;
     // A group a rule fills shows its rule: editing the rule changes who, and the review shows it.
     const rule = this.rules.get(`${ref.type}.${ref.id}`);
-    if (name !== undefined) return rule ? `${name} (rule: ${rule})` : name;
-    return `${ref.type}.${ref.id}`;
+    const label = name === undefined ? `${ref.type}.${ref.id}` : rule ? `${name} (rule: ${rule})` : name;
+    return ref.type === "okta_group" && this.groupLabel ? this.groupLabel(`${ref.type}.${ref.id}`, label) : label;
   }
+}
+
+/** How a comparison names a group (by its address) in place of its own label: see groupLabels. */
+export type GroupLabel = (address: string, label: string) => string;
+
+/**
+ * How a review names each group on both sides: by what it is called at head (at base when it
+ * is gone), so a group renamed in place (config's `id` kept) keeps its rows, and with its
+ * construct path added where two groups would share that label (a name moved to another
+ * group), so a row never silently changes which Okta group it is about. Names are unique on
+ * each side (Okta's and config's rule), which is what lets a row's name stand for its group.
+ */
+export function groupLabels(base: Json | undefined, head: Json | undefined): GroupLabel {
+  const labelsOf = (json: Json | undefined) => {
+    const blocks = json ? blocksOf(json) : new Map<string, Block>();
+    const names = new Names(blocks);
+    return new Map([...blocks.values()].filter((b) => b.type === "okta_group").map((b) => [`okta_group.${b.id}`, { label: names.of(`\${okta_group.${b.id}.id}`), path: b.path }]));
+  };
+  const before = labelsOf(base);
+  const after = labelsOf(head);
+  const canonical = new Map<string, { label: string; path: string }>();
+  for (const address of new Set([...before.keys(), ...after.keys()])) canonical.set(address, after.get(address) ?? before.get(address)!);
+  const count = new Map<string, number>();
+  for (const { label } of canonical.values()) count.set(label, (count.get(label) ?? 0) + 1);
+  return (address, label) => {
+    const c = canonical.get(address);
+    if (!c) return label;
+    return (count.get(c.label) ?? 0) > 1 ? `${c.label} (${c.path})` : c.label;
+  };
 }
 
 function sortRows<T extends object>(rows: T[], keys: (keyof T)[]): T[] {

@@ -145,29 +145,10 @@ export function renamedGroups(resources: readonly ResourceChange[]): Map<string,
     if (r.kind !== "change" || r.type !== "okta_group" || r.replacedBy) continue;
     const name = r.attributes.find((a) => a.attribute === "name");
     const [before, after] = [name?.before, name?.after].map((v) => (v === undefined ? undefined : (JSON.parse(v) as unknown)));
-    if (typeof before === "string" && typeof after === "string" && before !== after) renames.set(before, after);
+    // As Okta holds them: free text is escaped in Terraform JSON.
+    if (typeof before === "string" && typeof after === "string" && before !== after) renames.set(unescapeLiteral(before), unescapeLiteral(after));
   }
   return renames;
-}
-
-/**
- * The matrix with groups renamed in place called by their new names wherever they are who
- * (an assignment's group, a grant's, sign-in's or claim's audience, `A ∩ B` included). A
- * groups claim's values are left as they were: tokens do carry the new name, which an API
- * that reads group names sees.
- */
-export function withGroupRenames(matrix: AccessMatrix, renames: ReadonlyMap<string, string>): AccessMatrix {
-  if (renames.size === 0) return matrix;
-  const who = (label: string) => label.split(" ∩ ").map((g) => renames.get(g) ?? g).sort().join(" ∩ ");
-  const rename = <T extends { who: string }>(rows: readonly T[]) => rows.map((r) => ({ ...r, who: label(r.who) }));
-  const label = (text: string) => (text.includes(" ∩ ") ? who(text) : (renames.get(text) ?? text));
-  return {
-    ...matrix,
-    assignments: matrix.assignments.map((r) => ({ ...r, group: renames.get(r.group) ?? r.group })),
-    grants: rename(matrix.grants),
-    signIns: rename(matrix.signIns),
-    claims: rename(matrix.claims),
-  };
 }
 
 /** The matrix with each row's app or client key (its identity) mapped by `key`. */

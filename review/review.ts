@@ -1,7 +1,7 @@
 import { createHash } from "crypto";
 import { Finding } from "../guardrails/types";
-import { AccessMatrix, accessOf, rowKey } from "./access";
-import { AccessDiff, ResourceChange, broadens, diffAccess, diffResources, renamedApps, renamedGroups, tableDiffs, withGroupRenames, withRenames } from "./diff";
+import { AccessMatrix, accessOf, groupLabels, rowKey } from "./access";
+import { AccessDiff, ResourceChange, broadens, diffAccess, diffResources, renamedApps, renamedGroups, tableDiffs, withRenames } from "./diff";
 import { StackPlan } from "./plan";
 import { SynthesizedStack, compareStacks, environmentOfStack, ownerOf } from "./stack-json";
 import { code, inert, md } from "./inert";
@@ -105,7 +105,10 @@ function reviewStack(id: string, before: SynthesizedStack | undefined, after: Sy
   const resources = diffResources(before?.json, after?.json);
   const renames = renamedApps(resources);
   const groupRenames = renamedGroups(resources);
-  const access = diffAccess(withGroupRenames(withRenames(before ? accessOf(before.json, before.owners) : EMPTY_ACCESS, renames), groupRenames), after ? accessOf(after.json, after.owners) : EMPTY_ACCESS);
+  // Each group by what it is at head on both sides: a rename in place is no access change, and a
+  // name that moved to another group is not mistaken for the same group.
+  const labels = groupLabels(before?.json, after?.json);
+  const access = diffAccess(withRenames(before ? accessOf(before.json, before.owners, labels) : EMPTY_ACCESS, renames), after ? accessOf(after.json, after.owners, labels) : EMPTY_ACCESS);
   const warnings: string[] = [];
   for (const [from, to] of groupRenames) {
     warnings.push(md`renames group "${from}" to "${to}" in place: the same Okta group, its members, assignments and rules kept; a groups claim now carries the new name, which an API that checks group names sees`.text);
