@@ -455,26 +455,36 @@ class Names {
     const name = typeof (attrs.label ?? attrs.name) === "string" ? unescapeLiteral(String(attrs.label ?? attrs.name)) : undefined;
     // A group a rule fills shows its rule: editing the rule changes who, and the review shows it.
     const rule = this.rules.get(`${ref.type}.${ref.id}`);
-    const label = name === undefined ? `${ref.type}.${ref.id}` : rule ? `${name} (rule: ${rule})` : name;
-    return ref.type === "okta_group" && this.groupLabel ? this.groupLabel(`${ref.type}.${ref.id}`, label) : label;
+    if (name === undefined) return `${ref.type}.${ref.id}`;
+    // Compared, a group is named by what it is (groupLabels); its rule stays this side's own.
+    const shown = ref.type === "okta_group" && this.groupLabel ? this.groupLabel(`${ref.type}.${ref.id}`, name) : name;
+    return rule ? `${shown} (rule: ${rule})` : shown;
+  }
+
+  /** A group's name as Okta holds it, without its rule. */
+  groupName(address: string): string | undefined {
+    const name = this.blocks.get(address)?.attrs.name;
+    return typeof name === "string" ? unescapeLiteral(name) : undefined;
   }
 }
 
-/** How a comparison names a group (by its address) in place of its own label: see groupLabels. */
-export type GroupLabel = (address: string, label: string) => string;
+/** How a comparison names a group (by its address) in place of its own name: see groupLabels. */
+export type GroupLabel = (address: string, name: string) => string;
 
 /**
  * How a review names each group on both sides: by what it is called at head (at base when it
  * is gone), so a group renamed in place (config's `id` kept) keeps its rows, and with its
- * construct path added where two groups would share that label (a name moved to another
+ * construct path added where two groups would share that name (a name moved to another
  * group), so a row never silently changes which Okta group it is about. Names are unique on
  * each side (Okta's and config's rule), which is what lets a row's name stand for its group.
+ * The rule that fills a group is not part of this: each side shows its own, so an edited rule
+ * is still an access change.
  */
 export function groupLabels(base: Json | undefined, head: Json | undefined): GroupLabel {
   const labelsOf = (json: Json | undefined) => {
     const blocks = json ? blocksOf(json) : new Map<string, Block>();
     const names = new Names(blocks);
-    return new Map([...blocks.values()].filter((b) => b.type === "okta_group").map((b) => [`okta_group.${b.id}`, { label: names.of(`\${okta_group.${b.id}.id}`), path: b.path }]));
+    return new Map([...blocks.values()].filter((b) => b.type === "okta_group").map((b) => [`okta_group.${b.id}`, { label: names.groupName(`okta_group.${b.id}`) ?? `okta_group.${b.id}`, path: b.path }]));
   };
   const before = labelsOf(base);
   const after = labelsOf(head);
@@ -482,9 +492,9 @@ export function groupLabels(base: Json | undefined, head: Json | undefined): Gro
   for (const address of new Set([...before.keys(), ...after.keys()])) canonical.set(address, after.get(address) ?? before.get(address)!);
   const count = new Map<string, number>();
   for (const { label } of canonical.values()) count.set(label, (count.get(label) ?? 0) + 1);
-  return (address, label) => {
+  return (address, name) => {
     const c = canonical.get(address);
-    if (!c) return label;
+    if (!c) return name;
     return (count.get(c.label) ?? 0) > 1 ? `${c.label} (${c.path})` : c.label;
   };
 }
