@@ -49,7 +49,7 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
       everyoneId = g.id;
       log.add("group", name, g.id, "skipped", 'Okta\'s built-in group: referenced as assignTo "everyone", never recreated');
     } else if (options.excludeObjects?.has(g.id)) {
-      log.add("group", name, g.id, "not imported", `the constructs refuse it: ${options.excludeObjects.get(g.id)}. It stays in Okta, unmanaged, and so do the assignments and rules that name it`);
+      log.add("group", name, g.id, "not imported", `the constructs refuse it: ${options.excludeObjects.get(g.id)!.replace(/\.$/, "")}. It stays in Okta, unmanaged, and so do the assignments and rules that name it`);
     } else if (g.type === "OKTA_GROUP" || g.type === undefined) {
       const twin = [...groupNames].find(([, n]) => n.toLowerCase() === name.toLowerCase());
       if (twin) log.add("group", name, g.id, "not imported", `its name repeats group ${twin[0]}'s (Okta group names are unique; config names groups by name). Fix: rename one in Okta, then import again`);
