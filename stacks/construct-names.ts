@@ -18,13 +18,13 @@ export class ConstructNames {
 
   constructor(private readonly environment: EnvironmentName) {}
 
-  /** Keys taken by something config does not declare as an entry (a tier's subscriber group), → what took it. */
-  private readonly reserved = new Map<string, string>();
+  /** Keys (`<kind>\u0000<key>`) taken by something config does not declare as an entry: a tier's subscriber group. */
+  private readonly reserved = new Set<string>();
 
   /** A key taken by something config does not declare as an entry: a tier's subscriber group, whose app assignments are `Assignment-<key>`. */
   reserve(kind: KeyKind, key: string, name: string): void {
     this.keys[kind].set(key, name);
-    this.reserved.set(`${kind}\u0000${key}`, name);
+    this.reserved.add(`${kind}\u0000${key}`);
   }
 
   /**
@@ -42,26 +42,16 @@ export class ConstructNames {
       if (kind === "groupRules") fail(`${at}.name`, { what: "group rule is declared twice (Okta group rule names are unique)", value: entry.name, fix: "declare each group rule once.", ...seeAlso(other) });
       return true;
     }
-    const tier = other !== undefined ? this.reserved.get(`${kind}\u0000${key}`) : undefined;
-    if (tier !== undefined) {
-      fail(`${at}.${entry.id !== undefined ? "id" : "name"}`, {
-        what: `gives the key ${key}, which tier group ${JSON.stringify(tier)} has (an app assigned to both would get two Assignment-${key})`,
+    const where = `${at}.${entry.id !== undefined ? "id" : "name"}`;
+    if (other !== undefined && this.reserved.has(`${kind}\u0000${key}`)) {
+      fail(where, {
+        what: `gives the key ${key}, which tier group ${JSON.stringify(other)} has (an app assigned to both would get two Assignment-${key})`,
         value: entry.id ?? entry.name,
         fix: `give this group an id of its own, e.g. id: "${key}-2".`,
       });
     }
-    if (other !== undefined) {
-      const explicit = entry.id !== undefined;
-      fail(`${at}.${explicit ? "id" : "name"}`, {
-        what: `gives the construct id ${PREFIX[kind]}-${key}, which ${NOUN[kind]} ${JSON.stringify(other)} has${explicit ? "" : ` (a construct id keeps letters, digits, _ and - only, so both names give ${key})`}`,
-        value: explicit ? entry.id : entry.name,
-        fix: `give one of the two an id of its own, e.g. id: "${key}-2". Keep the id of one already deployed: a changed id replaces the ${NOUN[kind]} in Okta.`,
-        ...seeAlso(other),
-      });
-    }
-    if (entry.id !== undefined && !CONSTRUCT_KEY.test(entry.id)) {
-      fail(`${at}.id`, { what: "is not a construct id (letters, digits, _ and - only, not starting or ending with -, at most 100)", value: entry.id, fix: `write it as slug of a name would, e.g. "${slug(entry.id).slice(0, 100)}".` });
-    }
+    if (other !== undefined) fail(where, { ...keyClash(PREFIX[kind], NOUN[kind], key, other, entry), ...seeAlso(other) });
+    if (entry.id !== undefined && !CONSTRUCT_KEY.test(entry.id)) fail(`${at}.id`, invalidKey(entry.id));
     this.keys[kind].set(key, entry.name);
     return true;
   }
@@ -89,6 +79,24 @@ export class ConstructNames {
     this.terraform[kind].set(name, id);
     return true;
   }
+}
+
+/**
+ * The problem of an entry whose construct key (`<prefix>-<key>`) another entry, `other`, already
+ * has: said where it is by the caller. Shared with the rules of a sign-on policy (sign-on.ts).
+ */
+export function keyClash(prefix: string, noun: string, key: string, other: string, entry: { readonly name: string; readonly id?: string }): Problem {
+  const explicit = entry.id !== undefined;
+  return {
+    what: `gives the construct id ${prefix}-${key}, which ${noun} ${JSON.stringify(other)} has${explicit ? "" : ` (a construct id keeps letters, digits, _ and - only, so both names give ${key})`}`,
+    value: explicit ? entry.id : entry.name,
+    fix: `give one of the two an id of its own, e.g. id: "${key}-2". Keep the id of one already deployed: a changed id replaces the ${noun} in Okta.`,
+  };
+}
+
+/** The problem of an explicit `id` that is not a construct key (CONSTRUCT_KEY): said where it is by the caller. */
+export function invalidKey(id: string): Problem {
+  return { what: "is not a construct id (letters, digits, _ and - only, not starting or ending with -, at most 100)", value: id, fix: `write it as slug of a name would, e.g. "${slug(id).slice(0, 100)}".` };
 }
 
 function fail(path: string, problem: Problem): never {

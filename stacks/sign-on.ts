@@ -5,7 +5,8 @@ export { markSensitive } from "../constructs/authentication-policy";
 import { NetworkZone } from "../constructs/network-zone";
 import { IOktaGroup } from "../constructs/okta-group";
 import { OktaConfigError, Problem } from "../constructs/validation";
-import { CONSTRUCT_KEY, constructKey, slug } from "../constructs/app-assignments";
+import { CONSTRUCT_KEY, constructKey } from "../constructs/app-assignments";
+import { invalidKey, keyClash } from "./construct-names";
 import { AuthenticationPolicyConfig, AuthenticationRuleConfig } from "../config/types";
 
 /** A rule condition of config (`zones`, `userTypes`) with each list mapped: `{ in }` stays `{ in }`, `{ notIn }` stays `{ notIn }`. */
@@ -74,15 +75,11 @@ export function addAuthenticationPolicy(
   const seen = new Map<string, string>();
   rulesOf.forEach((r, i) => {
     const other = seen.get(keys[i]);
-    if (r.id !== undefined && !CONSTRUCT_KEY.test(r.id)) problems.push({ what: `rules[${i}] ("${r.name}").id is not a construct id (letters, digits, _ and - only, not starting or ending with -, at most 100)`, value: r.id, fix: `write it as slug of a name would, e.g. "${slug(r.id).slice(0, 100)}".` });
-    else if (other === String(r.name)) problems.push({ what: `rules[${i}] ("${r.name}") repeats another rule's name`, value: r.name, fix: "give each rule of the policy its own name." });
-    else if (other !== undefined) {
-      problems.push({
-        what: `rules[${i}] ("${r.name}") gives the construct id Rule-${keys[i]}, which rule "${other}" has${r.id === undefined ? ` (a construct id keeps letters, digits, _ and - only, so both names give ${keys[i]})` : ""}`,
-        value: r.id ?? r.name,
-        fix: `give one of the two an id of its own, e.g. id: "${keys[i]}-2". Keep the id of one already deployed: a changed id replaces the rule in Okta.`,
-      });
-    }
+    const at = `rules[${i}] ("${r.name}")`;
+    const placed = (where: string, p: Problem) => problems.push({ ...p, what: `${where} ${p.what}` });
+    if (r.id !== undefined && !CONSTRUCT_KEY.test(r.id)) placed(`${at}.id`, invalidKey(r.id));
+    else if (other === String(r.name)) problems.push({ what: `${at} repeats another rule's name`, value: r.name, fix: "give each rule of the policy its own name." });
+    else if (other !== undefined) placed(at, keyClash("Rule", "rule", keys[i], other, { name: String(r.name), id: r.id }));
     seen.set(keys[i], String(r.name));
   });
   if (problems.length) throw new OktaConfigError(`${scope.node.path}/${id}`, problems);
