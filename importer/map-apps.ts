@@ -1,6 +1,7 @@
 import { looksLikeSecretSetting, secretVariableName } from "../constructs/secrets";
 import { PublicJwk } from "../constructs/oauth-app";
 import { slug } from "../constructs/app-assignments";
+import { TERRAFORM_NAME } from "../terraform/names";
 import { AppConfig, AssignmentConfig, OAuthAppConfig } from "../config/types";
 import { ClientAuthentication } from "../constructs/oauth-app";
 import { AttributeNameFormat, NAME_FORMATS, NAME_ID_FORMATS, NameIdFormat } from "../constructs/saml-app";
@@ -52,7 +53,7 @@ export function appIdFor(label: string, taken: Set<string>): string {
   // An id names Terraform resources and outputs, which must start with a letter: "1Password",
   // "8x8" and "15Five" are apps of the Okta catalog.
   const kebabbed = kebab(label, "app");
-  const base = /^[a-z]/.test(kebabbed) ? kebabbed : `app-${kebabbed}`;
+  const base = TERRAFORM_NAME.test(kebabbed) ? kebabbed : `app-${kebabbed}`;
   let id = base;
   for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
   taken.add(id);

@@ -1,6 +1,7 @@
 import { CONSTRUCT_KEY, constructKey, slug } from "../constructs/app-assignments";
 import { EnvironmentName } from "../constructs/environment";
 import { OktaConfigErrors, Problem } from "../constructs/validation";
+import { TERRAFORM_NAME } from "../terraform/names";
 
 type KeyKind = "groups" | "groupRules" | "networkZones";
 const PREFIX: Record<KeyKind, string> = { groups: "Group", groupRules: "GroupRule", networkZones: "Zone" };
@@ -68,7 +69,7 @@ export class ConstructNames {
     const noun = kind === "app" ? "app" : "API";
     if (id.includes("/")) fail(at, { what: `${what} holds a /, which constructs writes as --`, value: id, fix: `write ${JSON.stringify(name)}: that is the construct id it already has, so nothing is replaced.` });
     if (name === "") fail(at, { what: `${what} keeps no letter, digit, _ or - for Terraform names (cdktf drops every other character), and Terraform needs a name`, value: id, fix: 'write an id of letters, digits, _ and - that starts with a letter, e.g. "my-app".' });
-    if (!/^[A-Za-z_]/.test(name)) {
+    if (!TERRAFORM_NAME.test(name)) {
       const suggestion = name.startsWith("-") ? `${kind}${name}` : `${kind}-${name}`;
       fail(at, { what: `${what} gives Terraform names that start with ${JSON.stringify(name.slice(0, 1))} (${name}_…), and Terraform names must start with a letter or _ (it would refuse every plan)`, value: id, fix: `start it with a letter, e.g. ${JSON.stringify(suggestion)}.` });
     }

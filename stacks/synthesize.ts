@@ -7,6 +7,7 @@ import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { GuardrailReport, OktaGuardrails } from "../guardrails";
 import { checkAgainstSchema } from "../terraform/schema";
 import { escapeFreeText, unsafeInterpolations } from "../terraform/interpolations";
+import { unsafeNames } from "../terraform/names";
 import { CheckedStackSynthesizer } from "./checked-synthesizer";
 import { stableJson } from "./stable-json";
 import { resolvingAsPrepared } from "./cdktf-resolve";
@@ -128,6 +129,7 @@ export function resolvedJson(stack: TerraformStack, nodes?: number): Record<stri
 /** What the provider schema and Terraform's interpolation rules refuse in a resolved stack. */
 export function jsonFailures(stack: TerraformStack, json: Record<string, unknown>): string[] {
   const failures: string[] = [];
+  // Config checks app ids and API keys first, with file and line; this catches any construct.
   for (const { block, name } of unsafeNames(json)) {
     failures.push(`[${stack.node.id}] ${block} name ${JSON.stringify(name)} is not a name Terraform takes (a letter or _ first, then letters, digits, _ and -): every plan would fail. Fix: give the construct it comes from an id that starts with a letter.`);
   }
@@ -139,20 +141,6 @@ export function jsonFailures(stack: TerraformStack, json: Record<string, unknown
     );
   }
   return failures;
-}
-
-/** Terraform's identifier rule, which it applies to the names of resources, data sources, outputs, variables and locals. */
-const TERRAFORM_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-
-/** Names in a stack's JSON that Terraform refuses (config checks app ids and API keys first, with file and line). */
-function unsafeNames(json: Record<string, unknown>): { block: string; name: string }[] {
-  const out: { block: string; name: string }[] = [];
-  const keysOf = (v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.keys(v) : []);
-  for (const block of ["resource", "data"] as const) {
-    for (const type of keysOf(json[block])) for (const name of keysOf((json[block] as Record<string, unknown>)[type])) if (!TERRAFORM_NAME.test(name)) out.push({ block: `${block === "data" ? "data source" : "resource"} ${type}`, name });
-  }
-  for (const block of ["output", "variable", "locals"] as const) for (const name of keysOf(json[block])) if (!TERRAFORM_NAME.test(name)) out.push({ block: block === "locals" ? "local" : block, name });
-  return out;
 }
 
 /**
