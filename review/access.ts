@@ -452,7 +452,7 @@ class Names {
     const block = this.blocks.get(`${ref.type}.${ref.id}`);
     const attrs = block?.attrs ?? {};
     // Free text is escaped in Terraform JSON (escapeFreeText): shown as Okta holds it.
-    const name = typeof (attrs.label ?? attrs.name) === "string" ? unescapeLiteral(String(attrs.label ?? attrs.name)) : undefined;
+    const name = displayName(attrs);
     // A group a rule fills shows its rule: editing the rule changes who, and the review shows it.
     const rule = this.rules.get(`${ref.type}.${ref.id}`);
     if (name === undefined) return `${ref.type}.${ref.id}`;
@@ -460,16 +460,23 @@ class Names {
     const shown = ref.type === "okta_group" && this.groupLabel ? this.groupLabel(`${ref.type}.${ref.id}`, name) : name;
     return rule ? `${shown} (rule: ${rule})` : shown;
   }
+}
 
-  /** A group's name as Okta holds it, without its rule. */
-  groupName(address: string): string | undefined {
-    const name = this.blocks.get(address)?.attrs.name;
-    return typeof name === "string" ? unescapeLiteral(name) : undefined;
-  }
+/** An object's label or name as Okta holds it: free text is escaped in Terraform JSON (escapeFreeText). */
+function displayName(attrs: Record<string, unknown>): string | undefined {
+  const value = attrs.label ?? attrs.name;
+  return typeof value === "string" ? unescapeLiteral(value) : undefined;
 }
 
 /** How a comparison names a group (by its address) in place of its own name: see groupLabels. */
 export type GroupLabel = (address: string, name: string) => string;
+
+/** How a review names the groups of base and head: see groupNaming. */
+export interface GroupNaming {
+  readonly label: GroupLabel;
+  /** Groups renamed in place, by address: the same okta_group under another name. */
+  readonly renamed: ReadonlyMap<string, { readonly from: string; readonly to: string }>;
+}
 
 /**
  * How a review names each group on both sides: by what it is called at head (at base when it
@@ -480,22 +487,27 @@ export type GroupLabel = (address: string, name: string) => string;
  * The rule that fills a group is not part of this: each side shows its own, so an edited rule
  * is still an access change.
  */
-export function groupLabels(base: Json | undefined, head: Json | undefined): GroupLabel {
-  const labelsOf = (json: Json | undefined) => {
-    const blocks = json ? blocksOf(json) : new Map<string, Block>();
-    const names = new Names(blocks);
-    return new Map([...blocks.values()].filter((b) => b.type === "okta_group").map((b) => [`okta_group.${b.id}`, { label: names.groupName(`okta_group.${b.id}`) ?? `okta_group.${b.id}`, path: b.path }]));
-  };
-  const before = labelsOf(base);
-  const after = labelsOf(head);
-  const canonical = new Map<string, { label: string; path: string }>();
-  for (const address of new Set([...before.keys(), ...after.keys()])) canonical.set(address, after.get(address) ?? before.get(address)!);
+export function groupNaming(base: Json | undefined, head: Json | undefined): GroupNaming {
+  const groupsOf = (json: Json | undefined) =>
+    new Map((json ? [...blocksOf(json).values()] : []).filter((b) => b.type === "okta_group").map((b) => [`okta_group.${b.id}`, { name: displayName(b.attrs) ?? `okta_group.${b.id}`, path: b.path }]));
+  const before = groupsOf(base);
+  const after = groupsOf(head);
+  const canonical = new Map(before);
+  for (const [address, group] of after) canonical.set(address, group);
   const count = new Map<string, number>();
-  for (const { label } of canonical.values()) count.set(label, (count.get(label) ?? 0) + 1);
-  return (address, name) => {
-    const c = canonical.get(address);
-    if (!c) return name;
-    return (count.get(c.label) ?? 0) > 1 ? `${c.label} (${c.path})` : c.label;
+  for (const { name } of canonical.values()) count.set(name, (count.get(name) ?? 0) + 1);
+  const renamed = new Map<string, { from: string; to: string }>();
+  for (const [address, was] of before) {
+    const now = after.get(address);
+    if (now && now.name !== was.name) renamed.set(address, { from: was.name, to: now.name });
+  }
+  return {
+    label: (address, name) => {
+      const c = canonical.get(address);
+      if (!c) return name;
+      return (count.get(c.name) ?? 0) > 1 ? `${c.name} (${c.path})` : c.name;
+    },
+    renamed,
   };
 }
 

@@ -134,23 +134,6 @@ export function renamedApps(resources: readonly ResourceChange[]): Map<string, s
 
 const APP_TYPES = new Set(["okta_app_oauth", "okta_app_saml", "okta_app_swa", "okta_app_auto_login", "okta_app_bookmark"]);
 
-/**
- * Groups renamed in place, old name → new name: the same okta_group (its construct id kept with
- * config's `id`) with another name. Okta updates the name of the same group, so its members,
- * assignments and rules stay: who can do what is unchanged, only what it is called.
- */
-export function renamedGroups(resources: readonly ResourceChange[]): Map<string, string> {
-  const renames = new Map<string, string>();
-  for (const r of resources) {
-    if (r.kind !== "change" || r.type !== "okta_group" || r.replacedBy) continue;
-    const name = r.attributes.find((a) => a.attribute === "name");
-    const [before, after] = [name?.before, name?.after].map((v) => (v === undefined ? undefined : (JSON.parse(v) as unknown)));
-    // As Okta holds them: free text is escaped in Terraform JSON.
-    if (typeof before === "string" && typeof after === "string" && before !== after) renames.set(unescapeLiteral(before), unescapeLiteral(after));
-  }
-  return renames;
-}
-
 /** The matrix with each row's app or client key (its identity) mapped by `key`. */
 export function rekeyed(matrix: AccessMatrix, key: (appKey: string) => string): AccessMatrix {
   const move = <T extends object>(rows: readonly T[], field: keyof T) => rows.map((r) => ({ ...r, [field]: key(String(r[field])) }));

@@ -1,7 +1,7 @@
 import { createHash } from "crypto";
 import { Finding } from "../guardrails/types";
-import { AccessMatrix, accessOf, groupLabels, rowKey } from "./access";
-import { AccessDiff, ResourceChange, broadens, diffAccess, diffResources, renamedApps, renamedGroups, tableDiffs, withRenames } from "./diff";
+import { AccessMatrix, accessOf, groupNaming, rowKey } from "./access";
+import { AccessDiff, ResourceChange, broadens, diffAccess, diffResources, renamedApps, tableDiffs, withRenames } from "./diff";
 import { StackPlan } from "./plan";
 import { SynthesizedStack, compareStacks, environmentOfStack, ownerOf } from "./stack-json";
 import { code, inert, md } from "./inert";
@@ -104,16 +104,17 @@ export function buildReview(base: ReadonlyMap<string, SynthesizedStack>, head: R
 function reviewStack(id: string, before: SynthesizedStack | undefined, after: SynthesizedStack | undefined): StackReview {
   const resources = diffResources(before?.json, after?.json);
   const renames = renamedApps(resources);
-  const groupRenames = renamedGroups(resources);
   // Each group by what it is at head on both sides: a rename in place is no access change, and a
   // name that moved to another group is not mistaken for the same group.
-  const labels = groupLabels(before?.json, after?.json);
-  const access = diffAccess(withRenames(before ? accessOf(before.json, before.owners, labels) : EMPTY_ACCESS, renames), after ? accessOf(after.json, after.owners, labels) : EMPTY_ACCESS);
+  const groups = groupNaming(before?.json, after?.json);
+  const access = diffAccess(withRenames(before ? accessOf(before.json, before.owners, groups.label) : EMPTY_ACCESS, renames), after ? accessOf(after.json, after.owners, groups.label) : EMPTY_ACCESS);
   const warnings: string[] = [];
-  for (const [from, to] of groupRenames) {
+  const byAddress = new Map(resources.map((r) => [r.address, r]));
+  for (const [address, { from, to }] of groups.renamed) {
+    // A group Terraform replaces is a new group, not a rename (its own warning says so).
+    if (byAddress.get(address)?.replacedBy) continue;
     warnings.push(md`renames group "${from}" to "${to}" in place: the same Okta group, its members, assignments and rules kept; a groups claim now carries the new name, which an API that checks group names sees`.text);
   }
-  const byAddress = new Map(resources.map((r) => [r.address, r]));
   for (const [from, to] of renames) {
     const old = byAddress.get(from)!;
     const now = byAddress.get(to)!;
