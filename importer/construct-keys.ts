@@ -29,3 +29,9 @@ export function explicitIds(names: Iterable<string>, reserved: Iterable<string> 
   }
   return ids;
 }
+
+/** `entries` with an `id` on each whose name would share a construct id (explicitIds); the others as they are. */
+export function withExplicitIds<T extends { readonly name: string }>(entries: readonly T[], reserved?: Iterable<string>): (T & { readonly id?: string })[] {
+  const ids = explicitIds(entries.map((e) => e.name), reserved);
+  return entries.map((e) => (ids.has(e.name) ? { ...e, id: ids.get(e.name)! } : e));
+}

@@ -1,5 +1,5 @@
 import { constructKey, slug } from "../constructs/app-assignments";
-import { explicitIds } from "./construct-keys";
+import { withExplicitIds } from "./construct-keys";
 import { Assurance, AuthenticatorConstraint, checkAssurance } from "../constructs/assurance";
 import { CATCH_ALL_RULE } from "../constructs/authentication-policy";
 import { checkAddress } from "../constructs/network-zone";
@@ -210,8 +210,6 @@ export function mapSignOn(snapshot: OrgSnapshot, groupNames: ReadonlyMap<string,
     const catchAll = catchAllOf(catchAllRule, why);
     const names = active.map((r) => r.name ?? r.id);
     if (new Set(names).size !== names.length) why.push("two rules have one name");
-    // Names that differ only in what a construct id drops ("Office only", "Office-only") get ids of their own.
-    const ruleIds = explicitIds(names);
     if (active.length > 98) why.push("more than 98 rules");
     if (why.length) {
       log.add("authentication policy", name, policy.id, "not imported", `${why.join("; ")}. It stays in Okta, unmanaged, and its apps stay on it (authenticationPolicyId)`);
@@ -220,10 +218,11 @@ export function mapSignOn(snapshot: OrgSnapshot, groupNames: ReadonlyMap<string,
     const key = uniquePolicyKey(name, new Set(Object.keys(policies)));
     keyOf.set(policy.id, key);
     // Okta may hold no description (the provider reads it as ""): kept as it is, not given ours.
-    const withIds = (mapped as AuthenticationRuleConfig[]).map((r, i) => (ruleIds.has(names[i]) ? ({ ...r, id: ruleIds.get(names[i])! } as AuthenticationRuleConfig) : r));
+    // Names that differ only in what a construct id drops ("Office only", "Office-only") get ids of their own.
+    const withIds = withExplicitIds(mapped as AuthenticationRuleConfig[]);
     policies[key] = { name, description: policy.description ?? "", catchAll, rules: withIds };
     adopt.set(`AuthPolicy-${key}/Policy`, policy.id);
-    active.forEach((r, i) => adopt.set(`AuthPolicy-${key}/Rule-${constructKey({ name: names[i], id: ruleIds.get(names[i]) })}`, `${policy.id}/${r.id}`));
+    active.forEach((r, i) => adopt.set(`AuthPolicy-${key}/Rule-${constructKey(withIds[i])}`, `${policy.id}/${r.id}`));
     for (const r of rules.filter((x) => x.status === "INACTIVE")) log.add("sign-on rule", `${name} / ${r.name ?? r.id}`, r.id, "not imported", "inactive (Okta does not evaluate it): it stays in Okta, unmanaged");
     log.imported("authentication policy", name, policy.id, active.some((r, i) => r.priority !== i + 1) ? [`rule priorities renumbered 1..${active.length} (Okta's order kept)`] : []);
   }
@@ -238,12 +237,8 @@ export function mapSignOn(snapshot: OrgSnapshot, groupNames: ReadonlyMap<string,
   const named = new Set(Object.values(policies).flatMap((p) => p.rules.flatMap((r) => (r.zones ? ("in" in r.zones ? r.zones.in : r.zones.notIn) : []))));
   const kept = [...zoneConfigs].filter(([, z]) => named.has(z.name));
   // Names that differ only in what a construct id drops ("Office 1", "Office-1") get ids of their own.
-  const zoneIds = explicitIds(kept.map(([, z]) => z.name));
-  const networkZones = kept.map(([id, z]) => {
-    const config = zoneIds.has(z.name) ? { ...z, id: zoneIds.get(z.name)! } : z;
-    adopt.set(`Zone-${constructKey(config)}/Zone`, id);
-    return config;
-  });
+  const networkZones = withExplicitIds(kept.map(([, z]) => z));
+  networkZones.forEach((z, i) => adopt.set(`Zone-${constructKey(z)}/Zone`, kept[i][0]));
   return {
     networkZones,
     policies,

@@ -1,5 +1,5 @@
-import { slug } from "../constructs/app-assignments";
-import { explicitIds } from "./construct-keys";
+import { constructKey, slug } from "../constructs/app-assignments";
+import { explicitIds, withExplicitIds } from "./construct-keys";
 import { EnvironmentName } from "../constructs/environment";
 import { ApiConfig, AppConfig, AssignmentConfig, OrgConfig } from "../config/types";
 import { TERRAFORM_KEYS, TERRAFORM_PLAN_KEYS } from "../config/terraform-keys";
@@ -101,7 +101,7 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
   // Names that differ only in what a construct id drops get ids of their own (a tier group's
   // name is taken by its assignments: Assignment-<slug>).
   const groupIds = explicitIds(groups.map(([, name]) => name), [...tierGroupIds].map((id) => slug(groupNames.get(id)!)));
-  const groupKeys = new Map([...groupNames.values()].map((name) => [name, groupIds.get(name) ?? slug(name)]));
+  const groupKeys = new Map([...groupNames.values()].map((name) => [name, constructKey({ name, id: groupIds.get(name) })]));
   for (const [id, name] of groups) adopt.set(`Group-${groupKeys.get(name)}/Group`, id);
   const description = new Map(snapshot.groups.map((g) => [g.id, g.profile?.description ?? undefined]));
   for (const [id, name] of groupNames) log.imported("group", name, id);
@@ -125,8 +125,8 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
     groupRules.push({ name: r.name ?? r.id, group: groupNames.get(targets[0])!, expression: r.conditions!.expression!.value!, oktaId: r.id });
     log.imported("group rule", r.name, r.id);
   }
-  const ruleIds = explicitIds(groupRules.map((r) => r.name));
-  for (const r of groupRules) adopt.set(`GroupRule-${ruleIds.get(r.name) ?? slug(r.name)}/Rule`, r.oktaId);
+  const rulesWithIds = withExplicitIds(groupRules);
+  for (const r of rulesWithIds) adopt.set(`GroupRule-${constructKey(r)}/Rule`, r.oktaId);
 
   // Authentication policies the imported apps use, and the zones their rules name.
   const signOn = mapSignOn(snapshot, groupNames, everyoneId, options.excludeObjects ?? new Map(), log);
@@ -204,7 +204,7 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
     ...(apiCenter ? { apiCenter: apiCenter.config } : {}),
     ...(Object.keys(apis).length ? { apis } : {}),
     ...(groups.length ? { groups: groups.map(([id, name]) => ({ name, ...(groupIds.has(name) ? { id: groupIds.get(name)! } : {}), ...(description.get(id) ? { description: description.get(id)! } : {}) })) } : {}),
-    ...(groupRules.length ? { groupRules: groupRules.map(({ oktaId: _, ...r }) => ({ ...r, ...(ruleIds.has(r.name) ? { id: ruleIds.get(r.name)! } : {}) })) } : {}),
+    ...(groupRules.length ? { groupRules: rulesWithIds.map(({ oktaId: _, ...r }) => r) } : {}),
     ...(signOn.networkZones.length ? { networkZones: signOn.networkZones } : {}),
     ...(Object.keys(signOn.policies).length ? { authenticationPolicies: signOn.policies } : {}),
     apps: appConfigs,
