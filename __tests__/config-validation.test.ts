@@ -141,8 +141,11 @@ describe("no config crashes synth with a JavaScript error (fuzz)", () => {
     fc.array(fc.string(), { maxLength: 3 }),
     fc.dictionary(fc.string({ maxLength: 5 }), fc.string(), { maxKeys: 2 }),
     fc.constantFrom("everyone", "spa", "service", "https://x.example.com", "${x}", "http://localhost:1/cb", "silver", "prod", "", "*"),
+    // Names every JavaScript object has: a lookup in a plain object finds Object's member.
+    fc.constantFrom("constructor", "toString", "__proto__"),
   );
-  const mutation = fc.record({ path: fc.constantFrom(...allPaths), value: junk, extraKey: fc.option(fc.string({ minLength: 1, maxLength: 8 })) });
+  const extraKey = fc.option(fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.constantFrom("constructor", "toString", "__proto__")));
+  const mutation = fc.record({ path: fc.constantFrom(...allPaths), value: junk, extraKey });
 
   test("any mutated config either synthesizes or fails with a config error naming a fix", () => {
     fc.assert(
@@ -158,7 +161,8 @@ describe("no config crashes synth with a JavaScript error (fuzz)", () => {
           const last = m.path[m.path.length - 1];
           if (m.value === undefined) delete target[last];
           else target[last] = m.value;
-          if (m.extraKey && target && typeof target === "object" && !Array.isArray(target)) target[m.extraKey] = 1;
+          // An own key, even "__proto__" (as JSON.parse or a computed key makes one).
+          if (m.extraKey && target && typeof target === "object" && !Array.isArray(target)) Object.defineProperty(target, m.extraKey, { value: 1, enumerable: true, writable: true, configurable: true });
         }
         const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-fuzz-"));
         try {

@@ -9,6 +9,8 @@ import { OrgConfig } from "../config/types";
 import { buildOrgApp } from "../stacks/org-app";
 import { explicitIds } from "../importer/construct-keys";
 import { appIdFor } from "../importer/map-apps";
+import { accessPolicyIdOf } from "../importer/map-sign-on";
+import { configFor } from "../config";
 import { OrgSnapshot } from "../importer/okta-objects";
 import { editedConfig, errorOf } from "../test-support";
 import { fixtureConfig } from "../test-support/fixture-org";
@@ -199,6 +201,62 @@ describe("app ids and API keys as Terraform names", () => {
   test("the import gives an app whose label starts with a digit an id that starts with a letter", () => {
     const taken = new Set<string>();
     expect(["1Password", "8x8", "15Five", "Slack", "  "].map((label) => appIdFor(label, taken))).toEqual(["app-1password", "app-8x8", "app-15five", "slack", "app"]);
+  });
+});
+
+// Every JavaScript object has `constructor`, `toString`, `__proto__`…: a lookup of such a key in
+// a plain object finds Object's member, not an entry (constructs' children, the config schema).
+describe("names every JavaScript object has (constructor, toString, __proto__)", () => {
+  const withId = (id: string) => editedConfig(fixtureConfig("dev"), (d) => Object.assign(d.apps[0], { id }));
+  /** A copy of `record` with one more entry under `key`, an own key even for "__proto__". */
+  const plus = <T>(record: Readonly<Record<string, T>> | undefined, key: string, value: T): Record<string, T> => {
+    const out = { ...record };
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    return out;
+  };
+
+  test("an app id that is one is refused at the id, with an id to use, never the constructs' 'already a Construct'", () => {
+    for (const id of ["constructor", "toString", "__proto__"]) {
+      const message = errorOf(() => buildOrgApp([withId(id)]));
+      expect(message).toContain(`apps[0] (${JSON.stringify(id)}).id app id is the name of a property every JavaScript object has (${id}), which the constructs library cannot give a construct`);
+      expect(message).toContain(`Fix: choose another id, e.g. "app-${id}".`);
+      expect(message).not.toContain("There is already a Construct");
+    }
+  });
+
+  test("an API, its tier and an authentication policy keyed by one are entries like any other: checked, and synthesized", () => {
+    const config = editedConfig(fixtureConfig("dev"), (d) => {
+      const draft = d as { -readonly [K in keyof OrgConfig]: unknown };
+      const tiers = plus({}, "constructor", { scope: "ledger:read", groupName: "ledgerReaders", resource: "/ledger", priority: 1 });
+      draft.apis = plus(d.apis, "constructor", { name: "Ledger", audience: "api://ledger", tiers });
+      const policy = { name: "Ledger sign-in", rules: [{ name: "Everyone", priority: 1, access: "ALLOW" as const, assurance: ASSURANCE.passwordAndPossession }] };
+      draft.authenticationPolicies = plus<unknown>(plus<unknown>(d.authenticationPolicies, "toString", policy), "__proto__", { ...policy, name: "Proto sign-in" });
+      Object.assign(d.apps[0], { authenticationPolicy: "toString" });
+    });
+    const stack = synthStacks([config]).get("okta-dev") as Json;
+    expect(Object.values(resources(stack, "okta_auth_server")).map((s) => (s as Json).name)).toContain("Ledger");
+    expect(Object.values(resources(stack, "okta_auth_server_scope")).map((s) => (s as Json).name)).toContain("ledger:read");
+    expect(Object.values(resources(stack, "okta_app_signon_policy")).map((s) => (s as Json).name)).toEqual(expect.arrayContaining(["Ledger sign-in", "Proto sign-in"]));
+    // And a mistake inside one is still found, with the keys it may have (not "allowed here: .").
+    const misspelt = editedConfig(config, (d) => Object.assign((d.apis as Record<string, object>).constructor, { audiance: "api://x" }));
+    expect(errorOf(() => buildOrgApp([misspelt]))).toContain('config.apis.constructor.audiance is not a setting here (it would be ignored): got "api://x". Fix: did you mean audience?');
+  });
+
+  test("the import keeps an app labelled Constructor (as app-constructor), and a server and a policy of that name", async () => {
+    // Before, an authorization server named so stopped the whole import ("does not synthesize").
+    const { org } = deployed(configFor("dev"));
+    const edited = JSON.parse(JSON.stringify(org)) as OrgSnapshot;
+    Object.assign(edited.apps.find((a) => a.label === "Customer Portal")!, { label: "Constructor" });
+    Object.assign(edited.authServers.find((s) => s.server.name === "Payments")!.server, { name: "Constructor" });
+    const used = new Set(edited.apps.map(accessPolicyIdOf));
+    Object.assign(edited.accessPolicies!.find((p) => used.has(p.policy.id) && !p.policy.system)!.policy, { name: "Constructor" });
+    const { run } = await importFromServer(edited);
+    const config = run.adoption.config;
+    expect(config.apps.find((a) => a.label === "Constructor")?.id).toBe("app-constructor");
+    expect(Object.hasOwn(config.apis ?? {}, "constructor")).toBe(true);
+    expect(Object.values(config.authenticationPolicies ?? {}).map((p) => p.name)).toContain("Constructor");
+    expect(synthStacks([config]).has("okta-dev")).toBe(true);
+    expect(appIdFor("Constructor", new Set())).toBe("app-constructor");
   });
 });
 

@@ -2,6 +2,7 @@ import SCHEMA from "./org-config.schema.json";
 import { looksLikeSecretSetting } from "../constructs/secrets";
 import { isWholeReference } from "../terraform/interpolations";
 import { cdktfTokenText } from "../stacks/cdktf-resolve";
+import { ownEntry } from "../constructs/own-entry";
 
 /**
  * Run-time check of an org config against config/org-config.schema.json, the JSON Schema
@@ -146,7 +147,7 @@ function checkString(value: string, path: string, out: ConfigProblem[]): void {
     }
   }
   if (value.length > SHORTEST_LIMIT) {
-    const max = MAX_LENGTH[keyOf()];
+    const max = ownEntry(MAX_LENGTH, keyOf());
     if (max !== undefined && value.length > max) out.push({ path, what: `is longer than Okta allows (${max} characters)`, value: `${value.slice(0, 40)}… (${value.length} characters)`, fix: `shorten it to at most ${max} characters.` });
   }
 }
@@ -184,22 +185,25 @@ function labelOf(item: unknown): string {
 }
 
 function checkObject(n: Node, value: Record<string, unknown>, path: string, out: ConfigProblem[]): void {
-  const props = n.properties ?? {};
+  const properties = n.properties ?? {};
   for (const key of n.required ?? []) {
-    if (value[key] === undefined) out.push({ path: `${path}.${key}`, what: `is required${describeField(props[key])}`, value: undefined, fix: `set ${key} to ${expected(props[key])}.` });
+    if (value[key] === undefined) out.push({ path: `${path}.${key}`, what: `is required${describeField(properties[key])}`, value: undefined, fix: `set ${key} to ${expected(properties[key])}.` });
   }
   for (const [key, v] of Object.entries(value)) {
     if (v === undefined) continue;
     // A map's keys (API and policy ids, OIN settings) reach the JSON too: construct ids, jsonencoded settings.
-    const token = props[key] ? undefined : cdktfTokenText(key);
+    // Own properties only: a map's key is the user's (an API, tier or policy named "constructor"),
+    // and `properties.constructor` would be Object's, read as the schema of a known setting.
+    const prop = ownEntry(properties, key);
+    const token = prop ? undefined : cdktfTokenText(key);
     if (token !== undefined) {
       out.push({ path: `${path}.${key}`, what: `is a key holding ${JSON.stringify(token)}, which cdktf reads as one of its tokens: synth would write what that token stands for in its place, or fail`, value: key, fix: "name it without cdktf's token text." });
       continue;
     }
-    if (props[key]) check(props[key], v, `${path}.${key}`, out);
+    if (prop) check(prop, v, `${path}.${key}`, out);
     else if (n.additionalProperties && typeof n.additionalProperties === "object") check(n.additionalProperties, v, `${path}.${key}`, out);
     else if (n.additionalProperties !== true) {
-      const allowed = Object.keys(props);
+      const allowed = Object.keys(properties);
       const guess = closest(key, allowed);
       // A credential is never echoed back: an error message ends up in logs.
       const secret = looksLikeSecretSetting(key, v);

@@ -6,6 +6,7 @@
  * resource cannot ship without someone deciding (and reviewing) the access it needs.
  */
 import { OKTA_API_OPERATIONS } from "./okta-api-operations";
+import { ownEntry } from "./own-entry";
 
 /** Okta's standard admin role types (okta_app_oauth_role_assignment.type). */
 export type AdminRole = "READ_ONLY_ADMIN" | "APP_ADMIN" | "API_ACCESS_MANAGEMENT_ADMIN" | "USER_ADMIN" | "ORG_ADMIN" | "SUPER_ADMIN";
@@ -89,7 +90,7 @@ export function managementAccessFor(types: { readonly resources: Iterable<string
   const unknown: string[] = [];
   const keys = [...new Set(types.resources), ...[...new Set(types.dataSources)].map((t) => `data.${t}`)];
   for (const key of keys) {
-    const ops = OKTA_API_OPERATIONS[key];
+    const ops = ownEntry(OKTA_API_OPERATIONS, key);
     if (!ops) {
       unknown.push(key);
       continue;
@@ -115,7 +116,7 @@ export function managementAccessFor(types: { readonly resources: Iterable<string
 export function rolesFor(scopes: readonly string[]): AdminRole[] {
   const byRole = new Map<AdminRole, string[]>();
   for (const scope of scopes) {
-    const role = SCOPE_ROLE[scope];
+    const role = ownEntry(SCOPE_ROLE, scope);
     if (!role) throw new Error(`No admin role is known for ${scope}. Fix: add it to SCOPE_ROLE in constructs/management-access.ts.`);
     byRole.set(role, [...(byRole.get(role) ?? []), scope]);
   }

@@ -1,6 +1,7 @@
 import { escapeTemplate } from "./template";
 import { Problems, isToken } from "./validation";
 import { looksLikeSecretSetting } from "./secrets";
+import { ownEntry } from "./own-entry";
 
 /**
  * How a catalog app signs users in, which decides the Terraform resource:
@@ -91,7 +92,7 @@ export const KNOWN_OIN_APPS: Readonly<Record<string, KnownApp>> = {
 
 /** The sign-on mode and settings of an entry, with its problems reported. */
 export function resolveCatalogEntry(problems: Problems, entry: OinCatalogEntry): { signOnMode: OinSignOnMode; settings?: Record<string, unknown> } {
-  const known = KNOWN_OIN_APPS[entry.app];
+  const known = ownEntry(KNOWN_OIN_APPS, entry.app);
   const settings = entry.settings as Record<string, unknown> | undefined;
   // Secrets never go into config: a credential-looking setting belongs in secretSettings.
   for (const [key, value] of Object.entries(settings ?? {})) {
@@ -101,7 +102,7 @@ export function resolveCatalogEntry(problems: Problems, entry: OinCatalogEntry):
   }
   for (const [key, name] of Object.entries(entry.secretSettings ?? {})) {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) problems.add(`secretSettings.${key} must name a Terraform variable (lower case, digits, _)`, name, "write e.g. pagerduty_api_token.");
-    if (settings && key in settings) problems.add(`setting ${key} is both a plain and a secret setting`, key, "keep it in secretSettings only.");
+    if (settings && Object.hasOwn(settings, key)) problems.add(`setting ${key} is both a plain and a secret setting`, key, "keep it in secretSettings only.");
   }
   if (!entry.app || !/^[a-z0-9_]+$/.test(entry.app)) {
     problems.add("catalog app key is not an OIN app key", entry.app, "use the key from the app's OIN page, e.g. amazon_aws or pagerduty.");

@@ -163,7 +163,7 @@ export class SamlApp extends AppIntegration {
     if (props.responseSigned === false && props.assertionSigned === false) {
       p.add("neither the response nor the assertion is signed", false, "sign at least the assertion; by default both are signed.");
     }
-    if (props.nameIdFormat !== undefined && !(props.nameIdFormat in NAME_ID_FORMATS)) {
+    if (props.nameIdFormat !== undefined && !Object.hasOwn(NAME_ID_FORMATS, props.nameIdFormat)) {
       p.add("nameIdFormat is not a SAML NameID format", props.nameIdFormat, `use one of ${Object.keys(NAME_ID_FORMATS).join(", ")}.`);
     }
     const names = new Set<string>();

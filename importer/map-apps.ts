@@ -10,6 +10,7 @@ import { OktaApp, OktaClientRole } from "./okta-objects";
 import { rolesFor } from "../constructs/management-access";
 import { MappedServer, kebab } from "./map-servers";
 import { serverConstructId } from "../stacks/okta-org-stack";
+import { OBJECT_MEMBERS } from "../stacks/construct-names";
 
 /** What an app needs from the rest of the import. */
 export interface AppContext {
@@ -51,9 +52,10 @@ export function isSystemApp(app: OktaApp): boolean {
 /** A unique construct id for the app, from its label: the contract that keeps its client id. */
 export function appIdFor(label: string, taken: Set<string>): string {
   // An id names Terraform resources and outputs, which must start with a letter: "1Password",
-  // "8x8" and "15Five" are apps of the Okta catalog.
+  // "8x8" and "15Five" are apps of the Okta catalog. It is also a construct id, which cannot be
+  // "constructor" (an app labelled "Constructor"): OBJECT_MEMBERS.
   const kebabbed = kebab(label, "app");
-  const base = TERRAFORM_NAME.test(kebabbed) ? kebabbed : `app-${kebabbed}`;
+  const base = TERRAFORM_NAME.test(kebabbed) && !OBJECT_MEMBERS.has(kebabbed) ? kebabbed : `app-${kebabbed}`;
   let id = base;
   for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
   taken.add(id);

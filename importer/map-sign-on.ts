@@ -8,6 +8,7 @@ import { Problems } from "../constructs/validation";
 import { AuthenticationPolicyConfig, AuthenticationRuleConfig, NetworkZoneConfig } from "../config/types";
 import { ImportLog } from "./import-report";
 import { OktaAccessPolicy, OktaAccessRule, OktaApp, OktaNetworkZone, OrgSnapshot } from "./okta-objects";
+import { ownEntry } from "../constructs/own-entry";
 
 /** What the import makes of an org's authentication policies and the zones their rules name. */
 export interface MappedSignOn {
@@ -40,7 +41,7 @@ function constraintsOf(raw: readonly Readonly<Record<string, unknown>>[] | undef
   return (raw ?? []).map((c) => {
     const out: Record<string, Record<string, unknown>> = {};
     for (const [cls, body] of Object.entries(c ?? {})) {
-      const fields = CONSTRAINT_FIELDS[cls];
+      const fields = ownEntry(CONSTRAINT_FIELDS, cls);
       if (!fields || !body || typeof body !== "object") {
         why.push(`a constraint on ${cls}, which this config does not hold`);
         continue;

@@ -4,6 +4,7 @@ import { ClaimGroupFilter, claimFilterMatches } from "../constructs/claims";
 import { unescapeLiteral } from "../terraform/interpolations";
 import { SignInRow, signInRows } from "./sign-in-access";
 import { signOnModelOf } from "./sign-on-model";
+import { ownEntry } from "../constructs/own-entry";
 
 export { SignInRow } from "./sign-in-access";
 
@@ -349,7 +350,7 @@ function carriedClaims(claims: readonly Claim[], requested: readonly string[], g
 const FILTER_OF: Readonly<Record<string, "regex" | "startsWith" | "equals" | "contains">> = { REGEX: "regex", STARTS_WITH: "startsWith", EQUALS: "equals", CONTAINS: "contains" };
 
 function groupPasses(c: Claim, group: string): boolean {
-  const key = FILTER_OF[c.filterType];
+  const key = ownEntry(FILTER_OF, c.filterType);
   return key !== undefined && claimFilterMatches({ [key]: c.value } as ClaimGroupFilter, group);
 }
 

@@ -1,5 +1,6 @@
 import { OKTA_API_OPERATIONS } from "../constructs/okta-api-operations";
 import { ResourceChange } from "./diff";
+import { ownEntry } from "../constructs/own-entry";
 
 /**
  * What a change costs in Okta API requests (issue 23), from the provider 6.12 call table
@@ -25,7 +26,8 @@ type Json = Record<string, unknown>;
 const BUCKET_PER_MINUTE = 100;
 
 function ops(type: string, phase: "plan" | "apply"): readonly (readonly [string, string])[] {
-  return OKTA_API_OPERATIONS[type]?.[phase] ?? [];
+  // The type is the JSON's (a pull request's): "constructor" is no entry, whatever Object has.
+  return ownEntry(OKTA_API_OPERATIONS, type)?.[phase] ?? [];
 }
 
 /** The apply calls an action makes: a create posts (and assigns), an update puts, a delete deletes. */

@@ -3,6 +3,7 @@ import { weakens } from "./sign-in-access";
 import { Block, blocksOf } from "./stack-json";
 import { unescapeLiteral } from "../terraform/interpolations";
 import { looksLikeSecretSetting } from "../constructs/secrets";
+import { ownEntry } from "../constructs/own-entry";
 
 type Json = Record<string, unknown>;
 
@@ -201,7 +202,7 @@ export function diffResources(before: Json | undefined, after: Json | undefined)
     const attributes = attributeChanges(old?.attrs ?? {}, now?.attrs ?? {});
     if (old && now && attributes.length === 0) continue;
     const kind: ChangeKind = !old ? (adopted.has(address) ? "import" : "add") : !now ? "destroy" : "change";
-    const forcing = FORCES_REPLACEMENT[block.type] ?? [];
+    const forcing = ownEntry(FORCES_REPLACEMENT, block.type) ?? [];
     const replacedBy = kind === "change" ? attributes.map((c) => c.attribute).filter((attr) => forcing.includes(attr)) : [];
     changes.push({
       kind,

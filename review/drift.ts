@@ -75,10 +75,17 @@ export function stackJsonFromState(resources: readonly StateResource[]): Json {
   for (const r of resources) {
     const section = r.mode === "data" ? json.data : json.resource;
     const attrs = Object.fromEntries(Object.entries(r.values).filter(([, v]) => v !== null).map(([k, v]) => [k, relink(v, k)]));
-    (section[r.type] ??= {})[r.name] = attrs;
+    // Own keys, whatever a plan names: `section["__proto__"] ??= {}` would write into Object.prototype.
+    if (!Object.hasOwn(section, r.type)) setOwn(section, r.type, {});
+    setOwn(section[r.type], r.name, attrs);
   }
   // In Terraform JSON's form, as synthesized stacks are: free text escaped (the access model unescapes it).
   return escapeFreeText(json);
+}
+
+/** `object[key] = value` as an own property, even for the key "__proto__". */
+function setOwn<T>(object: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** The drift a plan shows for one stack. */

@@ -73,6 +73,10 @@ export class ConstructNames {
       const suggestion = name.startsWith("-") ? `${kind}${name}` : `${kind}-${name}`;
       fail(at, { what: `${what} gives Terraform names that start with ${JSON.stringify(name.slice(0, 1))} (${name}_…), and Terraform names must start with a letter or _ (it would refuse every plan)`, value: id, fix: `start it with a letter, e.g. ${JSON.stringify(suggestion)}.` });
     }
+    // Only an app's id is a construct id as it is (an API's is Api-<key>).
+    if (kind === "app" && OBJECT_MEMBERS.has(id)) {
+      fail(at, { what: `${what} is the name of a property every JavaScript object has (${id}), which the constructs library cannot give a construct: it reports the id as taken`, value: id, fix: `choose another id, e.g. ${JSON.stringify(`app-${id}`)}.` });
+    }
     const other = this.terraform[kind].get(name);
     if (other !== undefined && other !== id) {
       fail(at, { what: `${what} gives the Terraform names of ${noun} ${JSON.stringify(other)} (${name}_…: Terraform names keep letters, digits, _ and - only), so one of their outputs would be lost`, value: id, fix: `give one of them an id that differs in letters, digits, _ or - (a new id replaces that ${noun} in Okta).` });
@@ -81,6 +85,14 @@ export class ConstructNames {
     return true;
   }
 }
+
+/**
+ * Names the constructs library refuses as a construct id: it keeps a construct's children in a
+ * plain object and asks `id in children`, which is true for `constructor`, `toString` and every
+ * other member of Object.prototype ("There is already a Construct with name 'constructor'").
+ * An Okta app labelled "Constructor" is imported as the id `constructor` unless avoided.
+ */
+export const OBJECT_MEMBERS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /**
  * The problem of an entry whose construct key (`<prefix>-<key>`) another entry, `other`, already
