@@ -115,11 +115,13 @@ describe("OktaClient", () => {
   test("fails clearly on an answer that is not Okta's JSON, and on a list that is not a list", async () => {
     const server = await startOktaApiServer(lotsOfGroups(1), {
       authorization: TOKEN,
-      fault: (path) => (path === "/html" ? { status: 200, body: "<html>login</html>" } : path === "/object" ? { status: 200, body: '{"id":"x"}' } : undefined),
+      fault: (path) => (path === "/html" ? { status: 200, body: "<html>login</html>" } : path === "/object" ? { status: 200, body: '{"id":"x"}' } : path === "/deep" ? { status: 200, body: "[".repeat(200_000) + "]".repeat(200_000) } : undefined),
     });
     try {
       const { client } = clientFor(server.url);
       expect(await client.get("/html").catch((e: Error) => e.message)).toBe('GET /html: the answer is not JSON ("<html>login</html>"). Fix: check --org-url points at an Okta org.');
+      // Refused as a pull request's files are (review/outside-json.ts): no Okta answer nests like this.
+      expect(await client.get("/deep").catch((e: Error) => e.message)).toMatch(/^GET \/deep: the answer is JSON nested deeper than 100 levels, unlike any Okta answer \("\[\[\[/);
       expect(await client.list("/object").catch((e: Error) => e.message)).toContain("GET /object: expected a list, got");
     } finally {
       await server.close();

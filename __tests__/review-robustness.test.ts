@@ -10,6 +10,7 @@ import { parseArgs, runReview } from "../review/cli";
 import { runAccess } from "../review/access-cli";
 import { toMarkdown } from "../review/markdown";
 import { ownerOf, readSynthesized } from "../review/stack-json";
+import { readPlan } from "../review/plan";
 import { editedConfig, errorOf } from "../test-support";
 import { reviewOf, stackReview, synthesizeTo } from "../test-support/review";
 
@@ -126,6 +127,32 @@ describe("review: malformed input names the file", () => {
     fs.writeFileSync(file(dir), content);
     expect(errorOf(() => readSynthesized(dir))).toContain(`${file(dir)}`);
     expect(errorOf(() => readSynthesized(dir))).toContain(message);
+  });
+
+  test("refuses a manifest that names a stack by a path: a trusted step never reads a folder it points at", () => {
+    const dir = copyOfBase();
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), "okta-elsewhere-"));
+    fs.writeFileSync(path.join(elsewhere, "cdk.tf.json"), JSON.stringify({ resource: { okta_group: { leaked: { name: "not in the artifact" } } } }));
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8")) as { stacks: Record<string, object> };
+    const id = path.relative(path.join(dir, "stacks"), elsewhere);
+    manifest.stacks[id] = { workingDirectory: "stacks/x" };
+    fs.writeFileSync(path.join(dir, "manifest.json"), JSON.stringify(manifest));
+    expect(errorOf(() => readSynthesized(dir))).toBe(`${path.join(dir, "manifest.json")} lists the stack ${JSON.stringify(id)}, which is not a stack id (letters, digits, _ and -). Fix: synthesize again (npm run synth).`);
+  });
+
+  test("refuses JSON nested deeper than any synth writes, before anything walks it (it crashed the review)", () => {
+    const dir = copyOfBase();
+    const json = JSON.parse(fs.readFileSync(file(dir), "utf8")) as { resource: Record<string, Record<string, Record<string, unknown>>> };
+    const [first] = Object.values(json.resource.okta_app_oauth);
+    first.deep = "NEST";
+    fs.writeFileSync(file(dir), JSON.stringify(json).replace('"NEST"', "[".repeat(200_000) + "]".repeat(200_000)));
+    expect(errorOf(() => readSynthesized(dir))).toBe(`${file(dir)} is nested deeper than 100 levels (synth writes about 8). Fix: synthesize again (npm run synth), or point at a cdktf.out directory.`);
+    // A plan too: drift, deploy-check and the review's --plan read one.
+    const plan = path.join(dir, "plan.json");
+    fs.writeFileSync(plan, `{"format_version":"1.2","x":${"[".repeat(101)}${"]".repeat(101)}}`);
+    expect(errorOf(() => readPlan(plan))).toContain(`${plan} is nested deeper than 100 levels (a plan nests about 12).`);
+    fs.writeFileSync(plan, `{"format_version":"1.2","x":${"[".repeat(99)}${"]".repeat(99)}}`);
+    expect(readPlan(plan).format_version).toBe("1.2");
   });
 
   test("reads only the stacks the manifest lists, never a stale folder", () => {

@@ -6,6 +6,7 @@
  * 5xx and network failures with backoff. Errors name the request, Okta's error code and the
  * fix. Credentials live only in the Authorization header; nothing here logs them.
  */
+import { JsonTooDeepError, parseOutsideJson } from "../review/outside-json";
 
 export interface OktaClientOptions {
   /** The org's URL, e.g. https://acme.okta.com (http only for loopback test servers). */
@@ -218,8 +219,13 @@ export class OktaClient {
         const code = error?.errorCode ? `${error.errorCode}: ${error.errorSummary ?? ""}` : (error?.error_description ?? error?.error ?? text.slice(0, 200));
         throw new OktaApiError(response.status, path, `GET ${path} answered ${response.status} (${code}). Fix: ${(FIXES[response.status] ?? FIXES[400]).replace("{scope}", scopeOf(url.pathname))}`);
       }
-      const body = parse(text);
-      if (body === undefined) throw new OktaApiError(response.status, path, `GET ${path}: the answer is not JSON (${describe(text)}). Fix: check --org-url points at an Okta org.`);
+      let body: unknown;
+      try {
+        body = parseOutsideJson(text);
+      } catch (e) {
+        const what = e instanceof JsonTooDeepError ? `JSON ${e.message}, unlike any Okta answer` : "not JSON";
+        throw new OktaApiError(response.status, path, `GET ${path}: the answer is ${what} (${describe(text)}). Fix: check --org-url points at an Okta org.`);
+      }
       return { body, next: nextLink(response.headers.get("link")) };
     }
     throw new OktaApiError(429, path, `GET ${path} failed ${maxRetries + 1} times (last: ${lastProblem}). Fix: retry later, or lower --max-api-capacity so the import leaves room for the org's own traffic.`);
@@ -276,9 +282,10 @@ function backoff(attempt: number): number {
   return Math.min(30_000, 500 * 2 ** attempt);
 }
 
+/** An answer's JSON, or undefined for what is not JSON or nests deeper than any Okta answer (an unexpected answer). */
 function parse(text: string): unknown {
   try {
-    return JSON.parse(text);
+    return parseOutsideJson(text);
   } catch {
     return undefined;
   }

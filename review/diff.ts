@@ -4,6 +4,7 @@ import { Block, blocksOf } from "./stack-json";
 import { unescapeLiteral } from "../terraform/interpolations";
 import { looksLikeSecretSetting } from "../constructs/secrets";
 import { ownEntry } from "../constructs/own-entry";
+import { parseOutsideJson } from "./outside-json";
 
 type Json = Record<string, unknown>;
 
@@ -45,7 +46,7 @@ export function redact(attribute: string, value: unknown, mask?: unknown): unkno
   if (mask === true || isSensitive(attribute, value)) return value === null || value === undefined ? value : REDACTED;
   if (attribute === "app_settings_json" && typeof value === "string") {
     try {
-      return JSON.stringify(redactSettings(JSON.parse(value)));
+      return JSON.stringify(redactSettings(parseOutsideJson(value)));
     } catch {
       return value;
     }

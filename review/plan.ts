@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import { SynthesizedStack, blocksOf } from "./stack-json";
+import { JsonTooDeepError, parseOutsideJson } from "./outside-json";
 
 /** What Terraform will do to one resource, from a real plan (`terraform show -json`). */
 export interface PlannedChange {
@@ -43,8 +44,9 @@ export function readPlan(file: string): Json {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
-  } catch {
+    json = parseOutsideJson(text);
+  } catch (e) {
+    if (e instanceof JsonTooDeepError) throw new Error(`${file} is ${e.message} (a plan nests about 12). Fix: pass the output of \`terraform show -json <planfile>\`.`);
     throw new Error(`${file} is not JSON. Fix: pass the output of \`terraform show -json <planfile>\`, not the binary plan or its text rendering.`);
   }
   if (!json || typeof json !== "object" || Array.isArray(json) || !("format_version" in json)) {

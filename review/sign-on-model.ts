@@ -3,6 +3,7 @@ import { CATCH_ALL_PRIORITY, CATCH_ALL_RULE } from "../constructs/authentication
 import { list as strings } from "../guardrails/resources";
 import { unescapeLiteral } from "../terraform/interpolations";
 import { Block, addressOf, parseReference } from "./stack-json";
+import { parseOutsideJson } from "./outside-json";
 
 /**
  * Authentication (app sign-on) policies as Okta holds them, read from a stack's Terraform JSON
@@ -94,7 +95,7 @@ export function nameOf(blocks: ReadonlyMap<string, Block>, value: unknown): stri
 function parseConstraints(value: unknown): AuthenticatorConstraint[] {
   return strings(value).flatMap((text) => {
     try {
-      const parsed = JSON.parse(text);
+      const parsed = parseOutsideJson(text);
       return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? [parsed as AuthenticatorConstraint] : [];
     } catch {
       return [];

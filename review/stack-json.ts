@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Finding } from "../guardrails/types";
+import { JsonTooDeepError, parseOutsideJson } from "./outside-json";
 
 type Json = Record<string, unknown>;
 
@@ -29,6 +30,9 @@ export interface Block {
  * Reads every stack of a cdktf output directory (`<dir>/stacks/<id>/cdk.tf.json`). Only
  * files are read: no Terraform and no credentials.
  */
+/** The ids cdktf gives stacks here (okta-dev, okta-bootstrap-prod): never a path. */
+const STACK_ID = /^[A-Za-z0-9_-]+$/;
+
 export function readSynthesized(outdir: string): Map<string, SynthesizedStack> {
   const stacksDir = path.join(outdir, "stacks");
   if (!fs.existsSync(stacksDir)) throw new Error(`${outdir} holds no synthesized stacks (no ${stacksDir}). Fix: run npm run synth, or point at a cdktf.out directory.`);
@@ -37,6 +41,11 @@ export function readSynthesized(outdir: string): Map<string, SynthesizedStack> {
   const manifest = fs.existsSync(manifestFile) ? (readJson(manifestFile) as { stacks?: Record<string, { workingDirectory?: string }> }) : undefined;
   if (manifest && (typeof manifest.stacks !== "object" || manifest.stacks === null)) throw new Error(`${manifestFile} lists no stacks. Fix: synthesize again (npm run synth).`);
   const ids = manifest ? Object.keys(manifest.stacks!).sort() : fs.readdirSync(stacksDir).sort();
+  // A stack id names a folder under stacks/: a manifest (a pull request writes it) must not
+  // point a trusted step at another folder ("../../elsewhere").
+  for (const id of ids) {
+    if (!STACK_ID.test(id)) throw new Error(`${manifest ? manifestFile : stacksDir} lists the stack ${JSON.stringify(id)}, which is not a stack id (letters, digits, _ and -). Fix: synthesize again (npm run synth).`);
+  }
   const stacks = new Map<string, SynthesizedStack>();
   for (const id of ids) {
     const file = path.join(stacksDir, id, "cdk.tf.json");
@@ -68,8 +77,9 @@ export function readSynthesized(outdir: string): Map<string, SynthesizedStack> {
 function readJson(file: string): unknown {
   const text = fs.readFileSync(file, "utf8");
   try {
-    return JSON.parse(text);
+    return parseOutsideJson(text);
   } catch (e) {
+    if (e instanceof JsonTooDeepError) throw new Error(`${file} is ${e.message} (synth writes about 8). Fix: synthesize again (npm run synth), or point at a cdktf.out directory.`);
     throw new Error(`${file} is not valid JSON (${(e as Error).message}). Fix: synthesize again (npm run synth), or point at a cdktf.out directory.`);
   }
 }
