@@ -155,6 +155,17 @@ describe("review: malformed input names the file", () => {
     expect(readPlan(plan).format_version).toBe("1.2");
   });
 
+  test("refuses a file larger than any synth or plan writes, before reading it whole (it would exhaust memory)", () => {
+    const dir = copyOfBase();
+    // Sparse: its size is 300 MB without writing them.
+    fs.truncateSync(file(dir), 300 * 1024 * 1024);
+    expect(errorOf(() => readSynthesized(dir))).toBe(`${file(dir)} is 300 MB, more than the 256 MB read here (synth writes about 4 MB per 1,000 apps). Fix: synthesize again (npm run synth), or point at a cdktf.out directory.`);
+    const plan = path.join(dir, "plan.json");
+    fs.writeFileSync(plan, "");
+    fs.truncateSync(plan, 300 * 1024 * 1024);
+    expect(errorOf(() => readPlan(plan))).toBe(`Cannot read the plan ${plan}: it is 300 MB, more than the 256 MB read here. Fix: pass the JSON of \`terraform show -json <planfile>\`.`);
+  });
+
   test("reads only the stacks the manifest lists, never a stale folder", () => {
     const dir = copyOfBase();
     fs.mkdirSync(path.join(dir, "stacks", "okta-qa"));

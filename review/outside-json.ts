@@ -1,3 +1,5 @@
+import * as fs from "fs";
+
 /**
  * JSON from outside (a pull request's cdktf.out, a plan file, an Okta answer) is parsed whole
  * and then walked by recursive code: the review, the access model, redaction, the import.
@@ -7,6 +9,19 @@
  * about 8 levels, plans about 12, Okta answers about 8), so deeper is refused before any walk.
  */
 export const MAX_JSON_DEPTH = 100;
+
+/**
+ * The largest file read as JSON from outside: synth writes about 4 MB per 1,000 apps (a 10,000-app
+ * environment about 40 MB). A larger file would be read whole and parsed, and a few hundred MB
+ * of JSON takes the process past its memory before any check could speak.
+ */
+export const MAX_JSON_BYTES = 256 * 1024 * 1024;
+
+/** Why a file is too large to read as outside JSON (`300 MB, more than …`), or undefined. */
+export function tooLarge(file: string): string | undefined {
+  const size = fs.statSync(file).size;
+  return size > MAX_JSON_BYTES ? `${Math.round(size / 1024 / 1024)} MB, more than the ${MAX_JSON_BYTES / 1024 / 1024} MB read here` : undefined;
+}
 
 /** Thrown by parseOutsideJson for JSON nested deeper than MAX_JSON_DEPTH; callers name the file. */
 export class JsonTooDeepError extends Error {

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import { SynthesizedStack, blocksOf } from "./stack-json";
-import { JsonTooDeepError, parseOutsideJson } from "./outside-json";
+import { JsonTooDeepError, parseOutsideJson, tooLarge } from "./outside-json";
 
 /** What Terraform will do to one resource, from a real plan (`terraform show -json`). */
 export interface PlannedChange {
@@ -38,6 +38,8 @@ function actionOf(actions: readonly string[], importing: boolean): PlannedChange
 export function readPlan(file: string): Json {
   let text: string;
   try {
+    const large = tooLarge(file);
+    if (large) throw new Error(`it is ${large}`);
     text = fs.readFileSync(file, "utf8");
   } catch (e) {
     throw new Error(`Cannot read the plan ${file}: ${(e as Error).message}. Fix: pass the JSON of \`terraform show -json <planfile>\`.`);

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Finding } from "../guardrails/types";
-import { JsonTooDeepError, parseOutsideJson } from "./outside-json";
+import { JsonTooDeepError, parseOutsideJson, tooLarge } from "./outside-json";
 
 type Json = Record<string, unknown>;
 
@@ -75,6 +75,8 @@ export function readSynthesized(outdir: string): Map<string, SynthesizedStack> {
 }
 
 function readJson(file: string): unknown {
+  const large = tooLarge(file);
+  if (large) throw new Error(`${file} is ${large} (synth writes about 4 MB per 1,000 apps). Fix: synthesize again (npm run synth), or point at a cdktf.out directory.`);
   const text = fs.readFileSync(file, "utf8");
   try {
     return parseOutsideJson(text);
