@@ -7,6 +7,9 @@ import { toMarkdown } from "../review/markdown";
 import { accessPolicyIdOf } from "../importer/map-sign-on";
 import { OrgSnapshot } from "../importer/okta-objects";
 import { deployed, importFromServer } from "../test-support/import";
+import { OrgConfig } from "../config/types";
+import { TERRAFORM_KEYS, TERRAFORM_PLAN_KEYS } from "../config/terraform-keys";
+import { transformSync } from "@swc/core";
 import { reviewOf, stackReview, synthesizeTo } from "../test-support/review";
 
 // Keys from outside named like a member of every JavaScript object: `table["constructor"]` is
@@ -68,5 +71,32 @@ describe("keys from outside named like a member of every object", () => {
       expect({ cls, outcome: entry?.outcome, why: entry?.why }).toEqual({ cls, outcome: "not imported", why: expect.stringContaining(`a constraint on ${cls}, which this config does not hold`) });
       expect(pollution()).toEqual([]);
     }
+  });
+
+  test("the import never writes a config whose literal loses a key: a policy named __proto__ gets a key of its own, an app setting __proto__ stays a setting", async () => {
+    const { org } = deployed(configFor("dev"));
+    const edited = JSON.parse(JSON.stringify(org)) as OrgSnapshot;
+    const used = new Set(edited.apps.map(accessPolicyIdOf));
+    Object.assign(edited.accessPolicies!.find((p) => used.has(p.policy.id) && !p.policy.system)!.policy, { name: "__proto__" });
+    const pagerduty = edited.apps.find((a) => a.label === "PagerDuty")!;
+    // An own key, as Okta's JSON would carry it.
+    Object.assign(pagerduty.settings!, { app: JSON.parse(`{ ${JSON.stringify(pagerduty.settings?.app ?? {}).slice(1, -1)}${Object.keys(pagerduty.settings?.app ?? {}).length ? "," : ""} "__proto__": "x" }`) });
+    const { run } = await importFromServer(edited);
+    const checked = run.adoption.config;
+    expect(Object.values(checked.authenticationPolicies ?? {}).map((p) => p.name)).toContain("__proto__");
+    expect(Object.keys(checked.authenticationPolicies ?? {})).toContain("policy-__proto__");
+    // The file as synth loads it holds what the import checked (synthesized) in memory.
+    const written = fs.readFileSync(run.configFile, "utf8");
+    // Transpiled as npm run synth transpiles config (scripts/run.js).
+    const { SWC_OPTIONS } = require("../scripts/run.js") as { SWC_OPTIONS: object }; // eslint-disable-line @typescript-eslint/no-require-imports
+    const js = transformSync(written, { ...SWC_OPTIONS, filename: run.configFile }).code;
+    const module = { exports: {} as { imported?: OrgConfig } };
+    new Function("require", "module", "exports", js)((id: string) => (id === "../terraform-keys" ? { TERRAFORM_KEYS, TERRAFORM_PLAN_KEYS } : {}), module, module.exports);
+    // Every own key as a [key, value] pair ("__proto__" included, which toEqual would skip).
+    const pairs = (v: unknown): unknown => (Array.isArray(v) ? v.map(pairs) : v && typeof v === "object" ? Object.keys(v).sort().map((k) => [k, pairs((v as Record<string, unknown>)[k])]) : v);
+    const loaded = module.exports.imported!;
+    expect(pairs(loaded)).toEqual(pairs(checked));
+    const settings = (loaded.apps.find((a) => a.label === "PagerDuty") as { catalog?: { settings?: object } }).catalog?.settings ?? {};
+    expect(Object.hasOwn(settings, "__proto__")).toBe(true);
   });
 });

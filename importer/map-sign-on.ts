@@ -9,6 +9,7 @@ import { AuthenticationPolicyConfig, AuthenticationRuleConfig, NetworkZoneConfig
 import { ImportLog } from "./import-report";
 import { OktaAccessPolicy, OktaAccessRule, OktaApp, OktaNetworkZone, OrgSnapshot } from "./okta-objects";
 import { ownEntry } from "../constructs/own-entry";
+import { OBJECT_MEMBERS } from "../stacks/construct-names";
 
 /** What the import makes of an org's authentication policies and the zones their rules name. */
 export interface MappedSignOn {
@@ -277,7 +278,9 @@ function catchAllOf(rule: OktaAccessRule | undefined, why: string[]): "DENY" | "
 }
 
 function uniquePolicyKey(name: string, taken: ReadonlySet<string>): string {
-  const base = slug(name).toLowerCase() || "policy";
+  const slugged = slug(name).toLowerCase() || "policy";
+  // A policy named "__proto__" would be no key of the object it is put in (OBJECT_MEMBERS).
+  const base = OBJECT_MEMBERS.has(slugged) ? `policy-${slugged}` : slugged;
   let key = base;
   for (let i = 2; taken.has(key); i++) key = `${base}-${i}`;
   return key;

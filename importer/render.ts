@@ -43,7 +43,10 @@ function literal(value: unknown, indent: string): string {
     const flat = `[${items.join(", ")}]`;
     return flat.length + indent.length <= 100 && !flat.includes("\n") ? flat : `[\n${items.map((i) => inner + i).join(",\n")},\n${indent}]`;
   }
-  const entries = Object.entries(value).map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${literal(v, inner)}`);
+  // `__proto__: x` (quoted or not) in an object literal sets the prototype instead of a key, and
+  // the entry would be gone from the written config though present in the checked one: computed.
+  const keyOf = (k: string) => (k === "__proto__" ? '["__proto__"]' : /^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k));
+  const entries = Object.entries(value).map(([k, v]) => `${keyOf(k)}: ${literal(v, inner)}`);
   const flat = `{ ${entries.join(", ")} }`;
   if (!entries.length) return "{}";
   return flat.length + indent.length <= 100 && !flat.includes("\n") && indent.length > 0 ? flat : `{\n${entries.map((e) => inner + e).join(",\n")},\n${indent}}`;

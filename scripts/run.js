@@ -100,7 +100,7 @@ function build() {
   }
 }
 
-module.exports = { build };
+module.exports = { build, SWC_OPTIONS };
 
 if (require.main === module) {
   // Node's on-disk cache of compiled modules (Node >= 22.1): compiling cdktf and the provider
