@@ -22,6 +22,19 @@ describe("Node.js support", () => {
     expect(fs.existsSync(path.join(outdir, "stacks", "okta-dev", "cdk.tf.json"))).toBe(true);
   });
 
+  test("on a Node.js older than engines, every command says so once on stderr, with the fix; on a supported one, nothing", () => {
+    const { engineWarning } = require("../scripts/run.js") as { engineWarning: (version?: string, range?: string) => string | undefined }; // eslint-disable-line @typescript-eslint/no-require-imports
+    expect(engineWarning("20.20.2", ">=22.19.0")).toBe(
+      "okta-as-code: Node.js 20.20.2 (Node 20 is end of life) is older than this project supports (>=22.19.0): commands may fail, and `npx cdktf` needs 22.19. Fix: use Node 24 (.nvmrc), e.g. scripts/with-node.sh 24 npm run synth.",
+    );
+    expect(engineWarning("22.18.1", ">=22.19.0")).toMatch(/^okta-as-code: Node\.js 22\.18\.1 is older than this project supports/);
+    for (const supported of ["22.19.0", "22.20.0", "24.0.0", "26.1.0"]) expect({ supported, warning: engineWarning(supported, ">=22.19.0") }).toEqual({ supported, warning: undefined });
+    // The range is package.json's, and a command prints exactly the warning for the Node it runs on.
+    expect(engineWarning("22.18.1")).toBeDefined();
+    const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "run.js"), "main", "--help"], { cwd: ROOT, encoding: "utf8" });
+    expect(r.stderr).toBe(engineWarning() === undefined ? "" : `${engineWarning()}\n`);
+  });
+
   test("states the supported versions: engines, .nvmrc, and a test job per version", () => {
     expect(pkg.engines).toEqual({ node: ">=22.19.0" });
     const lts = fs.readFileSync(path.join(ROOT, ".nvmrc"), "utf8").trim();

@@ -100,7 +100,24 @@ function build() {
   }
 }
 
-module.exports = { build, SWC_OPTIONS };
+/**
+ * A warning when this Node.js is older than package.json's engines (">=22.19.0"), else
+ * undefined. Commands often still run there, so they are not refused, but nothing is tested on
+ * it and `npx cdktf` (CDK Terrain's CLI) needs 22.19: the user is told once, on stderr.
+ */
+function engineWarning(version = process.versions.node, range = require(path.join(root, "package.json")).engines.node) {
+  const min = /^>=(\d+)\.(\d+)\.(\d+)$/.exec(range ?? "");
+  if (!min) return undefined;
+  const have = version.split(".").map(Number);
+  const need = min.slice(1).map(Number);
+  const order = have[0] - need[0] || have[1] - need[1] || have[2] - need[2];
+  if (order >= 0) return undefined;
+  // Node 20 reached end of life on 2026-04-30, and every older line before it.
+  const eol = have[0] < 22 ? ` (Node ${have[0]} is end of life)` : "";
+  return `okta-as-code: Node.js ${version}${eol} is older than this project supports (${range}): commands may fail, and \`npx cdktf\` needs 22.19. Fix: use Node 24 (.nvmrc), e.g. scripts/with-node.sh 24 npm run synth.`;
+}
+
+module.exports = { build, SWC_OPTIONS, engineWarning };
 
 if (require.main === module) {
   // Node's on-disk cache of compiled modules (Node >= 22.1): compiling cdktf and the provider
@@ -108,6 +125,8 @@ if (require.main === module) {
   // NODE_COMPILE_CACHE chooses another folder, NODE_DISABLE_COMPILE_CACHE=1 turns it off.
   require("module").enableCompileCache?.(process.env.NODE_COMPILE_CACHE || path.join(outRoot, "compile-cache"));
   const entry = process.argv[2] ?? "main";
+  const warning = engineWarning();
+  if (warning) process.stderr.write(`${warning}\n`);
   process.env.CHECKPOINT_DISABLE ??= "1";
   build();
   // cdktf loads archiver for nothing in this process: stacks/lazy-archiver.ts.

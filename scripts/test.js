@@ -9,6 +9,9 @@
 "use strict";
 const { spawn } = require("child_process");
 
+const warning = require("./run.js").engineWarning();
+if (warning) process.stderr.write(`${warning}\n`);
+
 function start(bin, args, capture) {
   const child = spawn(process.execPath, [require.resolve(bin), ...args], { stdio: capture ? ["ignore", "pipe", "pipe"] : "inherit" });
   let output = "";
