@@ -1,8 +1,7 @@
 import * as path from "path";
 import { selectEnvironments } from "./config";
 import { findingLine, summaryLine } from "./guardrails";
-import { buildOrgApp } from "./stacks/org-app";
-import { synthesizeAll } from "./stacks/synthesize";
+import { synthesizeOrg } from "./stacks/synthesize-org";
 import { dampHeapGrowth } from "./stacks/heap";
 
 const HELP = `Usage: npm run synth [-- --help]
@@ -16,13 +15,12 @@ if (process.argv.slice(2).some((a) => a === "--help" || a === "-h")) {
   console.log(HELP);
 } else try {
   dampHeapGrowth();
-  const { app } = buildOrgApp(selectEnvironments(process.env.OKTA_ENVIRONMENTS));
-  const { files, reports } = synthesizeAll(app);
+  const { files, reports, outdir } = synthesizeOrg(selectEnvironments(process.env.OKTA_ENVIRONMENTS));
   for (const file of files) console.log(`synthesized ${path.relative(process.cwd(), file)}`);
   // Under `npx cdktf` the CLI prints each finding (a construct annotation): here, the summary only.
   const findingsByCli = process.env.OKTA_FINDINGS_BY_CLI === "1";
   for (const report of reports) {
-    console.log(`${summaryLine(report)} (report: ${path.relative(process.cwd(), path.join(app.outdir, "stacks", report.stack, "guardrails.md"))})`);
+    console.log(`${summaryLine(report)} (report: ${path.relative(process.cwd(), path.join(outdir, "stacks", report.stack, "guardrails.md"))})`);
     if (!findingsByCli) for (const finding of report.findings) if (!finding.suppressed) console.log(`  ${findingLine(finding)}`);
   }
 } catch (error) {

@@ -1,8 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { buildOrgApp } from "../stacks/org-app";
-import { synthesizeAll } from "../stacks/synthesize";
+import { synthesizeOrg } from "../stacks/synthesize-org";
 import { dampHeapGrowth } from "../stacks/heap";
 import { buildReview } from "../review/review";
 import { readSynthesized } from "../review/stack-json";
@@ -50,7 +49,7 @@ function synth(edit: boolean): { outdir: string; seconds: number; cpuSeconds: nu
     const org = scaleOrg(e, 20, 10, n, policies);
     return edit ? { ...org, apps: org.apps.map((a, i) => (i % 8 === 0 && a.kind === "spa" ? { ...a, assignTo: [...(a.assignTo as string[]), `${a.apis![0]}-writers`] } : a)) } : org;
   });
-  synthesizeAll(buildOrgApp(configs, { outdir }).app);
+  synthesizeOrg(configs, { outdir });
   const after = cpuTicks();
   const stealPercent = ticks && after && after.total > ticks.total ? (100 * (after.steal - ticks.steal)) / (after.total - ticks.total) : undefined;
   return { outdir, seconds: Number(process.hrtime.bigint() - start) / 1e9, cpuSeconds: threadCpu() - cpu, ...(stealPercent !== undefined ? { stealPercent } : {}) };

@@ -28,9 +28,22 @@ export interface OrgApp {
  * environment; nothing is built when any config is malformed.
  */
 export function buildOrgApp(configs: readonly OrgConfig[], options: OrgAppOptions = {}): OrgApp {
-  // Problems are placed at file and line only for configs config/ exports as they are.
+  const render = configProblemRenderer(configs);
+  checkOrgConfigs(configs, render);
+  return buildCheckedOrgApp(configs, options, render);
+}
+
+/**
+ * How config problems of these configs are printed: placed at file and line for the configs
+ * config/ exports as they are, the same problem in several environments once.
+ */
+export function configProblemRenderer(configs: readonly OrgConfig[]): (entries: readonly ErrorEntry[]) => string {
   const fromFiles = new Set(configs.filter((c) => isEnvironmentName(c?.environment) && configFor(c.environment) === c).map((c) => c.environment as string));
-  const render = (entries: readonly ErrorEntry[]) => renderProblems(entries, (env) => env !== undefined && fromFiles.has(env));
+  return (entries) => renderProblems(entries, (env) => env !== undefined && fromFiles.has(env));
+}
+
+/** Checks every config against its schema, and that no environment is configured twice; throws every problem at once. */
+export function checkOrgConfigs(configs: readonly OrgConfig[], render = configProblemRenderer(configs)): void {
   const sections: ErrorEntry[] = [];
   const seen = new Set<string>();
   configs.forEach((config, i) => {
@@ -42,7 +55,11 @@ export function buildOrgApp(configs: readonly OrgConfig[], options: OrgAppOption
     for (const { path, ...problem } of problems) sections.push({ kind: "config", path, problem });
   });
   if (sections.length) throw new OktaConfigErrors(sections, render);
+}
 
+/** buildOrgApp for configs checkOrgConfigs has passed. */
+export function buildCheckedOrgApp(configs: readonly OrgConfig[], options: OrgAppOptions, render = configProblemRenderer(configs)): OrgApp {
+  const sections: ErrorEntry[] = [];
   // Each guardrail finding is an annotation, and cdktf captured a stack trace for each (a tenth
   // of a second per thousand apps): it only ever pointed into guardrails/index.ts.
   const app = new App({ outdir: options.outdir, skipValidation: false, context: { [DISABLE_STACK_TRACE_IN_METADATA]: true } });

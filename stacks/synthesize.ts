@@ -14,7 +14,11 @@ import { resolvingAsPrepared } from "./cdktf-resolve";
 
 /** Thrown when any stack fails validation; nothing has been written. */
 export class SynthError extends Error {
-  constructor(readonly failures: readonly string[]) {
+  /** `constructs`: the failures are construct problems (reported alone: JSON was not checked). */
+  constructor(
+    readonly failures: readonly string[],
+    readonly constructs = false,
+  ) {
     super(`Synth failed, nothing was written (${failures.length} problem${failures.length === 1 ? "" : "s"}):\n${failures.join("\n")}`);
     this.name = "SynthError";
   }
@@ -59,7 +63,7 @@ export function synthesizeAll(app: App): SynthResult {
   // resolve adds constructs: without a second one, nothing can have changed.
   for (const stack of stale.length ? stacks : []) if (!current(stack, checked)) throw new Error(`synthesizeAll: ${stack.node.id} still gains constructs after a second resolve`);
   const failures = constructProblems.length ? constructProblems : jsonProblems;
-  if (failures.length) throw new SynthError(failures);
+  if (failures.length) throw new SynthError(failures, constructProblems.length > 0);
   withResolvedJsonReused(stacks, checked, () => app.synth());
   removeStaleStacks(app.outdir, stacks.map((s) => s.node.id));
   return {

@@ -1,0 +1,83 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { selectEnvironments } from "../config";
+import { OrgConfig } from "../config/types";
+import { buildOrgApp } from "../stacks/org-app";
+import { synthesizeAll } from "../stacks/synthesize";
+import { synthesizeOrg } from "../stacks/synthesize-org";
+import { editedConfig, errorOf } from "../test-support";
+import { fixtureConfig, fixtureEnvironments } from "../test-support/fixture-org";
+
+// npm run synth builds, checks and writes one environment at a time (stacks/synthesize-org.ts)
+// so that only one environment's constructs are alive at once. What it writes and what it
+// reports must be what one app of every environment writes and reports.
+
+const fresh = () => fs.mkdtempSync(path.join(os.tmpdir(), "okta-org-synth-"));
+
+/** Every file under `dir`, by relative path, with its bytes. */
+function files(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.set(path.relative(dir, p), fs.readFileSync(p, "utf8"));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function oneApp(configs: readonly OrgConfig[], outdir = fresh()): { outdir: string; message?: string } {
+  try {
+    synthesizeAll(buildOrgApp(configs, { outdir }).app);
+    return { outdir };
+  } catch (e) {
+    return { outdir, message: (e as Error).message };
+  }
+}
+
+describe("synthesizeOrg (npm run synth), one environment at a time", () => {
+  test("writes what one app of every environment writes, byte for byte, manifest included, in the same order", () => {
+    for (const configs of [selectEnvironments(), fixtureEnvironments()]) {
+      const outdir = fresh();
+      const result = synthesizeOrg(configs, { outdir });
+      const expected = oneApp(configs);
+      expect(expected.message).toBeUndefined();
+      expect(files(outdir)).toEqual(files(expected.outdir));
+      // The files and reports main.ts prints: every main stack, then every bootstrap stack.
+      expect(result.files.map((f) => path.relative(outdir, f))).toEqual(configs.map((c) => `stacks/okta-${c.environment}/cdk.tf.json`).concat(configs.map((c) => `stacks/okta-bootstrap-${c.environment}/cdk.tf.json`)));
+      expect(result.reports.map((r) => r.stack)).toEqual(configs.map((c) => `okta-${c.environment}`).concat(configs.map((c) => `okta-bootstrap-${c.environment}`)));
+    }
+  });
+
+  test("a narrower synth replaces the stacks it writes and removes the others, as one app's does", () => {
+    const outdir = fresh();
+    synthesizeOrg(fixtureEnvironments(), { outdir });
+    synthesizeOrg(fixtureEnvironments("dev"), { outdir });
+    expect(files(outdir)).toEqual(files(oneApp(fixtureEnvironments("dev")).outdir));
+  });
+
+  test("reports every environment's problems as one app does, and writes nothing: config, construct and JSON problems", () => {
+    const wildcard = (env: string) => editedConfig(fixtureConfig(env), (c) => Object.assign(c.apps[0], { redirectUris: ["https://*.example.com/cb"] }));
+    const implicit = (env: string) => editedConfig(fixtureConfig(env), (c) => Object.assign(c.apps[0], { allowImplicitGrant: true }));
+    const misspelt = (env: string) => editedConfig(fixtureConfig(env), (c) => Object.assign(c.apps[0], { redirectUri: "https://x.example.com/cb" }));
+    const cases: OrgConfig[][] = [
+      [wildcard("dev"), fixtureConfig("staging"), wildcard("prod")],
+      [fixtureConfig("dev"), implicit("prod")],
+      [wildcard("dev"), implicit("prod")],
+      [misspelt("dev"), misspelt("staging"), wildcard("prod")],
+    ];
+    for (const configs of cases) {
+      const outdir = fresh();
+      synthesizeOrg(fixtureEnvironments(), { outdir });
+      const before = files(outdir);
+      const expected = oneApp(configs).message;
+      expect(expected).toBeDefined();
+      expect(errorOf(() => synthesizeOrg(configs, { outdir }))).toBe(expected);
+      expect(files(outdir)).toEqual(before);
+      expect(fs.readdirSync(outdir).filter((e) => e.startsWith(".staging-"))).toEqual([]);
+    }
+  });
+});
