@@ -10,6 +10,7 @@ import { buildOrgApp } from "../stacks/org-app";
 import { synthesizeAll, useFastWrite } from "../stacks/synthesize";
 import { cdktfPreparedResolve, fastResolve, useFastResolve } from "../stacks/cdktf-resolve";
 import { scaleOrg } from "../bench/scale-org";
+import { filesUnder } from "../test-support";
 
 // stacks/cdktf-resolve.ts replaces cdktf's resolve for values without tokens, and
 // stacks/checked-synthesizer.ts cdktf's writer for checked stacks: every file synth writes
@@ -27,15 +28,7 @@ function synthFiles(configs: readonly OrgConfig[], fast: boolean): Map<string, s
     useFastResolve(true);
     useFastWrite(true);
   }
-  const files = new Map<string, string>();
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else files.set(path.relative(outdir, full), fs.readFileSync(full, "utf8"));
-    }
-  };
-  walk(outdir);
+  const files = filesUnder(outdir);
   fs.rmSync(outdir, { recursive: true, force: true });
   return files;
 }

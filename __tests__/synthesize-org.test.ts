@@ -6,7 +6,7 @@ import { OrgConfig } from "../config/types";
 import { buildOrgApp } from "../stacks/org-app";
 import { synthesizeAll } from "../stacks/synthesize";
 import { synthesizeOrg } from "../stacks/synthesize-org";
-import { editedConfig, errorOf } from "../test-support";
+import { editedConfig, errorOf, filesUnder } from "../test-support";
 import { fixtureConfig, fixtureEnvironments } from "../test-support/fixture-org";
 
 // npm run synth builds, checks and writes one environment at a time (stacks/synthesize-org.ts)
@@ -14,20 +14,6 @@ import { fixtureConfig, fixtureEnvironments } from "../test-support/fixture-org"
 // reports must be what one app of every environment writes and reports.
 
 const fresh = () => fs.mkdtempSync(path.join(os.tmpdir(), "okta-org-synth-"));
-
-/** Every file under `dir`, by relative path, with its bytes. */
-function files(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.set(path.relative(dir, p), fs.readFileSync(p, "utf8"));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 function oneApp(configs: readonly OrgConfig[], outdir = fresh()): { outdir: string; message?: string } {
   try {
@@ -45,7 +31,7 @@ describe("synthesizeOrg (npm run synth), one environment at a time", () => {
       const result = synthesizeOrg(configs, { outdir });
       const expected = oneApp(configs);
       expect(expected.message).toBeUndefined();
-      expect(files(outdir)).toEqual(files(expected.outdir));
+      expect(filesUnder(outdir)).toEqual(filesUnder(expected.outdir));
       // The files and reports main.ts prints: every main stack, then every bootstrap stack.
       expect(result.files.map((f) => path.relative(outdir, f))).toEqual(configs.map((c) => `stacks/okta-${c.environment}/cdk.tf.json`).concat(configs.map((c) => `stacks/okta-bootstrap-${c.environment}/cdk.tf.json`)));
       expect(result.reports.map((r) => r.stack)).toEqual(configs.map((c) => `okta-${c.environment}`).concat(configs.map((c) => `okta-bootstrap-${c.environment}`)));
@@ -56,7 +42,7 @@ describe("synthesizeOrg (npm run synth), one environment at a time", () => {
     const outdir = fresh();
     synthesizeOrg(fixtureEnvironments(), { outdir });
     synthesizeOrg(fixtureEnvironments("dev"), { outdir });
-    expect(files(outdir)).toEqual(files(oneApp(fixtureEnvironments("dev")).outdir));
+    expect(filesUnder(outdir)).toEqual(filesUnder(oneApp(fixtureEnvironments("dev")).outdir));
   });
 
   test("reports every environment's problems as one app does, and writes nothing: config, construct and JSON problems", () => {
@@ -72,11 +58,11 @@ describe("synthesizeOrg (npm run synth), one environment at a time", () => {
     for (const configs of cases) {
       const outdir = fresh();
       synthesizeOrg(fixtureEnvironments(), { outdir });
-      const before = files(outdir);
+      const before = filesUnder(outdir);
       const expected = oneApp(configs).message;
       expect(expected).toBeDefined();
       expect(errorOf(() => synthesizeOrg(configs, { outdir }))).toBe(expected);
-      expect(files(outdir)).toEqual(before);
+      expect(filesUnder(outdir)).toEqual(before);
       expect(fs.readdirSync(outdir).filter((e) => e.startsWith(".staging-"))).toEqual([]);
     }
   });

@@ -1,4 +1,6 @@
 import "cdktf/lib/testing/adapters/jest";
+import * as fs from "fs";
+import * as path from "path";
 import { App, TerraformStack, Testing } from "cdktf";
 import { oktaProvider } from "../stacks/provider-version";
 import { EnvironmentName, setEnvironment } from "../constructs/environment";
@@ -55,3 +57,17 @@ export function editedConfig<T>(config: T, edit: (draft: Mutable<T>) => void): T
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
+
+/** Every file under `dir`, by path relative to it, with its text: two synth outputs compare as maps. */
+export function filesUnder(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else files.set(path.relative(dir, full), fs.readFileSync(full, "utf8"));
+    }
+  };
+  walk(dir);
+  return files;
+}
