@@ -122,6 +122,10 @@ describe("review: malformed input names the file", () => {
     ["not JSON", "{ nope", "is not valid JSON"],
     ["an array", "[]", "is not a Terraform JSON object (got an array)"],
     ["a null section", '{"resource": null}', '"resource" is null, not an object'],
+    // The access model walks every block: these crashed the review with a TypeError.
+    ["a null resource type", '{"resource": {"okta_group": null}}', "resource.okta_group is null, not an object of blocks by name"],
+    ["a null block", '{"resource": {"okta_group": {"admins": null}}}', "resource.okta_group.admins is null, not a block (an object)"],
+    ["a block that is a list", '{"data": {"okta_group": {"everyone": [1]}}}', "data.okta_group.everyone is [1], not a block (an object)"],
   ])("refuses a cdk.tf.json that is %s", (_name, content, message) => {
     const dir = copyOfBase();
     fs.writeFileSync(file(dir), content);
@@ -164,6 +168,24 @@ describe("review: malformed input names the file", () => {
     fs.writeFileSync(plan, "");
     fs.truncateSync(plan, 300 * 1024 * 1024);
     expect(errorOf(() => readPlan(plan))).toBe(`Cannot read the plan ${plan}: it is 300 MB, more than the 256 MB read here. Fix: pass the JSON of \`terraform show -json <planfile>\`.`);
+  });
+
+  test("refuses a guardrails.json whose findings are not findings, naming the first wrong field (they crashed the review)", () => {
+    const cases: [unknown[], string][] = [
+      [[null], "findings[0] is null, not an object"],
+      [["x"], 'findings[0] is "x", not an object'],
+      [[{}], "findings[0].rule is missing, not a string"],
+    ];
+    const report = (dir: string) => path.join(dir, "stacks", "okta-dev", "guardrails.json");
+    const valid = (JSON.parse(fs.readFileSync(report(base), "utf8")) as { findings: Record<string, unknown>[] }).findings;
+    expect(valid.length).toBeGreaterThan(0);
+    cases.push([[valid[0], { ...valid[0], level: "bogus" }], 'findings[1].level is "bogus", not error, warning or info']);
+    cases.push([[{ ...valid[0], detail: {} }], "findings[0].detail is {}, not a string"]);
+    for (const [findings, message] of cases) {
+      const dir = copyOfBase();
+      fs.writeFileSync(report(dir), JSON.stringify({ findings }));
+      expect(errorOf(() => readSynthesized(dir))).toBe(`${report(dir)} is not a guardrail report: ${message}. Fix: synthesize again (npm run synth).`);
+    }
   });
 
   test("reads only the stacks the manifest lists, never a stale folder", () => {

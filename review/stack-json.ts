@@ -61,17 +61,43 @@ export function readSynthesized(outdir: string): Map<string, SynthesizedStack> {
         throw new Error(`${file}: "${section}" is ${JSON.stringify(value)}, not an object. Fix: synthesize again (npm run synth).`);
       }
     }
+    // Every block is walked by the access model: a type or block that is no object crashed it.
+    const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
+    const refuse = (at: string, value: unknown, what: string) => new Error(`${file}: ${at} is ${JSON.stringify(value)?.slice(0, 80)}, not ${what}. Fix: synthesize again (npm run synth).`);
+    for (const section of ["resource", "data"]) {
+      for (const [type, byName] of Object.entries(((json as Json)[section] ?? {}) as Json)) {
+        if (!isObject(byName)) throw refuse(`${section}.${type}`, byName, "an object of blocks by name");
+        for (const [name, block] of Object.entries(byName)) if (!isObject(block)) throw refuse(`${section}.${type}.${name}`, block, "a block (an object)");
+      }
+    }
     const report = path.join(stacksDir, id, "guardrails.json");
     const parsed = fs.existsSync(report) ? (readJson(report) as { findings?: unknown }) : undefined;
     if (parsed !== undefined && (!parsed || typeof parsed !== "object" || (parsed.findings !== undefined && !Array.isArray(parsed.findings)))) {
       throw new Error(`${report} is not a guardrail report. Fix: synthesize again (npm run synth).`);
     }
+    // Each finding is rendered into the trusted review: a field of another type crashed it.
+    const wrong = ((parsed?.findings as unknown[] | undefined) ?? []).map(findingProblem).findIndex((p) => p !== undefined);
+    if (wrong >= 0) throw new Error(`${report} is not a guardrail report: findings[${wrong}]${findingProblem((parsed!.findings as unknown[])[wrong])}. Fix: synthesize again (npm run synth).`);
     const ownersFile = path.join(stacksDir, id, "owners.json");
     const owners = fs.existsSync(ownersFile) ? readJson(ownersFile) : {};
     if (!owners || typeof owners !== "object" || Array.isArray(owners)) throw new Error(`${ownersFile} is not an object of construct paths to teams. Fix: synthesize again (npm run synth).`);
     stacks.set(id, { id, json: json as Json, findings: (parsed?.findings as Finding[] | undefined) ?? [], owners: owners as Record<string, string> });
   }
   return stacks;
+}
+
+const FINDING_TEXT = ["rule", "title", "resourceType", "resource", "path", "detail", "fix", "source"] as const;
+
+/** What is wrong with one finding of a guardrails.json (` is null, not an object`, `.rule is 5, not a string`), or undefined. */
+function findingProblem(finding: unknown): string | undefined {
+  if (!finding || typeof finding !== "object" || Array.isArray(finding)) return ` is ${JSON.stringify(finding)}, not an object`;
+  const f = finding as Record<string, unknown>;
+  for (const key of FINDING_TEXT) if (typeof f[key] !== "string") return `.${key} is ${JSON.stringify(f[key]) ?? "missing"}, not a string`;
+  if (f.level !== "error" && f.level !== "warning" && f.level !== "info") return `.level is ${JSON.stringify(f.level) ?? "missing"}, not error, warning or info`;
+  const suppressed = f.suppressed as Record<string, unknown> | undefined;
+  if (suppressed !== undefined && (!suppressed || typeof suppressed !== "object" || typeof suppressed.reason !== "string" || typeof suppressed.at !== "string")) return ".suppressed is not { reason, at }";
+  if (f.suppressionIgnored !== undefined && typeof f.suppressionIgnored !== "string") return ".suppressionIgnored is not a string";
+  return undefined;
 }
 
 function readJson(file: string): unknown {
