@@ -159,6 +159,24 @@ describe("review: malformed input names the file", () => {
     expect(readPlan(plan).format_version).toBe("1.2");
   });
 
+  test("refuses a plan whose fields are not of Terraform's types, naming the first (drift and deploy-check crashed on each)", () => {
+    const cases: [object, string][] = [
+      [{ prior_state: { values: { root_module: { resources: 5 } } } }, "prior_state.values.root_module.resources is 5, not a list"],
+      [{ prior_state: { values: { root_module: { resources: [null] } } } }, "prior_state.values.root_module.resources[0] is null, not a resource"],
+      [{ prior_state: { values: { root_module: { resources: [{ address: "okta_group.a", type: "okta_group", name: "a", values: null }] } } } }, "prior_state.values.root_module.resources[0].values is null, not an object"],
+      [{ prior_state: { values: { root_module: { child_modules: [{ resources: [{ address: 1 }] }] } } } }, "prior_state.values.root_module.child_modules[0].resources[0].address is 1, not a string"],
+      [{ resource_drift: 5 }, "resource_drift is 5, not a list"],
+      [{ resource_drift: [null] }, "resource_drift[0] is null, not a change"],
+      [{ resource_changes: [{ address: "okta_group.a", change: { actions: "update" } }] }, 'resource_changes[0].change.actions is "update", not a list of actions'],
+      [{ resource_changes: [{ address: "okta_group.a", change: { actions: ["update"], before: 5 } }] }, "resource_changes[0].change.before is 5, not an object"],
+    ];
+    const plan = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "okta-plan-")), "plan.json");
+    for (const [fields, message] of cases) {
+      fs.writeFileSync(plan, JSON.stringify({ format_version: "1.2", ...fields }));
+      expect(errorOf(() => readPlan(plan))).toBe(`${plan} is not a Terraform plan in JSON: ${message}. Fix: pass the output of \`terraform show -json <planfile>\`.`);
+    }
+  });
+
   test("refuses a file larger than any synth or plan writes, before reading it whole (it would exhaust memory)", () => {
     const dir = copyOfBase();
     // Sparse: its size is 300 MB without writing them.

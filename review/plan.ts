@@ -54,7 +54,56 @@ export function readPlan(file: string): Json {
   if (!json || typeof json !== "object" || Array.isArray(json) || !("format_version" in json)) {
     throw new Error(`${file} is not a Terraform plan in JSON (no format_version). Fix: pass the output of \`terraform show -json <planfile>\`.`);
   }
+  const problem = planShapeProblem(json as Json);
+  if (problem) throw new Error(`${file} is not a Terraform plan in JSON: ${problem}. Fix: pass the output of \`terraform show -json <planfile>\`.`);
   return json as Json;
+}
+
+const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
+const show = (v: unknown) => JSON.stringify(v)?.slice(0, 60) ?? "missing";
+
+/**
+ * The first field, of those drift, deploy-check and the review read, that is not of the type
+ * Terraform writes (`resource_changes[0].change.actions is "update", not a list`), or undefined.
+ * They walk these fields as Terraform's plan format has them: another shape crashed them.
+ */
+function planShapeProblem(plan: Json): string | undefined {
+  const module = (m: unknown, at: string): string | undefined => {
+    if (m === undefined || m === null) return undefined;
+    if (!isObject(m)) return `${at} is ${show(m)}, not a module`;
+    for (const key of ["resources", "child_modules"] as const) if (m[key] !== undefined && !Array.isArray(m[key])) return `${at}.${key} is ${show(m[key])}, not a list`;
+    for (const [i, r] of ((m.resources ?? []) as unknown[]).entries()) {
+      if (!isObject(r)) return `${at}.resources[${i}] is ${show(r)}, not a resource`;
+      for (const key of ["address", "type", "name"] as const) if (typeof r[key] !== "string") return `${at}.resources[${i}].${key} is ${show(r[key])}, not a string`;
+      if (!isObject(r.values)) return `${at}.resources[${i}].values is ${show(r.values)}, not an object`;
+    }
+    for (const [i, child] of ((m.child_modules ?? []) as unknown[]).entries()) {
+      const p = module(child, `${at}.child_modules[${i}]`);
+      if (p) return p;
+    }
+    return undefined;
+  };
+  const prior = plan.prior_state;
+  if (prior !== undefined && prior !== null && !isObject(prior)) return `prior_state is ${show(prior)}, not an object`;
+  const values = isObject(prior) ? prior.values : undefined;
+  if (values !== undefined && values !== null && !isObject(values)) return `prior_state.values is ${show(values)}, not an object`;
+  const root = module(isObject(values) ? values.root_module : undefined, "prior_state.values.root_module");
+  if (root) return root;
+  for (const list of ["resource_drift", "resource_changes"] as const) {
+    const changes = plan[list];
+    if (changes === undefined || changes === null) continue;
+    if (!Array.isArray(changes)) return `${list} is ${show(changes)}, not a list`;
+    for (const [i, c] of changes.entries()) {
+      if (!isObject(c)) return `${list}[${i}] is ${show(c)}, not a change`;
+      for (const key of ["address", "type", "mode"] as const) if (c[key] !== undefined && typeof c[key] !== "string") return `${list}[${i}].${key} is ${show(c[key])}, not a string`;
+      if (c.change === undefined || c.change === null) continue;
+      if (!isObject(c.change)) return `${list}[${i}].change is ${show(c.change)}, not an object`;
+      const actions = c.change.actions;
+      if (actions !== undefined && (!Array.isArray(actions) || actions.some((a) => typeof a !== "string"))) return `${list}[${i}].change.actions is ${show(actions)}, not a list of actions`;
+      for (const side of ["before", "after"] as const) if (c.change[side] !== undefined && c.change[side] !== null && !isObject(c.change[side])) return `${list}[${i}].change.${side} is ${show(c.change[side])}, not an object`;
+    }
+  }
+  return undefined;
 }
 
 /** The plan's changes to one stack's resources; no-ops are left out. */
