@@ -158,9 +158,18 @@ describe("config cannot smuggle Terraform expressions", () => {
     ["a bidi override in a group name", ["groups", 0, "name"], "finance\u202eTeam", "bidi override"],
     ["a NUL in a description", ["groups", 0, "description"], "a\u0000b", "contains a control character"],
     ["an over-long label", ["apps", 0, "label"], "x".repeat(101), "is longer than Okta allows (100 characters)"],
+    // No UTF-8 form: what reaches Okta could not be what config says. A whole pair (an emoji) is fine.
+    ["half of a surrogate pair in a group name", ["groups", 0, "name"], "finance\ud800Team", "contains half of a UTF-16 surrogate pair, which is no character and has no UTF-8 form"],
+    ["the other half in a description", ["groups", 0, "description"], "ends \udfff", "contains half of a UTF-16 surrogate pair"],
   ])("refuses %s", (_name, at, text, expected) => {
     const message = errorOf(() => synthesizeAll(buildOrgApp([withString(prod, at as (string | number)[], text as string)], { outdir: fs.mkdtempSync(path.join(os.tmpdir(), "okta-inject-")) }).app));
     expect(message).toContain(expected as string);
+  });
+
+  test("accepts a character beyond U+FFFF, both halves of its pair (an emoji in a label)", () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-inject-"));
+    synthesizeAll(buildOrgApp([withString(prod, ["apps", 0, "label"], "Portal \u{1F680}")], { outdir }).app);
+    expect(fs.readFileSync(path.join(outdir, "stacks", "okta-prod", "cdk.tf.json"), "utf8")).toContain("Portal \u{1F680}");
   });
 });
 

@@ -119,6 +119,8 @@ const INTERPOLATION = /\$\{|%\{/;
 /** C0/C1 controls, NUL, and bidi overrides/isolates that make a value read differently than it is. */
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 /** Okta's field limits (Admin Console and API): app labels 100, names 255, descriptions 1,024. */
+/** A UTF-16 surrogate not paired with its other half (with the u flag a pair is one code point, never Cs). */
+const LONE_SURROGATE = /\p{Cs}/u;
 const MAX_LENGTH: Readonly<Record<string, number>> = { label: 100, name: 255, description: 1024 };
 const SHORTEST_LIMIT = Math.min(...Object.values(MAX_LENGTH));
 
@@ -138,6 +140,11 @@ function checkString(value: string, path: string, out: ConfigProblem[]): void {
   const token = cdktfTokenText(value);
   if (token !== undefined) {
     out.push({ path, what: `contains ${JSON.stringify(token)}, which cdktf reads as one of its tokens: synth would write what that token stands for (another resource's attribute, say) in its place, or fail`, value, fix: "write the value without cdktf's token text (${TfToken[…]}, #{TfToken[…]}, &{TfToken[…]} or a number near -8.1e+298); in Okta, rename the object first if it holds such text." });
+  }
+  // Half of a surrogate pair is no character: it has no UTF-8 form, so what reaches Okta (through
+  // JSON, Terraform and HTTP) cannot be what config says.
+  if (LONE_SURROGATE.test(value)) {
+    out.push({ path, what: "contains half of a UTF-16 surrogate pair, which is no character and has no UTF-8 form (Okta cannot get what config says)", value, fix: "retype the value; a character beyond U+FFFF needs both halves, e.g. \\u{1F600} or \\ud83d\\ude00." });
   }
   if (INVISIBLE.test(value)) {
     const key = keyOf();
