@@ -97,13 +97,15 @@ function discriminatorOf(branches: readonly Node[]): string | undefined {
   return candidates[0];
 }
 
+/** An entry of a list is labelled in its path by its name as JSON (` ("v1.2 team")`), dots and all. */
+const LABELLED = String.raw`(?: \("(?:[^"\\]|\\.)*"\))?`;
 /**
  * Terraform evaluates `${…}` and `%{…}` in every string of its JSON. Config strings are
  * literal values for Okta, so they may not contain either, except in Okta's own templates
  * (SAML NameID template and attribute values, OIN app settings), which the constructs escape
  * as `$${…}` and `%%{…}`; stacks/synthesize.ts checks the final JSON whatever the source.
  */
-const TEMPLATE_FIELD = /\.(nameIdTemplate|attributes\[\d+\](?: \("(?:[^"\\]|\\.)*"\))?\.values\[\d+\]|catalog\.settings\..*)$/;
+const TEMPLATE_FIELD = new RegExp(String.raw`\.(nameIdTemplate|attributes\[\d+\]${LABELLED}\.values\[\d+\]|catalog\.settings\..*)$`);
 /**
  * Free text Okta stores as written (labels, names of groups, APIs, zones, policies and their
  * rules, descriptions, and the group and zone names an app's assignTo, a group rule or a sign-on
@@ -111,8 +113,10 @@ const TEMPLATE_FIELD = /\.(nameIdTemplate|attributes\[\d+\](?: \("(?:[^"\\]|\\.)
  * `%{` or `$${` in it is escaped in the JSON (terraform/interpolations.ts escapeFreeText), so
  * it reaches Okta unchanged; descriptions may also span lines, as Okta allows.
  */
-// An entry of a list is labelled in its path by its name as JSON (` ("v1.2 team")`), dots and all.
-const FREE_TEXT_FIELD = /(\.(label|description)|(groups|groupRules|networkZones)\[\d+\](?: \("(?:[^"\\]|\\.)*"\))?\.name|apps\[\d+\](?: \("(?:[^"\\]|\\.)*"\))?\.assignTo\[\d+\]|groupRules\[\d+\](?: \("(?:[^"\\]|\\.)*"\))?\.group|(apis|authenticationPolicies)\.[^.]+\.name|authenticationPolicies\.[^.]+\.rules\[\d+\](?: \("(?:[^"\\]|\\.)*"\))?\.(name|groups\[\d+\]|groupsExcluded\[\d+\]|zones\.(in|notIn)\[\d+\])|apiCenter\.name)$/;
+const FREE_TEXT_FIELD = new RegExp(
+  String.raw`(\.(label|description)|(groups|groupRules|networkZones)\[\d+\]${LABELLED}\.name|apps\[\d+\]${LABELLED}\.assignTo\[\d+\]|groupRules\[\d+\]${LABELLED}\.group|(apis|authenticationPolicies)\.[^.]+\.name|` +
+    String.raw`authenticationPolicies\.[^.]+\.rules\[\d+\]${LABELLED}\.(name|groups\[\d+\]|groupsExcluded\[\d+\]|zones\.(in|notIn)\[\d+\])|apiCenter\.name)$`,
+);
 // Any `${` or `%{`, escaped or not: `$${x}` would reach Okta as `${x}` (Terraform reads `$${` as a
 // literal `${`), so a value that looks escaped differs from the value written (issue 19).
 const INTERPOLATION = /\$\{|%\{/;
