@@ -115,7 +115,7 @@ export type NetworkZoneConfig = NetworkZoneProps & {
   /** @default - the declaring team */
   readonly owner?: string;
   /**
-   * This entry's part of its construct id (\`Zone-<id>\`), which names its Terraform resource.
+   * This entry's part of its construct id (`Zone-<id>`), which names its Terraform resource.
    * Set it when two names would give the same id (construct ids keep letters, digits, _ and -
    * only, so "Eng Team" and "Eng-Team" both give Eng-Team), or to rename the object in Okta
    * without replacing it (keep the id the old name gave). Changing it replaces the object.
@@ -264,7 +264,7 @@ export interface GroupConfig {
   /** @default - the declaring team */
   readonly owner?: string;
   /**
-   * This entry's part of its construct id (\`Group-<id>\`), which names its Terraform resource.
+   * This entry's part of its construct id (`Group-<id>`), which names its Terraform resource.
    * Set it when two names would give the same id (construct ids keep letters, digits, _ and -
    * only, so "Eng Team" and "Eng-Team" both give Eng-Team), or to rename the object in Okta
    * without replacing it (keep the id the old name gave). Changing it replaces the object.
@@ -281,7 +281,7 @@ export interface GroupRuleConfig {
   /** @default - the declaring team */
   readonly owner?: string;
   /**
-   * This entry's part of its construct id (\`GroupRule-<id>\`), which names its Terraform resource.
+   * This entry's part of its construct id (`GroupRule-<id>`), which names its Terraform resource.
    * Set it when two names would give the same id (construct ids keep letters, digits, _ and -
    * only, so "Eng Team" and "Eng-Team" both give Eng-Team), or to rename the object in Okta
    * without replacing it (keep the id the old name gave). Changing it replaces the object.
