@@ -4,7 +4,7 @@ import { OrgConfig } from "../config/types";
 import { ErrorEntry, OktaConfigErrors } from "../constructs/validation";
 import { buildCheckedOrgApp, checkOrgConfigs, configProblemRenderer } from "./org-app";
 import { stableJson } from "./stable-json";
-import { SynthError, SynthResult, synthesizeAll } from "./synthesize";
+import { SynthError, SynthResult, removeStaleStacks, synthesizeAll } from "./synthesize";
 
 interface Manifest {
   readonly version: string;
@@ -67,16 +67,13 @@ function publish(outdir: string, written: readonly { dir: string; result: SynthR
   });
   const manifest: Manifest = { version: manifests[0]?.version ?? "", stacks: Object.assign({}, ...manifests.map((m) => m.stacks)) };
   fs.writeFileSync(path.join(outdir, "manifest.json"), stableJson(manifest));
-  for (const entry of fs.readdirSync(stacksDir, { withFileTypes: true })) {
-    if (entry.isDirectory() && !ids.includes(entry.name)) fs.rmSync(path.join(stacksDir, entry.name), { recursive: true, force: true });
-  }
+  removeStaleStacks(outdir, ids);
   // In one app's order: every main stack, then every bootstrap stack.
-  const isBootstrap = (file: string) => path.basename(path.dirname(file)).startsWith("okta-bootstrap-");
+  const bootstrapLast = <T>(items: readonly T[], stackOf: (item: T) => string) => [false, true].flatMap((last) => items.filter((item) => stackOf(item).startsWith("okta-bootstrap-") === last));
   const results = written.map((w) => w.result);
   const files = results.flatMap((r) => r.files.map((f) => path.join(stacksDir, path.basename(path.dirname(f)), "cdk.tf.json")));
-  const reports = results.flatMap((r) => r.reports);
   return {
-    files: [...files.filter((f) => !isBootstrap(f)), ...files.filter(isBootstrap)],
-    reports: [...reports.filter((r) => !r.stack.startsWith("okta-bootstrap-")), ...reports.filter((r) => r.stack.startsWith("okta-bootstrap-"))],
+    files: bootstrapLast(files, (f) => path.basename(path.dirname(f))),
+    reports: bootstrapLast(results.flatMap((r) => r.reports), (r) => r.stack),
   };
 }

@@ -213,7 +213,7 @@ function hclOutput(): boolean {
  * cdktf.out/stacks beside a manifest that no longer lists them, and a later `cdktf deploy` or
  * review could read it. Stack folders this synth did not write are removed.
  */
-function removeStaleStacks(outdir: string, current: readonly string[]): void {
+export function removeStaleStacks(outdir: string, current: readonly string[]): void {
   const dir = path.join(outdir, "stacks");
   if (!fs.existsSync(dir)) return;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
