@@ -31,6 +31,11 @@ export class JsonTooDeepError extends Error {
   }
 }
 
+/** A JSON object (not null, not a list): what a shape check of outside JSON asks of a block, a plan's module or its change. */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
 /** JSON.parse, refusing (JsonTooDeepError) what nests deeper than MAX_JSON_DEPTH. Checked without recursion. */
 export function parseOutsideJson(text: string): unknown {
   const value: unknown = JSON.parse(text);

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import { SynthesizedStack, blocksOf } from "./stack-json";
-import { JsonTooDeepError, parseOutsideJson, tooLarge } from "./outside-json";
+import { JsonTooDeepError, isJsonObject, parseOutsideJson, tooLarge } from "./outside-json";
 
 /** What Terraform will do to one resource, from a real plan (`terraform show -json`). */
 export interface PlannedChange {
@@ -59,7 +59,6 @@ export function readPlan(file: string): Json {
   return json as Json;
 }
 
-const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
 const show = (v: unknown) => JSON.stringify(v)?.slice(0, 60) ?? "missing";
 
 /**
@@ -70,12 +69,12 @@ const show = (v: unknown) => JSON.stringify(v)?.slice(0, 60) ?? "missing";
 function planShapeProblem(plan: Json): string | undefined {
   const module = (m: unknown, at: string): string | undefined => {
     if (m === undefined || m === null) return undefined;
-    if (!isObject(m)) return `${at} is ${show(m)}, not a module`;
+    if (!isJsonObject(m)) return `${at} is ${show(m)}, not a module`;
     for (const key of ["resources", "child_modules"] as const) if (m[key] !== undefined && !Array.isArray(m[key])) return `${at}.${key} is ${show(m[key])}, not a list`;
     for (const [i, r] of ((m.resources ?? []) as unknown[]).entries()) {
-      if (!isObject(r)) return `${at}.resources[${i}] is ${show(r)}, not a resource`;
+      if (!isJsonObject(r)) return `${at}.resources[${i}] is ${show(r)}, not a resource`;
       for (const key of ["address", "type", "name"] as const) if (typeof r[key] !== "string") return `${at}.resources[${i}].${key} is ${show(r[key])}, not a string`;
-      if (!isObject(r.values)) return `${at}.resources[${i}].values is ${show(r.values)}, not an object`;
+      if (!isJsonObject(r.values)) return `${at}.resources[${i}].values is ${show(r.values)}, not an object`;
     }
     for (const [i, child] of ((m.child_modules ?? []) as unknown[]).entries()) {
       const p = module(child, `${at}.child_modules[${i}]`);
@@ -84,23 +83,23 @@ function planShapeProblem(plan: Json): string | undefined {
     return undefined;
   };
   const prior = plan.prior_state;
-  if (prior !== undefined && prior !== null && !isObject(prior)) return `prior_state is ${show(prior)}, not an object`;
-  const values = isObject(prior) ? prior.values : undefined;
-  if (values !== undefined && values !== null && !isObject(values)) return `prior_state.values is ${show(values)}, not an object`;
-  const root = module(isObject(values) ? values.root_module : undefined, "prior_state.values.root_module");
+  if (prior !== undefined && prior !== null && !isJsonObject(prior)) return `prior_state is ${show(prior)}, not an object`;
+  const values = isJsonObject(prior) ? prior.values : undefined;
+  if (values !== undefined && values !== null && !isJsonObject(values)) return `prior_state.values is ${show(values)}, not an object`;
+  const root = module(isJsonObject(values) ? values.root_module : undefined, "prior_state.values.root_module");
   if (root) return root;
   for (const list of ["resource_drift", "resource_changes"] as const) {
     const changes = plan[list];
     if (changes === undefined || changes === null) continue;
     if (!Array.isArray(changes)) return `${list} is ${show(changes)}, not a list`;
     for (const [i, c] of changes.entries()) {
-      if (!isObject(c)) return `${list}[${i}] is ${show(c)}, not a change`;
+      if (!isJsonObject(c)) return `${list}[${i}] is ${show(c)}, not a change`;
       for (const key of ["address", "type", "mode"] as const) if (c[key] !== undefined && typeof c[key] !== "string") return `${list}[${i}].${key} is ${show(c[key])}, not a string`;
       if (c.change === undefined || c.change === null) continue;
-      if (!isObject(c.change)) return `${list}[${i}].change is ${show(c.change)}, not an object`;
+      if (!isJsonObject(c.change)) return `${list}[${i}].change is ${show(c.change)}, not an object`;
       const actions = c.change.actions;
       if (actions !== undefined && (!Array.isArray(actions) || actions.some((a) => typeof a !== "string"))) return `${list}[${i}].change.actions is ${show(actions)}, not a list of actions`;
-      for (const side of ["before", "after"] as const) if (c.change[side] !== undefined && c.change[side] !== null && !isObject(c.change[side])) return `${list}[${i}].change.${side} is ${show(c.change[side])}, not an object`;
+      for (const side of ["before", "after"] as const) if (c.change[side] !== undefined && c.change[side] !== null && !isJsonObject(c.change[side])) return `${list}[${i}].change.${side} is ${show(c.change[side])}, not an object`;
     }
   }
   return undefined;

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Finding } from "../guardrails/types";
-import { JsonTooDeepError, parseOutsideJson, tooLarge } from "./outside-json";
+import { JsonTooDeepError, isJsonObject, parseOutsideJson, tooLarge } from "./outside-json";
 
 type Json = Record<string, unknown>;
 
@@ -62,12 +62,11 @@ export function readSynthesized(outdir: string): Map<string, SynthesizedStack> {
       }
     }
     // Every block is walked by the access model: a type or block that is no object crashed it.
-    const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
     const refuse = (at: string, value: unknown, what: string) => new Error(`${file}: ${at} is ${JSON.stringify(value)?.slice(0, 80)}, not ${what}. Fix: synthesize again (npm run synth).`);
     for (const section of ["resource", "data"]) {
       for (const [type, byName] of Object.entries(((json as Json)[section] ?? {}) as Json)) {
-        if (!isObject(byName)) throw refuse(`${section}.${type}`, byName, "an object of blocks by name");
-        for (const [name, block] of Object.entries(byName)) if (!isObject(block)) throw refuse(`${section}.${type}.${name}`, block, "a block (an object)");
+        if (!isJsonObject(byName)) throw refuse(`${section}.${type}`, byName, "an object of blocks by name");
+        for (const [name, block] of Object.entries(byName)) if (!isJsonObject(block)) throw refuse(`${section}.${type}.${name}`, block, "a block (an object)");
       }
     }
     const report = path.join(stacksDir, id, "guardrails.json");
