@@ -1,5 +1,5 @@
 import { list as strings } from "../guardrails/resources";
-import { Block, Reference, addressOf, blocksOf, dataBlocksOf, ownerOf, parseReference } from "./stack-json";
+import { Block, Reference, addressOf, blocksOf, blocksOfType, dataBlocksOf, ownerOf, parseReference } from "./stack-json";
 import { ClaimGroupFilter, claimFilterMatches } from "../constructs/claims";
 import { unescapeLiteral } from "../terraform/interpolations";
 import { SignInRow, signInRows } from "./sign-in-access";
@@ -513,7 +513,7 @@ export interface GroupNaming {
  */
 export function groupNaming(base: Json | undefined, head: Json | undefined): GroupNaming {
   const groupsOf = (json: Json | undefined) =>
-    new Map((json ? [...blocksOf(json).values()] : []).filter((b) => b.type === "okta_group").map((b) => [`okta_group.${b.id}`, { name: displayName(b.attrs) ?? `okta_group.${b.id}`, path: b.path }]));
+    new Map((json ? blocksOfType(json, "okta_group") : []).map((b) => [b.address, { name: displayName(b.attrs) ?? b.address, path: b.path }]));
   const before = groupsOf(base);
   const after = groupsOf(head);
   const canonical = new Map(before);

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Finding } from "../guardrails/types";
 import { JsonTooDeepError, isJsonObject, parseOutsideJson, tooLarge } from "./outside-json";
+import { ownEntry } from "../constructs/own-entry";
 
 type Json = Record<string, unknown>;
 
@@ -116,6 +117,11 @@ function blockOf(address: string, type: string, id: string, attrs: Json): Block 
   const meta = (attrs["//"] as Json | undefined)?.metadata as Json | undefined;
   const { ["//"]: _metadata, ...rest } = attrs;
   return { address, type, id, path: typeof meta?.path === "string" ? meta.path : address, attrs: rest };
+}
+
+/** A stack's resources of one type, as blocksOf holds them, without reading the rest of the stack. */
+export function blocksOfType(json: Json, type: string): Block[] {
+  return Object.entries(ownEntry((json.resource ?? {}) as Record<string, Record<string, Json>>, type) ?? {}).map(([id, attrs]) => blockOf(`${type}.${id}`, type, id, attrs));
 }
 
 /** Resources, provider blocks and the backend of a stack, by address. */
