@@ -128,6 +128,33 @@ describe("OktaClient", () => {
     }
   });
 
+  test("refuses an answer larger than any Okta page, by its Content-Length or while it streams, and reads one at the cap", async () => {
+    const list = JSON.stringify(Array.from({ length: 20 }, (_, i) => ({ id: `00g${String(i).padStart(17, "0")}` })));
+    const server = await startOktaApiServer(lotsOfGroups(1), { authorization: TOKEN, fault: (path) => (path === "/big" ? { status: 200, body: list, headers: { "Content-Length": String(list.length) } } : undefined) });
+    try {
+      const { client } = clientFor(server.url, { maxAnswerBytes: list.length - 1 });
+      expect(await client.get("/big").catch((e: Error) => e.message)).toBe(`GET /big: the answer is ${list.length} bytes (Content-Length), more than the ${list.length - 1} bytes read here, unlike any Okta page of 200 objects (under 1 MB); refused unread. Fix: check --org-url points at an Okta org (not a proxy or a download).`);
+      expect(await clientFor(server.url, { maxAnswerBytes: list.length }).client.list("/big")).toHaveLength(20);
+    } finally {
+      await server.close();
+    }
+    // A body that declares no length (chunked) is cut off at the cap: the rest is never pulled.
+    let pulled = 0;
+    let cancelled = false;
+    const endless = () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          pull: (controller) => void (pulled++, controller.enqueue(new TextEncoder().encode("[".padEnd(1024, " ")))),
+          cancel: () => void (cancelled = true),
+        }),
+        { status: 200, headers: { "content-type": "application/json" } },
+      );
+    const { client } = clientFor("https://acme.okta.com", { maxAnswerBytes: 10 * 1024, fetch: async () => endless() });
+    expect(await client.get("/api/v1/apps").catch((e: Error) => e.message)).toMatch(/^GET \/api\/v1\/apps: the answer is more than the 10240 bytes read here, unlike any Okta page/);
+    expect(cancelled).toBe(true);
+    expect(pulled).toBeLessThanOrEqual(12);
+  });
+
   test("refuses an org URL without https (a token must not travel in clear), except loopback test servers", () => {
     expect(errorOf(() => new OktaClient({ orgUrl: "http://acme.okta.com", authorization: async () => TOKEN }))).toContain("The org URL must use https");
     expect(errorOf(() => new OktaClient({ orgUrl: "https://acme.okta.com", authorization: async () => TOKEN, maxApiCapacity: 0 }))).toContain("--max-api-capacity must be a whole percentage from 1 to 100: got 0");

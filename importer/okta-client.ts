@@ -31,7 +31,23 @@ export interface OktaClientOptions {
   readonly now?: () => number;
   /** Progress of a long read (requests, objects, rate-limit waits), a line at a time. @default - none */
   readonly progress?: (line: string) => void;
+  /**
+   * The largest answer body read, in bytes; a larger one is refused (tests set less).
+   * @default MAX_ANSWER_BYTES
+   */
+  readonly maxAnswerBytes?: number;
 }
+
+/**
+ * The largest body of one Okta answer read: 32 MB. The import asks for pages of 200 objects; the
+ * largest answer in the recorded Okta traffic (okta-api-recordings: a page of apps) is 443 KB, and
+ * its largest object 3.2 KB, so a page of 200 is under 1 MB. Without a cap, an answer that never
+ * ends (a proxy, a misconfigured --org-url) would be read whole into memory before any check.
+ */
+export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+
+/** Thrown by readCapped: the body passed the cap; the message says by how much it was known. */
+class AnswerTooLargeError extends Error {}
 
 export class OktaApiError extends Error {
   constructor(
@@ -213,7 +229,13 @@ export class OktaClient {
         await this.wait(backoff(attempt));
         continue;
       }
-      const text = await response.text();
+      let text: string;
+      try {
+        text = await readCapped(response, this.options.maxAnswerBytes ?? MAX_ANSWER_BYTES);
+      } catch (e) {
+        if (!(e instanceof AnswerTooLargeError)) throw e;
+        throw new OktaApiError(response.status, path, `GET ${path}: the answer is ${e.message}, unlike any Okta page of 200 objects (under 1 MB); refused unread. Fix: check --org-url points at an Okta org (not a proxy or a download).`);
+      }
       if (response.status >= 400) {
         const error = parse(text) as OktaErrorBody | undefined;
         const code = error?.errorCode ? `${error.errorCode}: ${error.errorSummary ?? ""}` : (error?.error_description ?? error?.error ?? text.slice(0, 200));
@@ -275,6 +297,34 @@ export class OktaClient {
 
   private now(): number {
     return (this.options.now ?? Date.now)();
+  }
+}
+
+/**
+ * An answer's body as text, refusing (AnswerTooLargeError) one longer than maxBytes: by its
+ * Content-Length before reading, or while streaming it (a body may not declare its length).
+ */
+async function readCapped(response: Response, maxBytes: number): Promise<string> {
+  const mb = (bytes: number) => (bytes < 1024 * 1024 ? `${bytes} bytes` : `${Math.round(bytes / 1024 / 1024)} MB`);
+  const declared = Number(response.headers.get("content-length"));
+  if (response.headers.has("content-length") && Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel();
+    throw new AnswerTooLargeError(`${mb(declared)} (Content-Length), more than the ${mb(maxBytes)} read here`);
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel();
+      throw new AnswerTooLargeError(`more than the ${mb(maxBytes)} read here`);
+    }
+    text += decoder.decode(value, { stream: true });
   }
 }
 
