@@ -1,8 +1,12 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as v8 from "v8";
+import * as vm from "vm";
+import { Lazy, Tokenization } from "cdktf";
 import { selectEnvironments } from "../config";
 import { OrgConfig } from "../config/types";
+import { forgetTokensSince, tokenMark } from "../stacks/cdktf-token-map";
 import { buildOrgApp } from "../stacks/org-app";
 import { synthesizeAll } from "../stacks/synthesize";
 import { synthesizeOrg } from "../stacks/synthesize-org";
@@ -65,5 +69,51 @@ describe("synthesizeOrg (npm run synth), one environment at a time", () => {
       expect(filesUnder(outdir)).toEqual(before);
       expect(fs.readdirSync(outdir).filter((e) => e.startsWith(".staging-"))).toEqual([]);
     }
+  });
+
+  test("forgets each written environment's tokens, and keeps the tokens registered before it", () => {
+    const before = Lazy.stringValue({ produce: () => "kept" });
+    const mark = tokenMark();
+    synthesizeOrg(fixtureEnvironments(), { outdir: fresh() });
+    // Nothing of the three environments is left in cdktf's token map (before, thousands were).
+    expect(forgetTokensSince(mark)).toBe(0);
+    expect(Tokenization.reverseString(before).firstToken).toBeDefined();
+  });
+});
+
+describe("forgetTokensSince", () => {
+  // A forced collection shows what the token map keeps alive (--expose-gc, set for this file's new contexts).
+  v8.setFlagsFromString("--expose-gc");
+  const gc = vm.runInNewContext("gc") as () => void;
+  const writtenApp = (): { app: WeakRef<object>; mark: number } => {
+    const mark = tokenMark();
+    const { app } = buildOrgApp(fixtureEnvironments("dev"), { outdir: fresh() });
+    synthesizeAll(app);
+    return { app: new WeakRef(app), mark };
+  };
+
+  test("lets a written environment's constructs be collected, which cdktf's token map kept alive", async () => {
+    // A WeakRef's target stays alive until the current job ends: collect after a turn.
+    const collect = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      gc();
+    };
+    const kept = writtenApp();
+    await collect();
+    expect(kept.app.deref()).toBeDefined();
+    const forgotten = writtenApp();
+    expect(forgetTokensSince(forgotten.mark)).toBeGreaterThan(0);
+    await collect();
+    expect(forgotten.app.deref()).toBeUndefined();
+  });
+
+  test("a forgotten token fails loudly if it is ever resolved again, and a new token gets a new key", () => {
+    const mark = tokenMark();
+    const old = Lazy.stringValue({ produce: () => "old" });
+    forgetTokensSince(mark);
+    expect(errorOf(() => Tokenization.reverseString(old))).toMatch(/^Unrecognized Token Key/);
+    const fresh = Lazy.stringValue({ produce: () => "new" });
+    expect(fresh).not.toBe(old);
+    expect(Tokenization.reverseString(fresh).firstToken).toBeDefined();
   });
 });

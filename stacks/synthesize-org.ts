@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { OrgConfig } from "../config/types";
 import { ErrorEntry, OktaConfigErrors } from "../constructs/validation";
+import { forgetTokensSince, tokenMark } from "./cdktf-token-map";
 import { buildCheckedOrgApp, checkOrgConfigs, configProblemRenderer } from "./org-app";
 import { stableJson } from "./stable-json";
 import { SynthError, SynthResult, removeStaleStacks, synthesizeAll } from "./synthesize";
@@ -35,12 +36,16 @@ export function synthesizeOrg(configs: readonly OrgConfig[], options: { readonly
     const written: { dir: string; result: SynthResult }[] = [];
     configs.forEach((config, i) => {
       const dir = path.join(staging, String(i));
+      const mark = tokenMark();
       try {
         written.push({ dir, result: synthesizeAll(buildCheckedOrgApp([config], { outdir: dir }, render).app) });
       } catch (error) {
         if (error instanceof OktaConfigErrors) configProblems.push(...error.entries);
         else if (error instanceof SynthError) (error.constructs ? constructFailures : jsonFailures).push(...error.failures);
         else throw error;
+      } finally {
+        // Else cdktf's token map would keep this environment's constructs alive (cdktf-token-map.ts).
+        forgetTokensSince(mark);
       }
     });
     // The order one app reports in: config problems alone, then construct problems alone.
