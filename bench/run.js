@@ -2,7 +2,8 @@
 // npm run bench: our synth path vs the stock cdktf template path (type-checked ts-node), on
 // the same constructs, for orgs of 10, 100 and 1,000 apps; plus `npm run synth` of the seed
 // environments, the review report, and the full `npm test`. Several runs each; median and min, since the
-// machine is noisy. BENCH_RUNS (default 3) and BENCH_SIZES (default 10,100,1000) override.
+// machine is noisy. BENCH_RUNS (default 3), BENCH_SIZES (default 10,100,1000) and, for the
+// three-environment scale org, BENCH_SCALE_SIZES (default 1000,10000) override.
 "use strict";
 const { spawnSync } = require("child_process");
 const path = require("path");
@@ -13,18 +14,18 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
 const sizes = (process.env.BENCH_SIZES ?? "10,100,1000").split(",").map(Number);
 const env = { ...process.env, CHECKPOINT_DISABLE: "1" };
 
-function timed(cmd, args) {
+function timed(cmd, args, extraEnv = {}) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd: root, env, encoding: "utf8", maxBuffer: 64 << 20 });
+  const r = spawnSync(cmd, args, { cwd: root, env: { ...env, ...extraEnv }, encoding: "utf8", maxBuffer: 64 << 20 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
   return { seconds, stdout: r.stdout };
 }
 
-function series(cmd, args) {
+function series(cmd, args, extraEnv = {}) {
   const samples = [];
   for (let i = 0; i < runs; i++) {
-    const { seconds, stdout } = timed(cmd, args);
+    const { seconds, stdout } = timed(cmd, args, extraEnv);
     const last = stdout.trim().split("\n").pop();
     samples.push({ seconds, ...(last.startsWith("{") ? JSON.parse(last) : {}) });
   }
@@ -59,11 +60,27 @@ const spread = (samples, key, digits = 2) => {
   const v = samples.map((s) => s[key]).filter((x) => typeof x === "number").sort((a, b) => a - b);
   return v.length ? `${v[0].toFixed(digits)} / ${v[Math.floor(v.length / 2)].toFixed(digits)} / ${v[v.length - 1].toFixed(digits)}` : "n/a";
 };
-console.log("\n| apps (20 teams, 10 APIs, 3 environments) | resources per environment | synth of 3 environments (min / median / max) | its CPU s (one thread) | CPU steal during synth, % | peak RSS after synth | review | peak RSS (2 synths + review) |");
-console.log("|---:|---:|---:|---:|---:|---:|---:|---:|");
-for (const n of sizes) {
-  const r = series("node", ["scripts/run.js", "bench/synth-scale", String(n)]);
-  console.log(`| ${n} | ${r.sample.resourcesPerEnv} | ${spread(r.samples, "synthSeconds")} s | ${spread(r.samples, "synthCpuSeconds")} | ${spread(r.samples, "stealPercent", 0)} | ${Math.max(...r.samples.map((s) => s.rssAfterSynthMb))} MB | ${spread(r.samples, "reviewSeconds")} s | ${r.rss} MB |`);
+// The scale org at 1,000 and 10,000 apps (BENCH_SCALE_SIZES overrides), as issue 23 set its goals
+// (no authentication policies) and with a policy of its own for every user-facing app.
+const scaleSizes = (process.env.BENCH_SCALE_SIZES ?? "1000,10000").split(",").map(Number);
+console.log("\n| apps (20 teams, 10 APIs, 3 environments) | authentication policies | resources per environment | synth of 3 environments (min / median / max) | its CPU s (one thread) | CPU steal during synth, % | peak RSS after synth | review | peak RSS (2 synths + review) |");
+console.log("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+const goalRuns = {};
+for (const n of scaleSizes) {
+  for (const policies of [false, true]) {
+    const r = series("node", ["scripts/run.js", "bench/synth-scale", String(n)], { BENCH_POLICIES: policies ? "1" : "0" });
+    if (!policies) goalRuns[n] = r;
+    console.log(`| ${n} | ${policies ? "one per user-facing app" : "none (issue 23's org)"} | ${r.sample.resourcesPerEnv} | ${spread(r.samples, "synthSeconds")} s | ${spread(r.samples, "synthCpuSeconds")} | ${spread(r.samples, "stealPercent", 0)} | ${Math.max(...r.samples.map((s) => s.rssAfterSynthMb))} MB | ${spread(r.samples, "reviewSeconds")} s | ${r.rss} MB |`);
+  }
+}
+/** Issue 23's synth goals, on the medians of its org (no policies): a line per size measured. */
+for (const [n, seconds, mb] of [[10000, 15, 1024], [1000, 3, undefined]]) {
+  const r = goalRuns[n];
+  if (!r) continue;
+  const median = r.samples.map((s) => s.synthSeconds).sort((a, b) => a - b)[Math.floor(r.samples.length / 2)];
+  const rss = Math.max(...r.samples.map((s) => s.rssAfterSynthMb));
+  const met = median < seconds && (mb === undefined || rss < mb);
+  console.log(`goal, ${n} apps × 3 under ${seconds} s${mb ? " and 1 GB" : ""}: ${met ? "met" : "NOT met"} (median ${f(median)} s${mb ? `, RSS up to ${rss} MB` : ""})`);
 }
 const review = series("npm", ["run", "--silent", "review", "--", "--base", "HEAD"]);
 console.log(`\nnpm run review --base HEAD (worktree synth of the base + working tree synth + report): ${f(review.median)} / ${f(review.min)} s`);
