@@ -12,8 +12,8 @@
  * token outlives its environment: config is plain data, no module of this project or cdktf's
  * holds a token, and each environment is its own App. Tokens registered before (another App in
  * the same process, such as a test's) are kept. The key counter is kept too, so a forgotten
- * token that were ever resolved again would fail loudly with cdktf's own "Unrecognized token
- * key", never resolve to another environment's value. cdktf 0.21.0 is archived and pinned
+ * token resolved again would fail loudly with cdktf's own "Unrecognized Token Key", never
+ * resolve to another environment's value. cdktf 0.21.0 is archived and pinned
  * exactly; `__tests__/synthesize-org.test.ts` checks this against it.
  */
 
