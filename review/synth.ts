@@ -2,8 +2,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { selectEnvironments } from "../config";
-import { buildOrgApp } from "../stacks/org-app";
-import { synthesizeAll } from "../stacks/synthesize";
+import { synthesizeOrg } from "../stacks/synthesize-org";
 import { Interrupted, onCleanup, tempDir } from "./temp";
 
 /** The project root, whether this runs from source (jest) or from .build/ (scripts/run.js). */
@@ -17,11 +16,13 @@ export function projectRoot(): string {
   return dir;
 }
 
-/** Synthesizes the working tree's environments into a fresh temporary directory. */
+/**
+ * Synthesizes the working tree's environments into a fresh temporary directory, as `npm run
+ * synth` does (one environment at a time), so the review that follows in this process holds
+ * none of their constructs.
+ */
 export function synthesizeWorkingTree(): string {
-  const outdir = path.join(tempDir("okta-review-head-"), "cdktf.out");
-  synthesizeAll(buildOrgApp(selectEnvironments(), { outdir }).app);
-  return outdir;
+  return synthesizeOrg(selectEnvironments(), { outdir: path.join(tempDir("okta-review-head-"), "cdktf.out") }).outdir;
 }
 
 function git(args: string[], cwd = projectRoot()): string {
