@@ -155,6 +155,23 @@ describe("OktaClient", () => {
     expect(pulled).toBeLessThanOrEqual(12);
   });
 
+  test("ends a list whose next links repeat, or never end, naming the list and the fix", async () => {
+    const pagesOf = (nextOf: (n: number) => number) => {
+      let sent = 0;
+      const fetch = async (url: string | URL | Request) => {
+        sent++;
+        const after = Number(new URL(String(url)).searchParams.get("after") ?? 0);
+        return new Response(JSON.stringify([{ id: `g${after}` }]), { status: 200, headers: { link: `<https://acme.okta.com/api/v1/groups?after=${nextOf(after)}>; rel="next"` } });
+      };
+      return { client: clientFor("https://acme.okta.com", { maxPages: 50, fetch: fetch as typeof globalThis.fetch }).client, sent: () => sent };
+    };
+    const looping = pagesOf((n) => (n + 1) % 3);
+    expect(await looping.client.list("/api/v1/groups").catch((e: Error) => e.message)).toBe("GET /api/v1/groups: Okta's next link repeats https://acme.okta.com/api/v1/groups?after=1. Fix: retry; report it if it persists.");
+    const endless = pagesOf((n) => n + 1);
+    expect(await endless.client.list("/api/v1/groups").catch((e: Error) => e.message)).toBe("GET /api/v1/groups: still a next link after 50 pages (50 objects), more than any org the import is for. Fix: check --org-url points at an Okta org; report it if it does.");
+    expect(endless.sent()).toBe(50);
+  });
+
   test("refuses an org URL without https (a token must not travel in clear), except loopback test servers", () => {
     expect(errorOf(() => new OktaClient({ orgUrl: "http://acme.okta.com", authorization: async () => TOKEN }))).toContain("The org URL must use https");
     expect(errorOf(() => new OktaClient({ orgUrl: "https://acme.okta.com", authorization: async () => TOKEN, maxApiCapacity: 0 }))).toContain("--max-api-capacity must be a whole percentage from 1 to 100: got 0");

@@ -36,7 +36,20 @@ export interface OktaClientOptions {
    * @default MAX_ANSWER_BYTES
    */
   readonly maxAnswerBytes?: number;
+  /**
+   * The most pages one list is followed through; more is refused (tests set less).
+   * @default MAX_PAGES
+   */
+  readonly maxPages?: number;
 }
+
+/**
+ * The most pages of one list followed: 10,000 pages of 200 objects, two million apps or groups,
+ * beyond any org the import is for. A repeated next link is refused as it comes; this ends a
+ * list whose next links never repeat and never end (a proxy or test server gone wrong), which
+ * would otherwise be read until memory ran out.
+ */
+export const MAX_PAGES = 10_000;
 
 /**
  * The largest body of one Okta answer read: 32 MB. The import asks for pages of 200 objects; the
@@ -155,8 +168,10 @@ export class OktaClient {
     const out: T[] = [];
     let next: string | undefined = path;
     const seen = new Set<string>();
+    const maxPages = this.options.maxPages ?? MAX_PAGES;
     while (next) {
       if (seen.has(next)) throw new OktaApiError(200, path, `GET ${path}: Okta's next link repeats ${next}. Fix: retry; report it if it persists.`);
+      if (seen.size >= maxPages) throw new OktaApiError(200, path, `GET ${path}: still a next link after ${maxPages} pages (${out.length} objects), more than any org the import is for. Fix: check --org-url points at an Okta org; report it if it does.`);
       seen.add(next);
       const page: { body: unknown; next?: string } = await this.request(next);
       if (!Array.isArray(page.body)) {
