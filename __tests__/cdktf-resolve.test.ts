@@ -98,6 +98,18 @@ describe("cdktf resolve without its per-value cost", () => {
     }
   });
 
+  test("an adopted org, an import block per resource, is written as cdktf writes it", () => {
+    // Each block is one element's list merged into the stack's `import` list (stacks/cdktf-stack-json.ts).
+    const config = scaleOrg("prod", 4, 3, 40, true);
+    const stack = JSON.parse([...synthFiles([config], true)].find(([file]) => file === "stacks/okta-prod/cdk.tf.json")![1]) as { resource: Record<string, Record<string, unknown>> };
+    const addresses = Object.entries(stack.resource).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`));
+    const adopted: OrgConfig = { ...config, imports: Object.fromEntries(addresses.map((a, i) => [a, `00o${String(i).padStart(17, "0")}`])) };
+    const [fast, cdktf] = [true, false].map((on) => synthFiles([adopted], on));
+    const written = JSON.parse(fast.get("stacks/okta-prod/cdk.tf.json")!) as { import: { to: string; id: string }[] };
+    expect(written.import.map((block) => block.to).sort()).toEqual([...addresses].sort());
+    for (const [file, text] of cdktf) expect({ file, text: fast.get(file) }).toEqual({ file, text });
+  });
+
   test("tokens of every kind, number-like strings, holes and undefined resolve as cdktf resolves them", () => {
     const { fast, cdktf } = outcomesOf((stack) => {
       const group = new Group(stack, "g", { name: "1e5 people" });

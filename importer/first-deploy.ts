@@ -4,7 +4,7 @@ import { AccessMatrix, accessOf } from "../review/access";
 import { AccessDiff, diffAccess, rekeyed } from "../review/diff";
 import { StateResource, stackJsonFromState } from "../review/drift";
 import { unescapeLiteral } from "../terraform/interpolations";
-import { OktaAccessRule, OrgSnapshot } from "./okta-objects";
+import { OktaAccessRule, OktaApp, OrgSnapshot } from "./okta-objects";
 import { accessPolicyIdOf } from "./map-sign-on";
 
 /** One attribute the first deploy changes in Okta: what Okta holds now, and what config says. */
@@ -276,19 +276,25 @@ function liveResources(s: OrgSnapshot): StateResource[] {
   const objects = liveObjects(s);
   const out: StateResource[] = [];
   const add = (type: string, id: string, values: Json) => out.push({ address: liveAddress(type, id), mode: "managed", type, name: liveName(id), values: { ...values, id } });
-  const statusOf = new Map<string, string | undefined>();
-  for (const a of s.apps) statusOf.set(a.id, a.status);
+  // Looked up by id, not searched: once per object, a search made the import quadratic in apps.
+  const appsById = new Map<string, OktaApp>();
+  for (const a of s.apps) if (!appsById.has(a.id)) appsById.set(a.id, a);
   for (const [key, values] of objects) {
     const cut = key.indexOf(":");
     const type = key.slice(0, cut);
     const id = key.slice(cut + 1);
     if (type === "okta_app_oauth") {
-      const app = s.apps.find((a) => a.id === id);
+      const app = appsById.get(id);
       add(type, id, { ...values, client_id: app?.credentials?.oauthClient?.client_id ?? id, ...(app?.status === "INACTIVE" ? { status: "INACTIVE" } : {}) });
     } else if (!type.startsWith("okta_auth_server_") && type !== "okta_auth_server") add(type, id, values);
   }
   // Apps of other kinds (OIN, auto-login, …) by their label: their assignments name them.
-  for (const a of s.apps) if (!out.some((r) => r.values.id === a.id && r.type !== "okta_app_access_policy_assignment")) add("okta_app_auto_login", a.id, { label: a.label });
+  const named = new Set(out.filter((r) => r.type !== "okta_app_access_policy_assignment").map((r) => r.values.id));
+  for (const a of s.apps) {
+    if (named.has(a.id)) continue;
+    named.add(a.id);
+    add("okta_app_auto_login", a.id, { label: a.label });
+  }
   for (const { server, scopes, claims, policies } of s.authServers) {
     add("okta_auth_server", server.id, { ...objects.get(`okta_auth_server:${server.id}`), ...(server.status === "INACTIVE" ? { status: "INACTIVE" } : {}) });
     for (const sc of scopes) add("okta_auth_server_scope", sc.id, { ...objects.get(`okta_auth_server_scope:${sc.id}`), auth_server_id: server.id });

@@ -252,7 +252,7 @@ export function publicJwk(k: Readonly<Record<string, unknown>>): PublicJwk | und
 
 /** The API an app signs in at: the server whose user policy lists it. */
 function apisOf(app: OktaApp, ctx: AppContext): { apis?: string[] } {
-  const server = ctx.servers.find((s) => s.userClients.includes(app.id));
+  const server = ctx.servers.find((s) => s.userClients.has(app.id));
   return server ? { apis: [server.key] } : {};
 }
 

@@ -5,6 +5,7 @@ import { OFFLINE_ACCESS, OIDC_USER_SCOPES } from "../constructs/vocabulary";
 import { ApiConfig } from "../config/types";
 import { ImportLog } from "./import-report";
 import { OktaClaim, OktaPolicy, OktaPolicyRule, OktaScope, ServerSnapshot } from "./okta-objects";
+import { appendAll } from "../constructs/append-all";
 
 /** What the import learned of one custom authorization server. */
 export interface MappedServer {
@@ -12,8 +13,8 @@ export interface MappedServer {
   readonly key: string;
   readonly id: string;
   readonly config: ApiConfig;
-  /** Client ids of the user-facing apps in its user policy (they sign in here). */
-  readonly userClients: readonly string[];
+  /** Client ids of the user-facing apps in its user policy (they sign in here); a set, as each app is looked up in it. */
+  readonly userClients: ReadonlySet<string>;
   /** Every client id of the user policy as Okta holds it, imported apps or not. */
   readonly policyClients: readonly string[];
   /** Tier group ids (the tiers create these groups). */
@@ -95,8 +96,8 @@ export function mapServer(s: ServerSnapshot, key: string, clientKinds: ReadonlyM
     if (policy.name !== "User access") policyChanges.push(`renamed "${policy.name}" → "User access"`);
     if ((policy.priority ?? 1) !== 1) policyChanges.push(`priority ${policy.priority} → 1`);
     log.imported("policy", `${name} / ${pname}`, policy.id, policyChanges);
-    userClients.push(...clients.filter((c) => clientKinds.has(c) && clientKinds.get(c) !== "service"));
-    policyClients.push(...clients);
+    appendAll(userClients, clients.filter((c) => clientKinds.has(c) && clientKinds.get(c) !== "service"));
+    appendAll(policyClients, clients);
     const sorted = [...rules].sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0));
     for (const rule of sorted) {
       const rname = `${name} / ${pname} / ${rule.name ?? rule.id}`;
@@ -183,7 +184,7 @@ export function mapServer(s: ServerSnapshot, key: string, clientKinds: ReadonlyM
     ...(claims.length ? { claims } : {}),
     ...(oidcScopes && !sameSet(oidcScopes, ["openid", "profile", "email"]) ? { oidcScopes } : {}),
   };
-  return { key, id: server.id, config, userClients, policyClients, tierGroups, serviceGrants, adopt };
+  return { key, id: server.id, config, userClients: new Set(userClients), policyClients, tierGroups, serviceGrants, adopt };
 }
 
 /** Lower-case words joined by dashes, as app ids and suggested audiences are written. */

@@ -62,15 +62,24 @@ const isPlainObject = (v: unknown): v is Json => v !== null && typeof v === "obj
  * cdktf's deepMerge of a resolved element into the stack's JSON. deepMerge would copy an object
  * whose key the target lacks into a new one, key by key; a resolved object holds no
  * `undefined`, resolvable or Date for deepMerge to treat differently, so the copy would be
- * equal to it: it is put in place instead. Everything else is deepMerge's own.
+ * equal to it: it is put in place instead. A list merged into a list is deepMerge's
+ * `[...existing, ...value]`, which copied the whole list again for each element that adds to
+ * it: each adopted resource's import block (`import`) made an import of 10,000 apps quadratic.
+ * Here the list is copied once, into one this merge owns, and later elements append to it.
+ * Everything else is deepMerge's own.
  */
-function mergeResolved(target: Json, source: Json): void {
+function mergeResolved(target: Json, source: Json, owned = new WeakSet<unknown[]>()): void {
   for (const key of Object.keys(source)) {
     const value = source[key];
     const existing = target[key];
     if (isPlainObject(value) && typeof existing !== "object" && !Tokenization.isResolvable(value)) target[key] = value;
-    else if (isPlainObject(value) && isPlainObject(existing) && !Tokenization.isResolvable(value) && !Tokenization.isResolvable(existing)) mergeResolved(existing, value);
-    else util.deepMerge(target, { [key]: value });
+    else if (isPlainObject(value) && isPlainObject(existing) && !Tokenization.isResolvable(value) && !Tokenization.isResolvable(existing)) mergeResolved(existing, value, owned);
+    else if (Array.isArray(value) && Array.isArray(existing)) {
+      const list = owned.has(existing) ? existing : [...existing];
+      for (const item of value) list.push(item);
+      owned.add(list);
+      target[key] = list;
+    } else util.deepMerge(target, { [key]: value });
   }
 }
 
@@ -86,7 +95,9 @@ function stackToTerraform(this: TerraformStack): unknown {
   const metadata: Json = { version: own.cdktfVersion, stackName: this.node.id, backend: "local", cloud: undefined, ...(overridden.length > 0 ? { overrides: { stack: overridden } } : {}) };
   const elements = elementsOf(this);
   const metadatas = elements.map((e) => tokens.resolve(this, (e as unknown as ResolvedElement).toMetadata()));
-  for (const meta of metadatas) util.deepMerge(metadata, meta);
+  // Resolved, like the fragments below: each adopted resource's `imports` list is appended, not copied again.
+  const ownedMeta = new WeakSet<unknown[]>();
+  for (const meta of metadatas) mergeResolved(metadata, meta as Json, ownedMeta);
   const outputs: Json = {};
   for (const item of elements) {
     if (!TerraformOutput.isTerraformOutput(item)) continue;
@@ -94,7 +105,8 @@ function stackToTerraform(this: TerraformStack): unknown {
   }
   tf["//"] = { metadata, outputs };
   const fragments = elements.map((e) => tokens.resolve(this, (e as unknown as ResolvedElement).toTerraform()) as Json);
-  for (const fragment of fragments) mergeResolved(tf, fragment);
+  const owned = new WeakSet<unknown[]>();
+  for (const fragment of fragments) mergeResolved(tf, fragment, owned);
   util.deepMerge(tf, own.rawOverrides);
   // cdktf resolves the whole result here. Of it, only `//` and what the stack's overrides
   // reached (such as the provider version pin) were not resolved with an element.
