@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import { parseArgs, runReview } from "../review/cli";
 import { runAccess } from "../review/access-cli";
-import { toMarkdown } from "../review/markdown";
+import { MARKDOWN_LIMIT, toMarkdown } from "../review/markdown";
 import { ownerOf, readSynthesized } from "../review/stack-json";
 import { readPlan } from "../review/plan";
 import { editedConfig, errorOf } from "../test-support";
@@ -212,6 +212,32 @@ describe("review: malformed input names the file", () => {
     fs.writeFileSync(path.join(dir, "stacks", "okta-qa", "cdk.tf.json"), "{}");
     expect([...readSynthesized(dir).keys()]).not.toContain("okta-qa");
     expect([...readSynthesized(dir).keys()].sort()).toEqual(["okta-bootstrap-dev", "okta-bootstrap-prod", "okta-bootstrap-staging", "okta-dev", "okta-prod", "okta-staging"]);
+  });
+});
+
+describe("review: a change too large for a comment", () => {
+  test("reports a pull request that adds 40,000 resources: the comment fits GitHub, the whole report is written apart", () => {
+    // Before, the Markdown's 160,000 lines were appended with push(...lines), one argument per
+    // line, and V8 refused the call: "Maximum call stack size exceeded", no report, no gate.
+    const outOf = (resource: Record<string, Record<string, object>>) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-big-review-"));
+      fs.mkdirSync(path.join(dir, "stacks", "okta-prod"), { recursive: true });
+      fs.writeFileSync(path.join(dir, "stacks", "okta-prod", "cdk.tf.json"), JSON.stringify({ resource }));
+      return dir;
+    };
+    const groups = Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`g${i}`, { name: `Group ${i}`, description: `Team ${i}` }]));
+    const [baseOut, headOut] = [outOf({}), outOf({ okta_group: groups })];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-big-review-"));
+    const [out, fullOut] = [path.join(dir, "review.md"), path.join(dir, "review-full.md")];
+    expect(runReview({ baseOut, headOut, out, fullOut, json: false, failOnBroadening: [] })).toBe(0);
+    const comment = fs.readFileSync(out, "utf8");
+    expect(comment.length).toBeLessThanOrEqual(MARKDOWN_LIMIT);
+    expect(comment).toContain("- **okta-prod: +40000 ~0 -0**");
+    expect(comment).toContain("open `review-full.md` in the review workflow's `okta-review` artifact");
+    const full = fs.readFileSync(fullOut, "utf8");
+    expect(full.split("\n").length).toBeGreaterThan(150_000);
+    expect(full).toContain("okta_group.g39999");
+    expect(full).not.toContain("✂️");
   });
 });
 

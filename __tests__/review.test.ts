@@ -276,10 +276,28 @@ describe("review: a PR that touches prod only", () => {
     for (const line of full.split("\n").filter((l) => l.startsWith("- ") && l.includes("okta-") || l.startsWith("| +") || l.startsWith("| -") || l.startsWith("> "))) {
       expect(cut).toContain(line);
     }
-    const tiny = toMarkdown(report, 100);
-    expect(tiny).toContain("per-resource lines left out");
-    expect(tiny).toContain("| + | Runbooks |  | onCallEngineers |");
-    expect(tiny).toContain("- **okta-prod: +2 ~0 -0** — access broadens");
+    const noLines = toMarkdown(report, cut.length - 1);
+    expect(noLines).toContain("per-resource lines left out");
+    expect(noLines).toContain("| + | Runbooks |  | onCallEngineers |");
+    expect(noLines).toContain("- **okta-prod: +2 ~0 -0** — access broadens");
+  });
+
+  test("counts the access rows per table when even they do not fit, says where the whole report is, and never exceeds the limit", () => {
+    // Each level is the text one character too long for the level before it gives.
+    const [, , noLines, counted] = [1, 2, 3].reduce<string[]>((texts) => [...texts, toMarkdown(report, texts[texts.length - 1].length - 1)], [toMarkdown(report)]);
+    expect(noLines).toContain("attribute diffs and per-resource lines left out");
+    expect(counted.length).toBeLessThan(noLines.length);
+    expect(counted).toContain("attribute diffs, per-resource lines and access rows left out; each access table's rows are counted");
+    expect(counted).toContain("- **App assignments (who can sign in)**: 1 row `+`, 0 rows `-`");
+    expect(counted).toContain("- **Sign-in (authentication policies): who, with which factors, from where**: 1 row `+`, 0 rows `-`");
+    expect(counted).toContain("open `review-full.md` in the review workflow's `okta-review` artifact");
+    expect(counted).not.toContain("| + | Runbooks |");
+    for (const line of noLines.split("\n").filter((l) => l.startsWith("> 🚨") || l.startsWith("- **okta-"))) expect(counted).toContain(line);
+    // Shorter still: cut at the limit, at a line's end, saying so (GitHub refuses a longer comment).
+    const cutAt = toMarkdown(report, 400);
+    expect(cutAt.length).toBeLessThanOrEqual(400);
+    expect(cutAt.startsWith(COMMENT_MARKER)).toBe(true);
+    expect(cutAt).toMatch(/\n\n> ✂️ Cut at 400 characters: the summaries and warnings alone are longer\. For the whole report, run `npm run review` locally, or open `review-full\.md` in the review workflow's `okta-review` artifact\.\n$/);
   });
 });
 

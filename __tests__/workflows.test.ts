@@ -130,6 +130,11 @@ describe("no pull request can reach a deploy credential or its own gate", () => 
     expect(download).toBeGreaterThan(steps.findIndex((s) => s.run === "npm run synth"));
     // Nothing from the pull request is executed: its artifact is only read.
     expect(runsOf(job)).not.toMatch(/okta-head\/.*\.(js|ts|sh)\b|cd .*okta-head|node .*okta-head/);
+    // The comment is cut to fit GitHub; the whole report, which the cut comment points to, is kept.
+    expect(runsOf(job)).toContain("--out review.md --full-out review-full.md");
+    const upload = steps.find((s) => String(s.uses).startsWith("actions/upload-artifact@"));
+    expect(upload?.with.name).toBe("okta-review");
+    expect(String(upload?.with.path).split("\n").map((l) => l.trim()).filter(Boolean)).toEqual(["review.md", "review-full.md", "review.json"]);
   });
 
   test("takes the pull request and commit from GitHub, never from the artifact (issue 19: one PR could set another's gate)", () => {

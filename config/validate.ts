@@ -3,6 +3,7 @@ import { looksLikeSecretSetting } from "../constructs/secrets";
 import { isWholeReference } from "../terraform/interpolations";
 import { cdktfTokenText } from "../stacks/cdktf-resolve";
 import { ownEntry } from "../constructs/own-entry";
+import { appendAll } from "../constructs/append-all";
 
 /**
  * Run-time check of an org config against config/org-config.schema.json, the JSON Schema
@@ -286,12 +287,12 @@ function checkUnion(nested: readonly Node[], value: unknown, path: string, out: 
     return t === typeOf(value) || (Array.isArray(t) && t.includes(typeOf(value))) || deref(b).const !== undefined && typeof deref(b).const === typeof value;
   });
   if (sameType.length === 1 && deref(sameType[0]).const === undefined) {
-    out.push(...tries[branches.indexOf(sameType[0])]);
+    appendAll(out, tries[branches.indexOf(sameType[0])]);
     return;
   }
   const best = [...tries].sort((a, b) => a.length - b.length)[0];
   if (sameType.length > 1 && best.length <= 2) {
-    out.push(...best);
+    appendAll(out, best);
     return;
   }
   out.push({ path, what: `must be ${branches.map(expected).join(" or ")}`, value, fix: `write ${branches.map(expected).join(" or ")}.` });

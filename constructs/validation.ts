@@ -1,5 +1,6 @@
 import { IConstruct } from "constructs";
 import { Token } from "cdktf";
+import { appendAll } from "./append-all";
 
 /** One thing wrong with a construct's input. */
 export interface Problem {
@@ -81,8 +82,8 @@ export function collectConfigErrors(into: ErrorEntry[], build: () => void): bool
     build();
     return true;
   } catch (e) {
-    if (e instanceof OktaConfigErrors) into.push(...e.entries);
-    else if (e instanceof OktaConfigError) into.push(...e.problems.map((problem) => ({ kind: "construct" as const, path: e.path, problem })));
+    if (e instanceof OktaConfigErrors) appendAll(into, e.entries);
+    else if (e instanceof OktaConfigError) appendAll(into, e.problems.map((problem) => ({ kind: "construct" as const, path: e.path, problem })));
     else throw e;
     return false;
   }

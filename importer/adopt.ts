@@ -10,6 +10,7 @@ import { AccessDiff } from "../review/diff";
 import { OrgSnapshot } from "./okta-objects";
 import { EnvironmentName } from "../constructs/environment";
 import { constructKey } from "../constructs/app-assignments";
+import { appendAll } from "../constructs/append-all";
 
 export interface Adoption {
   /** The config to write, with `imports`. */
@@ -142,6 +143,6 @@ function tryBuild(config: OrgConfig, outdir: string): { stack: TerraformStack; j
   const failures = constructFailures(stack, isFinding);
   if (failures.length) return { message: failures.join("\n"), failures: failures.map(failureOf) };
   const json = resolvedJson(stack);
-  failures.push(...jsonFailures(stack, json));
+  appendAll(failures, jsonFailures(stack, json));
   return failures.length ? { message: failures.join("\n"), failures: failures.map(failureOf) } : { stack, json, bootstrapJson: resolvedJson(bootstrap) };
 }

@@ -7,6 +7,7 @@
  * fix. Credentials live only in the Authorization header; nothing here logs them.
  */
 import { JsonTooDeepError, parseOutsideJson } from "../review/outside-json";
+import { appendAll } from "../constructs/append-all";
 
 export interface OktaClientOptions {
   /** The org's URL, e.g. https://acme.okta.com (http only for loopback test servers). */
@@ -177,7 +178,7 @@ export class OktaClient {
       if (!Array.isArray(page.body)) {
         throw new OktaApiError(200, next, `GET ${next}: expected a list, got ${describe(page.body)}. Fix: check --org-url points at an Okta org (not a proxy or login page).`);
       }
-      out.push(...(page.body as T[]));
+      appendAll(out, page.body as T[]);
       this.objects += page.body.length;
       this.report();
       next = page.next;

@@ -6,6 +6,7 @@ import { Outcome, countsOf } from "./import-report";
 import { accessDiffTables, markdownTable } from "../review/markdown";
 import { rowsChanged } from "../review/diff";
 import { code, inert } from "../review/inert";
+import { appendAll } from "../constructs/append-all";
 
 /**
  * The imported config as a TypeScript module of config/imported/: plain data typed as
@@ -76,12 +77,13 @@ export function renderReport(adoption: Adoption, source: string, seconds: number
   ];
   if (added || removed) {
     out.push("## Access the first deploy changes", "", "`-` Okta allows it now and will not after the deploy; `+` the deploy adds it.", "");
-    out.push(...accessDiffTables(a));
+    appendAll(out, accessDiffTables(a));
   }
   const section = (title: string, outcome: Outcome, intro: string) => {
     const rows = entries.filter((e) => e.outcome === outcome);
     if (!rows.length) return;
-    out.push(`## ${title} (${rows.length})`, "", intro, "", ...markdownTable(["kind", "name", "id", "why"], rows.map((e) => [e.kind, e.name, code(e.id), e.why ?? ""])), "");
+    out.push(`## ${title} (${rows.length})`, "", intro, "");
+    appendAll(out, markdownTable(["kind", "name", "id", "why"], rows.map((e) => [e.kind, e.name, code(e.id), e.why ?? ""]))).push("");
   };
   section("Not imported", "not imported", "These stay in Okta, unmanaged: nothing in the config stands for them, and a deploy leaves them alone.");
   section("Imported with a change", "changed", "The first deploy changes these: the constructs enforce a secure or consistent setting. Review each before deploying.");
@@ -89,16 +91,16 @@ export function renderReport(adoption: Adoption, source: string, seconds: number
     out.push(`## What the first deploy changes (${adoption.changes.length} attribute${adoption.changes.length === 1 ? "" : "s"})`, "");
     out.push("Each adopted resource as synthesized, against what Okta answered (attributes config sets and the import reads). Read the first `cdktf diff` for the rest.", "");
     const value = (v: unknown) => JSON.stringify(v) ?? "(none)";
-    out.push(...markdownTable(["resource", "attribute", "Okta now", "config"], adoption.changes.map((c) => [code(c.address), c.attribute, value(c.okta), value(c.config)])), "");
+    appendAll(out, markdownTable(["resource", "attribute", "Okta now", "config"], adoption.changes.map((c) => [code(c.address), c.attribute, value(c.okta), value(c.config)]))).push("");
   }
   if (creates.length) {
     out.push(`## Created by the first deploy (${creates.length})`, "", "The constructs need these and Okta has none: the first plan shows them as creates.", "");
-    out.push(...creates.map((c) => `- ${code(c.address)} (${inert(c.path)})`), "");
+    appendAll(out, creates.map((c) => `- ${code(c.address)} (${inert(c.path)})`)).push("");
   }
   const secrets = adoption.config.apps.flatMap((app) => Object.entries((app as { catalog?: { secretSettings?: Record<string, string> } }).catalog?.secretSettings ?? {}).map(([key, name]) => [app.id, key, name]));
   if (secrets.length) {
     out.push(`## Credentials the deploy supplies (${secrets.length})`, "", "These settings hold credentials in Okta. They were not written to config: each is a Terraform variable the deploy supplies as `TF_VAR_<name>` (a secret of the deploy environment), or the first deploy fails asking for it.", "");
-    out.push(...markdownTable(["app", "setting", "TF_VAR_ name"], secrets.map(([app, key, name]) => [app, key, code(`TF_VAR_${name}`)])), "");
+    appendAll(out, markdownTable(["app", "setting", "TF_VAR_ name"], secrets.map(([app, key, name]) => [app, key, code(`TF_VAR_${name}`)]))).push("");
   }
   section("Skipped", "skipped", "Okta's own objects: referenced, never recreated.");
   out.push(`## Security audit (${findings.length} finding${findings.length === 1 ? "" : "s"})`, "");

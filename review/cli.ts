@@ -7,7 +7,7 @@ import { defaultBase, describeRef, synthesizeRevision, synthesizeWorkingTree } f
 import { cleanupTemp } from "./temp";
 import { Args } from "./args";
 
-const USAGE = `Usage: npm run review -- [--base <git ref> | --base-out <dir>] [--head-out <dir>] [--plan [<stack>=]<file>]... [--out <file>] [--json] [--json-out <file>] [--fail-on-broadening <env>[,<env>]]
+const USAGE = `Usage: npm run review -- [--base <git ref> | --base-out <dir>] [--head-out <dir>] [--plan [<stack>=]<file>]... [--out <file>] [--full-out <file>] [--json] [--json-out <file>] [--fail-on-broadening <env>[,<env>]]
 
   --base <ref>          compare against this revision (default: the merge base with main)
   --base-out <dir>      compare against an already synthesized cdktf.out directory instead
@@ -15,7 +15,9 @@ const USAGE = `Usage: npm run review -- [--base <git ref> | --base-out <dir>] [-
   --plan [<stack>=]<f>  add a real plan (\`terraform show -json\` of the stack's plan file): its create,
                         update, replace and delete per resource, next to the access diff; the stack
                         is recognised by its resource addresses unless named; repeat per stack
-  --out <file>          write the report there instead of stdout
+  --out <file>          write the report there instead of stdout (cut to fit a GitHub comment)
+  --full-out <file>     also write the whole Markdown report there, never cut (the review workflow
+                        keeps it as review-full.md in its okta-review artifact)
   --json                machine-readable report instead of Markdown
   --json-out <file>     also write the machine-readable report there (one synth for both)
   --fail-on-broadening  exit 2 when, in one of these environments (e.g. prod), access broadens or an app,
@@ -29,6 +31,8 @@ export interface ReviewOptions {
   readonly out?: string;
   readonly json: boolean;
   readonly jsonOut?: string;
+  /** The whole Markdown report, never cut to fit a comment. */
+  readonly fullOut?: string;
   readonly failOnBroadening: readonly string[];
   /** Plans to attach: a file, optionally with the stack it is of. */
   readonly plans?: readonly { readonly stack?: string; readonly file: string }[];
@@ -61,6 +65,7 @@ export function parseArgs(argv: readonly string[]): ReviewOptions {
       case "--out": opts.out = value(); break;
       case "--json": opts.json = true; break;
       case "--json-out": opts.jsonOut = value(); break;
+      case "--full-out": opts.fullOut = value(); break;
       case "--plan": {
         const v = value();
         const m = /^(okta-[a-z0-9-]+)=(.+)$/.exec(v);
@@ -112,6 +117,7 @@ function review(opts: ReviewOptions, write: (text: string) => void): number {
   const json = JSON.stringify(gate ? { ...report, gate } : report, null, 2) + "\n";
   const text = opts.json ? json : toMarkdown(report, undefined, gate);
   if (opts.jsonOut) fs.writeFileSync(opts.jsonOut, json);
+  if (opts.fullOut) fs.writeFileSync(opts.fullOut, toMarkdown(report, Number.POSITIVE_INFINITY, gate));
   if (opts.out) fs.writeFileSync(opts.out, text);
   else write(text);
   if (gate?.items.length) {

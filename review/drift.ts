@@ -3,6 +3,7 @@ import { AccessDiff, AttributeChange, attributeChanges, broadens, diffAccess } f
 import { rowDiffTable, signInDiffTable } from "./markdown";
 import { code, inert } from "./inert";
 import { escapeFreeText } from "../terraform/interpolations";
+import { appendAll } from "../constructs/append-all";
 
 /**
  * Drift: what changed in Okta outside code, read from a real Terraform plan (`terraform show
@@ -127,13 +128,13 @@ export function driftMarkdown(report: DriftReport): string {
   out.push(`${report.drifted.length} resource${report.drifted.length === 1 ? "" : "s"} changed outside code${report.broadened ? " — 🚨 **access was widened outside code**" : ""}.`, "");
   const a = report.access;
   const legend = "(`+` Okta grants it, code does not; `-` code grants it, Okta does not)";
-  out.push(...rowDiffTable("Token grants", ["server", "client", "who", "grant", "scope"], a.grants, (r) => [r.server, r.client, r.who, r.grant, r.scope], legend));
-  out.push(...rowDiffTable("App assignments", ["app", "group"], a.assignments, (r) => [r.app, r.group], legend));
-  out.push(...rowDiffTable("Okta management access", ["app", "access"], a.management, (r) => [r.app, r.access], legend));
-  out.push(...rowDiffTable("Trusted origins", ["origin", "scope"], a.origins, (r) => [r.origin, r.scope], legend));
-  out.push(...rowDiffTable("Token claims", ["server", "client", "who", "scope", "token", "claim", "value"], a.claims, (r) => [r.server, r.client, r.who, r.scope, r.token, r.claim, r.value], legend));
-  out.push(...signInDiffTable(a.signIns, "(code → Okta)"));
-  if (a.newMarkers.length) out.push(...a.newMarkers.map((m) => `- 🚨 outside code: ${inert(m)}`), "");
+  appendAll(out, rowDiffTable("Token grants", ["server", "client", "who", "grant", "scope"], a.grants, (r) => [r.server, r.client, r.who, r.grant, r.scope], legend));
+  appendAll(out, rowDiffTable("App assignments", ["app", "group"], a.assignments, (r) => [r.app, r.group], legend));
+  appendAll(out, rowDiffTable("Okta management access", ["app", "access"], a.management, (r) => [r.app, r.access], legend));
+  appendAll(out, rowDiffTable("Trusted origins", ["origin", "scope"], a.origins, (r) => [r.origin, r.scope], legend));
+  appendAll(out, rowDiffTable("Token claims", ["server", "client", "who", "scope", "token", "claim", "value"], a.claims, (r) => [r.server, r.client, r.who, r.scope, r.token, r.claim, r.value], legend));
+  appendAll(out, signInDiffTable(a.signIns, "(code → Okta)"));
+  if (a.newMarkers.length) appendAll(out, a.newMarkers.map((m) => `- 🚨 outside code: ${inert(m)}`)).push("");
   out.push("#### Changed in Okta", "");
   for (const d of report.drifted) {
     out.push(`- ${code(d.address)} ${d.kind === "deleted" ? "**deleted in Okta** (Terraform would create it again)" : d.attributes.map((c) => `${code(c.attribute)}: ${code(c.before ?? "(none)")} → ${code(c.after ?? "(none)")}`).join("; ")}`);

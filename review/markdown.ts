@@ -3,6 +3,7 @@ import { AccessDiff, ResourceChange, RowDiff, rowsChanged } from "./diff";
 import { Gate, ReviewReport, StackReview, isUnchanged, summaryOf } from "./review";
 import { Cell, Markdown, code, inert, oneLine, render as cell } from "./inert";
 import { accessDiffMermaid, mermaidBlock } from "./mermaid";
+import { appendAll } from "../constructs/append-all";
 
 /** Hidden marker the review workflow finds its sticky PR comment by. */
 export const COMMENT_MARKER = "<!-- okta-as-code:review -->";
@@ -10,22 +11,35 @@ export const COMMENT_MARKER = "<!-- okta-as-code:review -->";
 /** GitHub's comment limit is 65,536 characters; leave room for the workflow's own framing. */
 export const MARKDOWN_LIMIT = 60_000;
 
-type Detail = "full" | "no-attribute-diff" | "no-resource-lines";
+type Detail = "full" | "no-attribute-diff" | "no-resource-lines" | "access-counts";
+
+/** Where the whole report is when the comment cannot hold it. */
+const WHOLE_REPORT = "run `npm run review` locally, or open `review-full.md` in the review workflow's `okta-review` artifact";
 
 /**
  * The PR comment. If it is too long, the attribute diffs go first, then the per-resource
- * lines; every summary line, warning and access row is always kept, and the comment says
- * what was cut.
+ * lines, then (a change of thousands of apps) the access rows, counted per table instead; every
+ * summary line and warning is kept, and the comment says what was cut and where the whole
+ * report is. What still does not fit is cut at the limit, so GitHub never refuses the comment
+ * (it refuses more than 65,536 characters, and the gate's status would then never be set).
  */
 export function toMarkdown(report: ReviewReport, limit = MARKDOWN_LIMIT, gate?: Gate): string {
-  const levels: Detail[] = ["full", "no-attribute-diff", "no-resource-lines"];
+  const levels: Detail[] = ["full", "no-attribute-diff", "no-resource-lines", "access-counts"];
   let text = "";
   for (const level of levels) {
     text = render(report, level, gate);
     if (text.length <= limit) return text;
   }
-  return text;
+  const note = `\n\n> ✂️ Cut at ${limit.toLocaleString("en-US")} characters: the summaries and warnings alone are longer. For the whole report, ${WHOLE_REPORT}.\n`;
+  const kept = text.slice(0, Math.max(0, limit - note.length));
+  return kept.slice(0, Math.max(0, kept.lastIndexOf("\n"))) + note;
 }
+
+const CUT: Record<Exclude<Detail, "full">, string> = {
+  "no-attribute-diff": "attribute diffs left out. Every summary, warning and access change is shown",
+  "no-resource-lines": "attribute diffs and per-resource lines left out. Every summary, warning and access change is shown",
+  "access-counts": "attribute diffs, per-resource lines and access rows left out; each access table's rows are counted. Every summary and warning is shown",
+};
 
 function render(report: ReviewReport, detail: Detail, gate?: Gate): string {
   const out: string[] = [COMMENT_MARKER, "## Okta change review", ""];
@@ -45,12 +59,12 @@ function render(report: ReviewReport, detail: Detail, gate?: Gate): string {
   if (report.broadeningIn.length || report.outagesIn.length || report.stacks.some((s) => s.warnings.length)) out.push("");
   if (detail !== "full") {
     out.push(
-      `> ✂️ Truncated to fit a GitHub comment: ${detail === "no-attribute-diff" ? "attribute diffs" : "attribute diffs and per-resource lines"} left out. Every summary, warning and access change is shown; run \`npm run review\` locally for the rest.`,
+      `> ✂️ Truncated to fit a GitHub comment: ${CUT[detail]}. For the rest, ${WHOLE_REPORT}.`,
       "",
     );
   }
   for (const s of report.stacks) out.push(`- ${isUnchanged(s) ? `${inert(s.stack)}: no changes` : `**${summaryOf(s)}**${s.broadensAccess ? " — access broadens" : ""}${s.presence !== "both" ? ` (stack ${s.presence})` : ""}`}`);
-  for (const s of report.stacks) if (!isUnchanged(s)) out.push("", ...renderStack(s, detail));
+  for (const s of report.stacks) if (!isUnchanged(s)) appendAll(out, ["", ...renderStack(s, detail)]);
   return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
 }
 
@@ -79,20 +93,21 @@ function renderStack(s: StackReview, detail: Detail): string[] {
   const changed = rowsChanged(a);
   const accessChanged = changed.added || changed.removed || a.newMarkers.length;
   if (s.byTeam.some((t) => t.accessAdded || t.accessRemoved || t.resources)) {
-    out.push("#### By team", "", ...markdownTable(["team", "access rows +", "access rows -", "resources changed"], s.byTeam.filter((t) => t.accessAdded || t.accessRemoved || t.resources).map((t) => [t.team, String(t.accessAdded), String(t.accessRemoved), String(t.resources)])), "");
+    out.push("#### By team", "");
+    appendAll(out, markdownTable(["team", "access rows +", "access rows -", "resources changed"], s.byTeam.filter((t) => t.accessAdded || t.accessRemoved || t.resources).map((t) => [t.team, String(t.accessAdded), String(t.accessRemoved), String(t.resources)]))).push("");
   }
   out.push("#### Access changes", "");
   if (!accessChanged) out.push("No change in who can get what.", "");
-  out.push(...accessDiffTables(a));
-  if (a.newMarkers.length) out.push(...a.newMarkers.map((m) => `- 🚨 new: ${inert(m)}`), "");
+  appendAll(out, detail === "access-counts" ? accessDiffCounts(a) : accessDiffTables(a));
+  if (a.newMarkers.length) appendAll(out, a.newMarkers.map((m) => `- 🚨 new: ${inert(m)}`)).push("");
   const picture = detail === "full" ? accessDiffMermaid(a) : undefined;
-  if (picture) out.push("<details><summary>Picture of the change (groups → apps → APIs)</summary>", "", ...mermaidBlock(picture), "", "</details>", "");
+  if (picture) appendAll(out, ["<details><summary>Picture of the change (groups → apps → APIs)</summary>", "", ...mermaidBlock(picture), "", "</details>", ""]);
   if (s.resources.length) {
     out.push("#### Resource changes", "");
-    if (detail === "no-resource-lines") out.push(`${s.summary.add} added, ${s.summary.change} changed, ${s.summary.destroy} destroyed (lines left out to fit).`, "");
+    if (detail === "no-resource-lines" || detail === "access-counts") out.push(`${s.summary.add} added, ${s.summary.change} changed, ${s.summary.destroy} destroyed (lines left out to fit).`, "");
     else {
-      out.push(...s.resources.map(resourceLine), "");
-      if (detail === "full") out.push(...attributeDiff(s), "");
+      appendAll(out, s.resources.map(resourceLine)).push("");
+      if (detail === "full") appendAll(out, attributeDiff(s)).push("");
     }
   }
   if (s.plan) {
@@ -100,12 +115,12 @@ function renderStack(s: StackReview, detail: Detail): string[] {
     const sum = `+${p.summary.create} ~${p.summary.update} -/+${p.summary.replace} -${p.summary.delete}${p.summary.import ? ` ⇐${p.summary.import} imported` : ""}`;
     out.push(`#### Terraform plan (${code(p.file)}): ${sum}`, "");
     if (!p.changes.length) out.push("No changes.", "");
-    else if (detail === "no-resource-lines") out.push("(per-resource lines left out to fit)", "");
-    else out.push(...p.changes.map((c) => `- \`${PLAN_SIGN[c.action]}\` ${inert(c.type)} ${code(c.path)}${c.action === "replace" ? " **replaced**" : ""}`), "");
+    else if (detail === "no-resource-lines" || detail === "access-counts") out.push("(per-resource lines left out to fit)", "");
+    else appendAll(out, p.changes.map((c) => `- \`${PLAN_SIGN[c.action]}\` ${inert(c.type)} ${code(c.path)}${c.action === "replace" ? " **replaced**" : ""}`)).push("");
   }
   if (s.newFindings.length) {
     out.push("#### New guardrail findings", "");
-    out.push(...s.newFindings.map((f) => `- **${inert(f.rule)} ${inert(f.level)}** ${code(f.path)}: ${inert(f.detail)}. Fix: ${inert(f.fix)}`), "");
+    appendAll(out, s.newFindings.map((f) => `- **${inert(f.rule)} ${inert(f.level)}** ${code(f.path)}: ${inert(f.detail)}. Fix: ${inert(f.fix)}`)).push("");
   }
   return out;
 }
@@ -148,6 +163,22 @@ export function accessDiffTables(a: AccessDiff): string[] {
     ...rowDiffTable(t.claims.title, t.claims.columns, a.claims, t.claims.cells),
     ...signInDiffTable(a.signIns),
   ];
+}
+
+/** Each access table's count of changed rows, for a change too large to list them in a comment. */
+function accessDiffCounts(a: AccessDiff): string[] {
+  const t = ACCESS_TABLES;
+  const counts: [string, number, number, number][] = [
+    [t.grants.title, a.grants.added.length, a.grants.removed.length, 0],
+    [t.assignments.title, a.assignments.added.length, a.assignments.removed.length, 0],
+    [t.management.title, a.management.added.length, a.management.removed.length, 0],
+    [t.origins.title, a.origins.added.length, a.origins.removed.length, 0],
+    [t.claims.title, a.claims.added.length, a.claims.removed.length, 0],
+    [t.signIns.title, a.signIns.added.length, a.signIns.removed.length, a.signIns.strengthened.length],
+  ];
+  const rows = (n: number, sign: string) => `${n} row${n === 1 ? "" : "s"} \`${sign}\``;
+  const lines = counts.filter(([, added, removed, stronger]) => added || removed || stronger).map(([title, added, removed, stronger]) => `- **${title}**: ${rows(added, "+")}, ${rows(removed, "-")}${stronger ? `, ${rows(stronger, "^")}` : ""}`);
+  return lines.length ? [...lines, "", `(access rows left out to fit; for them, ${WHOLE_REPORT})`, ""] : [];
 }
 
 /** Sign-in changes: `+` a weaker way in (broadening), `-` a way in gone, `^` a stronger way in or a new deny. */

@@ -1,5 +1,6 @@
 import { Strength, atLeastAsStrong, describeAssurance, strengthOf } from "../constructs/assurance";
 import { DEVICES, OTHER_USER_TYPES, OUTSIDE_ZONES, RISKS, SignOnModel, SignOnPolicy, SignOnRule, peopleMatch } from "./sign-on-model";
+import { appendAll } from "../constructs/append-all";
 
 /**
  * The sign-in half of the access model: for each app and each group assigned to it, every way
@@ -101,7 +102,7 @@ function whereOf(box: Box, atoms: Atoms, notes: readonly string[]): string {
   if (box.userTypes.size !== atoms.userTypes.length) parts.push(spanOf(box.userTypes, atoms.userTypes, OTHER_USER_TYPES, "", "user type ").replace(/^user type not /, "not user type "));
   if (box.devices.size !== DEVICES.length) parts.push(box.devices.has("unregistered") ? `${[...box.devices].join(" or ")} device` : box.devices.has("registered") ? "registered device" : "managed device");
   if (box.risks.size !== RISKS.length) parts.push(`risk ${[...box.risks].join(" or ")}`);
-  parts.push(...notes);
+  appendAll(parts, notes);
   return parts.join(", ");
 }
 

@@ -8,6 +8,7 @@ import { Device, SignInRequest, Simulation, simulate } from "./simulate";
 import { synthesizeWorkingTree } from "./synth";
 import { cleanupTemp } from "./temp";
 import { unescapeLiteral } from "../terraform/interpolations";
+import { appendAll } from "../constructs/append-all";
 
 const USAGE = `Usage: npm run simulate -- <stack, e.g. okta-prod> --app <app id> --groups <group>[,<group>…] [options]
 
@@ -99,7 +100,7 @@ export function simulationText(stack: string, s: Simulation, request: SignInRequ
   else if (s.outcome === "DENY") out.push(`Outcome: DENY by "${s.rule}"`);
   else if (s.outcome === "UNKNOWN") out.push("Outcome: UNKNOWN: the app's policy is not in this config");
   else out.push("Outcome: NOT ASSIGNED: the user cannot sign in to this app");
-  out.push(...s.notes.map((n) => `note: ${n}`));
+  appendAll(out, s.notes.map((n) => `note: ${n}`));
   return out.join("\n") + "\n";
 }
 

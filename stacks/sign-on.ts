@@ -8,6 +8,7 @@ import { OktaConfigError, Problem } from "../constructs/validation";
 import { CONSTRUCT_KEY, constructKey } from "../constructs/app-assignments";
 import { invalidKey, keyClash } from "./construct-names";
 import { AuthenticationPolicyConfig, AuthenticationRuleConfig } from "../config/types";
+import { appendAll } from "../constructs/append-all";
 
 /** A rule condition of config (`zones`, `userTypes`) with each list mapped: `{ in }` stays `{ in }`, `{ notIn }` stays `{ notIn }`. */
 function eachOf<T>(condition: { readonly in: readonly string[] } | { readonly notIn: readonly string[] }, f: (names: readonly string[], where: "in" | "notIn") => T[]): { in: T[] } | { notIn: T[] } {
@@ -94,7 +95,7 @@ export function addAuthenticationPolicy(
       policy.addRule(`Rule-${keys[i]}`, r);
     } catch (e) {
       if (!(e instanceof OktaConfigError)) throw e;
-      built.push(...e.problems.map((p) => ({ ...p, what: `rules[${i}] ("${r.name}"): ${p.what}` })));
+      appendAll(built, e.problems.map((p) => ({ ...p, what: `rules[${i}] ("${r.name}"): ${p.what}` })));
     }
   });
   if (built.length) throw new OktaConfigError(policy.node.path, built);

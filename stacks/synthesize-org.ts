@@ -6,6 +6,7 @@ import { forgetTokensSince, tokenMark } from "./cdktf-token-map";
 import { buildCheckedOrgApp, checkOrgConfigs, configProblemRenderer } from "./org-app";
 import { stableJson } from "./stable-json";
 import { SynthError, SynthResult, removeStaleStacks, synthesizeAll } from "./synthesize";
+import { appendAll } from "../constructs/append-all";
 
 interface Manifest {
   readonly version: string;
@@ -40,8 +41,8 @@ export function synthesizeOrg(configs: readonly OrgConfig[], options: { readonly
       try {
         written.push({ dir, result: synthesizeAll(buildCheckedOrgApp([config], { outdir: dir }, render).app) });
       } catch (error) {
-        if (error instanceof OktaConfigErrors) configProblems.push(...error.entries);
-        else if (error instanceof SynthError) (error.constructs ? constructFailures : jsonFailures).push(...error.failures);
+        if (error instanceof OktaConfigErrors) appendAll(configProblems, error.entries);
+        else if (error instanceof SynthError) appendAll((error.constructs ? constructFailures : jsonFailures), error.failures);
         else throw error;
       } finally {
         // Else cdktf's token map would keep this environment's constructs alive (cdktf-token-map.ts).

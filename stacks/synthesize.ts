@@ -11,6 +11,7 @@ import { unsafeNames } from "../terraform/names";
 import { CheckedStackSynthesizer } from "./checked-synthesizer";
 import { stableJson } from "./stable-json";
 import { resolvingAsPrepared } from "./cdktf-resolve";
+import { appendAll } from "../constructs/append-all";
 
 /** Thrown when any stack fails validation; nothing has been written. */
 export class SynthError extends Error {
@@ -47,7 +48,7 @@ export function synthesizeAll(app: App): SynthResult {
   // its aspects resolved it, so one stack's JSON is held at a time, not every stack's.
   for (const stack of stacks) {
     const inspected = inspect(stack);
-    constructProblems.push(...inspected.failures);
+    appendAll(constructProblems, inspected.failures);
     // Only while every stack so far passed: a stack whose constructs failed may not even
     // resolve, and construct problems are reported alone.
     if (constructProblems.length === 0) checked.set(stack, check(stack, jsonProblems, inspected));
@@ -92,7 +93,7 @@ function current(stack: TerraformStack, checked: ReadonlyMap<TerraformStack, Che
 /** `walked`: the stack's constructs, counted before resolving (a resolve that adds constructs makes the JSON stale at once). */
 function check(stack: TerraformStack, problems: string[], walked: Walked): Checked {
   const json = resolvedJson(stack, walked.nodes);
-  problems.push(...jsonFailures(stack, json));
+  appendAll(problems, jsonFailures(stack, json));
   OktaGuardrails.releaseResolvedJson(stack);
   const { nodes, onlyGuardrails } = walked;
   return fastWrite && !hclOutput() ? { text: stableJson(json), nodes, onlyGuardrails } : { json, nodes, onlyGuardrails };
