@@ -11,6 +11,7 @@ import { runAccess } from "../review/access-cli";
 import { MARKDOWN_LIMIT, toMarkdown } from "../review/markdown";
 import { ownerOf, readSynthesized } from "../review/stack-json";
 import { readPlan } from "../review/plan";
+import { driftMarkdown, driftOf } from "../review/drift";
 import { editedConfig, errorOf } from "../test-support";
 import { reviewOf, stackReview, synthesizeTo } from "../test-support/review";
 
@@ -238,6 +239,26 @@ describe("review: a change too large for a comment", () => {
     expect(full.split("\n").length).toBeGreaterThan(150_000);
     expect(full).toContain("okta_group.g39999");
     expect(full).not.toContain("✂️");
+  });
+
+  test("a drift of 3,000 objects fits a GitHub issue: the changed resources are counted, every summary line kept", () => {
+    const groups = Array.from({ length: 3000 }, (_, i) => ({ address: `okta_group.g${i}`, mode: "managed", type: "okta_group", name: `g${i}`, values: { id: `00g${i}`, name: `Group ${i}` } }));
+    const plan = {
+      format_version: "1.2",
+      prior_state: { values: { root_module: { resources: groups } } },
+      resource_drift: groups.map((g) => ({ ...g, change: { actions: ["update"], before: g.values, after: { ...g.values, name: `${g.values.name} (renamed in Okta)` } } })),
+    };
+    const report = driftOf("okta-prod", plan);
+    const issue = driftMarkdown(report);
+    expect(issue.length).toBeLessThanOrEqual(MARKDOWN_LIMIT);
+    expect(issue).toContain("3000 resources changed outside code.");
+    expect(issue).toContain("3000 changed, 0 deleted in Okta (listing left out to fit).");
+    expect(issue).toContain("For the rest, run `npm run drift` locally on the same plan.");
+    expect(driftMarkdown(report, Number.POSITIVE_INFINITY)).toContain('- `okta_group.g2999` `name`: `"Group 2999"` → `"Group 2999 (renamed in Okta)"`');
+    const cut = driftMarkdown(report, 220);
+    expect(cut.length).toBeLessThanOrEqual(220);
+    expect(cut).toContain("## Okta drift: okta-prod");
+    expect(cut).toMatch(/> ✂️ Cut at 220 characters: .* For the whole report, run `npm run drift` locally on the same plan\.\n$/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { AccessMatrix, accessOf } from "./access";
 import { AccessDiff, AttributeChange, attributeChanges, broadens, diffAccess } from "./diff";
-import { rowDiffTable, signInDiffTable } from "./markdown";
+import { MARKDOWN_LIMIT, accessDiffCounts, fitted, rowDiffTable, signInDiffTable } from "./markdown";
 import { code, inert } from "./inert";
 import { escapeFreeText } from "../terraform/interpolations";
 import { appendAll } from "../constructs/append-all";
@@ -122,22 +122,47 @@ export function driftOf(stack: string, plan: Json): DriftReport {
   return { stack, drifted, access, broadened: broadens(access) };
 }
 
-export function driftMarkdown(report: DriftReport): string {
+/** Where the whole drift report is when an issue cannot hold it. */
+const WHOLE_DRIFT = "run `npm run drift` locally on the same plan";
+
+/**
+ * The drift issue's body. An issue holds at most 65,536 characters, so a drift of thousands of
+ * objects first counts the changed resources instead of listing them, then counts the access
+ * rows per table, then is cut at the limit (review/markdown.ts's `fitted`); every summary line
+ * is kept.
+ */
+export function driftMarkdown(report: DriftReport, limit = MARKDOWN_LIMIT): string {
+  const levels: DriftDetail[] = ["full", "no-resource-lines", "access-counts"];
+  return fitted(levels.map((level) => () => renderDrift(report, level)), limit, WHOLE_DRIFT);
+}
+
+type DriftDetail = "full" | "no-resource-lines" | "access-counts";
+
+function renderDrift(report: DriftReport, detail: DriftDetail): string {
   const out = [`## Okta drift: ${inert(report.stack)}`, ""];
   if (!report.drifted.length) return [...out, "No drift: Okta matches the code.", ""].join("\n");
   out.push(`${report.drifted.length} resource${report.drifted.length === 1 ? "" : "s"} changed outside code${report.broadened ? " — 🚨 **access was widened outside code**" : ""}.`, "");
+  if (detail !== "full") out.push(`> ✂️ Shortened to fit a GitHub issue: ${detail === "no-resource-lines" ? "the changed resources are counted, not listed" : "the changed resources and access rows are counted, not listed"}. For the rest, ${WHOLE_DRIFT}.`, "");
   const a = report.access;
   const legend = "(`+` Okta grants it, code does not; `-` code grants it, Okta does not)";
-  appendAll(out, rowDiffTable("Token grants", ["server", "client", "who", "grant", "scope"], a.grants, (r) => [r.server, r.client, r.who, r.grant, r.scope], legend));
-  appendAll(out, rowDiffTable("App assignments", ["app", "group"], a.assignments, (r) => [r.app, r.group], legend));
-  appendAll(out, rowDiffTable("Okta management access", ["app", "access"], a.management, (r) => [r.app, r.access], legend));
-  appendAll(out, rowDiffTable("Trusted origins", ["origin", "scope"], a.origins, (r) => [r.origin, r.scope], legend));
-  appendAll(out, rowDiffTable("Token claims", ["server", "client", "who", "scope", "token", "claim", "value"], a.claims, (r) => [r.server, r.client, r.who, r.scope, r.token, r.claim, r.value], legend));
-  appendAll(out, signInDiffTable(a.signIns, "(code → Okta)"));
+  if (detail === "access-counts") appendAll(out, accessDiffCounts(a, WHOLE_DRIFT));
+  else {
+    appendAll(out, rowDiffTable("Token grants", ["server", "client", "who", "grant", "scope"], a.grants, (r) => [r.server, r.client, r.who, r.grant, r.scope], legend));
+    appendAll(out, rowDiffTable("App assignments", ["app", "group"], a.assignments, (r) => [r.app, r.group], legend));
+    appendAll(out, rowDiffTable("Okta management access", ["app", "access"], a.management, (r) => [r.app, r.access], legend));
+    appendAll(out, rowDiffTable("Trusted origins", ["origin", "scope"], a.origins, (r) => [r.origin, r.scope], legend));
+    appendAll(out, rowDiffTable("Token claims", ["server", "client", "who", "scope", "token", "claim", "value"], a.claims, (r) => [r.server, r.client, r.who, r.scope, r.token, r.claim, r.value], legend));
+    appendAll(out, signInDiffTable(a.signIns, "(code → Okta)"));
+  }
   if (a.newMarkers.length) appendAll(out, a.newMarkers.map((m) => `- 🚨 outside code: ${inert(m)}`)).push("");
   out.push("#### Changed in Okta", "");
-  for (const d of report.drifted) {
-    out.push(`- ${code(d.address)} ${d.kind === "deleted" ? "**deleted in Okta** (Terraform would create it again)" : d.attributes.map((c) => `${code(c.attribute)}: ${code(c.before ?? "(none)")} → ${code(c.after ?? "(none)")}`).join("; ")}`);
+  if (detail !== "full") {
+    const deleted = report.drifted.filter((d) => d.kind === "deleted").length;
+    out.push(`${report.drifted.length - deleted} changed, ${deleted} deleted in Okta (listing left out to fit).`);
+  } else {
+    for (const d of report.drifted) {
+      out.push(`- ${code(d.address)} ${d.kind === "deleted" ? "**deleted in Okta** (Terraform would create it again)" : d.attributes.map((c) => `${code(c.attribute)}: ${code(c.before ?? "(none)")} → ${code(c.after ?? "(none)")}`).join("; ")}`);
+    }
   }
   return out.concat("").join("\n");
 }

@@ -25,12 +25,21 @@ const WHOLE_REPORT = "run `npm run review` locally, or open `review-full.md` in 
  */
 export function toMarkdown(report: ReviewReport, limit = MARKDOWN_LIMIT, gate?: Gate): string {
   const levels: Detail[] = ["full", "no-attribute-diff", "no-resource-lines", "access-counts"];
+  return fitted(levels.map((level) => () => render(report, level, gate)), limit, WHOLE_REPORT);
+}
+
+/**
+ * The first of `renders` (the most detailed first) whose text fits `limit`; else the last one's
+ * text cut at a line's end, saying so and where the whole report is (`whole`: "run …"). Each
+ * render runs only when the one before did not fit.
+ */
+export function fitted(renders: readonly (() => string)[], limit: number, whole: string): string {
   let text = "";
-  for (const level of levels) {
-    text = render(report, level, gate);
+  for (const render of renders) {
+    text = render();
     if (text.length <= limit) return text;
   }
-  const note = `\n\n> ✂️ Cut at ${limit.toLocaleString("en-US")} characters: the summaries and warnings alone are longer. For the whole report, ${WHOLE_REPORT}.\n`;
+  const note = `\n\n> ✂️ Cut at ${limit.toLocaleString("en-US")} characters: the summaries and warnings alone are longer. For the whole report, ${whole}.\n`;
   const kept = text.slice(0, Math.max(0, limit - note.length));
   return kept.slice(0, Math.max(0, kept.lastIndexOf("\n"))) + note;
 }
@@ -166,7 +175,7 @@ export function accessDiffTables(a: AccessDiff): string[] {
 }
 
 /** Each access table's count of changed rows, for a change too large to list them in a comment. */
-function accessDiffCounts(a: AccessDiff): string[] {
+export function accessDiffCounts(a: AccessDiff, whole = WHOLE_REPORT): string[] {
   const t = ACCESS_TABLES;
   const counts: [string, number, number, number][] = [
     [t.grants.title, a.grants.added.length, a.grants.removed.length, 0],
@@ -178,7 +187,7 @@ function accessDiffCounts(a: AccessDiff): string[] {
   ];
   const rows = (n: number, sign: string) => `${n} row${n === 1 ? "" : "s"} \`${sign}\``;
   const lines = counts.filter(([, added, removed, stronger]) => added || removed || stronger).map(([title, added, removed, stronger]) => `- **${title}**: ${rows(added, "+")}, ${rows(removed, "-")}${stronger ? `, ${rows(stronger, "^")}` : ""}`);
-  return lines.length ? [...lines, "", `(access rows left out to fit; for them, ${WHOLE_REPORT})`, ""] : [];
+  return lines.length ? [...lines, "", `(access rows left out to fit; for them, ${whole})`, ""] : [];
 }
 
 /** Sign-in changes: `+` a weaker way in (broadening), `-` a way in gone, `^` a stronger way in or a new deny. */
