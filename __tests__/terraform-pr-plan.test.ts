@@ -44,6 +44,15 @@ terraformSuite()("npm run plan: a PR plan costs what the change costs", () => {
     expect(one.length).toBeGreaterThan(0);
     expect(one.length).toBeLessThan(10);
     expect(plan.text).toMatch(/Plan: 0 to add, 1 to change, 0 to destroy\./);
+
+    // More changes than a plan is targeted at (MAX_TARGETS, 2,000: each target is an argument of
+    // Terraform's command line): a full refresh instead, still planning exactly the change.
+    synth(editedConfig(fixtureConfig("dev"), (d) => d.apps.forEach((a) => Object.assign(a, { label: `${a.label} (renamed)` }))));
+    const many = reads(() => (plan = prPlan("okta-dev", dir, { env, maxTargets: 1 })));
+    expect(plan.mode).toBe("full");
+    expect(plan.targets.length).toBeGreaterThan(1);
+    expect(many.filter((r) => !r.startsWith("data.")).length).toBe(resources);
+    expect(plan.text).toMatch(new RegExp(`Plan: 0 to add, ${plan.targets.length} to change, 0 to destroy\\.`));
     console.log(`okta-dev (${resources} resources): full refresh ${full.length} reads; one-app PR plan ${one.length}`);
   });
 });

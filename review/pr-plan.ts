@@ -22,6 +22,15 @@ import { Args } from "./args";
  * Terraform does not refresh (a deploy then fails, or a later drift run shows it).
  */
 
+/**
+ * The most resources a PR plan targets. Each is one `-target` argument, and Linux refuses a
+ * command line of more than 2 MB in all: 30,000 targets (the first deploy of a 10,000-app
+ * import) failed to start Terraform at all (E2BIG). A change that touches more is planned with a
+ * full refresh, as the daily drift run does: past a few thousand resources it reads a large
+ * share of the org anyway.
+ */
+export const MAX_TARGETS = 2000;
+
 export interface PrPlan {
   readonly stack: string;
   /** Addresses the change touches (Terraform's own no-refresh plan). */
@@ -30,7 +39,7 @@ export interface PrPlan {
   readonly planJson: Record<string, unknown>;
   /** The final plan's human text. */
   readonly text: string;
-  /** "targeted" (refresh of the targets), "none" (nothing changes: no refresh at all) or "full". */
+  /** "targeted" (refresh of the targets), "none" (nothing changes: no refresh at all) or "full" (asked for, or more than MAX_TARGETS change). */
   readonly mode: "targeted" | "none" | "full";
 }
 
@@ -52,7 +61,7 @@ function ok(r: Run, what: string): Run {
 }
 
 /** The PR plan of one synthesized stack directory (terraform init is run when needed). */
-export function prPlan(stack: string, dir: string, options: { full?: boolean; env?: NodeJS.ProcessEnv; planOut?: string } = {}): PrPlan {
+export function prPlan(stack: string, dir: string, options: { full?: boolean; env?: NodeJS.ProcessEnv; planOut?: string; maxTargets?: number } = {}): PrPlan {
   const env = options.env ?? process.env;
   if (!fs.existsSync(path.join(dir, ".terraform"))) ok(terraform(dir, ["init", "-input=false"], env), `terraform init of ${stack}`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "okta-plan-"));
@@ -70,13 +79,18 @@ export function prPlan(stack: string, dir: string, options: { full?: boolean; en
       .map((c) => c.address)
       .sort();
     if (!targets.length) return { stack, targets, planJson: quickJson, text: quick.stdout, mode: "none" };
+    if (targets.length > (options.maxTargets ?? MAX_TARGETS)) {
+      const full = ok(terraform(dir, ["plan", "-input=false", "-lock=false", `-out=${path.join(tmp, "full.tfplan")}`], env), `terraform plan of ${stack}`);
+      return { stack, targets, planJson: show(path.join(tmp, "full.tfplan")), text: full.stdout, mode: "full" };
+    }
     // 2. Exactly those, refreshed (Terraform adds what they depend on).
     const final = ok(terraform(dir, ["plan", "-input=false", "-lock=false", ...targets.map((t) => `-target=${t}`), `-out=${path.join(tmp, "pr.tfplan")}`], env), `terraform plan -target of ${stack}`);
     return { stack, targets, planJson: show(path.join(tmp, "pr.tfplan")), text: final.stdout, mode: "targeted" };
   } finally {
     // The plan to apply, when asked for (a deploy applies exactly the plan it checked).
     if (options.planOut) {
-      const made = ["pr.tfplan", "quick.tfplan", "full.tfplan"].map((f) => path.join(tmp, f)).find((f) => fs.existsSync(f));
+      // The last plan made: a targeted or full one after the quick one, which alone means nothing changes.
+      const made = ["pr.tfplan", "full.tfplan", "quick.tfplan"].map((f) => path.join(tmp, f)).find((f) => fs.existsSync(f));
       if (made) fs.copyFileSync(made, path.resolve(dir, options.planOut));
     }
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -127,7 +141,7 @@ export function runPrPlan(argv: readonly string[], write: (t: string) => void = 
     plan.mode === "none"
       ? `\n${stack}: nothing changes; planned against the last state, reading no resource from Okta (data sources only).\n`
       : plan.mode === "full"
-        ? `\n${stack}: full refresh (every resource read from Okta).\n`
+        ? `\n${stack}: full refresh (every resource read from Okta)${full ? "" : `: the change touches ${plan.targets.length} resources, more than the ${MAX_TARGETS} a plan is targeted at`}.\n`
         : `\n${stack}: ${plan.targets.length} resource${plan.targets.length === 1 ? "" : "s"} change; only those (and what they depend on) were read from Okta. Changes made outside code elsewhere are the daily drift run's to find.\n`,
   );
   return 0;
