@@ -217,17 +217,19 @@ describe("review: malformed input names the file", () => {
 });
 
 describe("review: a change too large for a comment", () => {
+  const outOf = (resource: Record<string, Record<string, object>>) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-big-review-"));
+    fs.mkdirSync(path.join(dir, "stacks", "okta-prod"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "stacks", "okta-prod", "cdk.tf.json"), JSON.stringify({ resource }));
+    return dir;
+  };
+  const groups = (n: number, suffix = "") => Object.fromEntries(Array.from({ length: n }, (_, i) => [`g${i}`, { name: `Group ${i}${i < 2100 ? suffix : ""}` }]));
+
   test("reports a pull request that adds 40,000 resources: the comment fits GitHub, the whole report is written apart", () => {
     // Before, the Markdown's 160,000 lines were appended with push(...lines), one argument per
     // line, and V8 refused the call: "Maximum call stack size exceeded", no report, no gate.
-    const outOf = (resource: Record<string, Record<string, object>>) => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-big-review-"));
-      fs.mkdirSync(path.join(dir, "stacks", "okta-prod"), { recursive: true });
-      fs.writeFileSync(path.join(dir, "stacks", "okta-prod", "cdk.tf.json"), JSON.stringify({ resource }));
-      return dir;
-    };
-    const groups = Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`g${i}`, { name: `Group ${i}`, description: `Team ${i}` }]));
-    const [baseOut, headOut] = [outOf({}), outOf({ okta_group: groups })];
+    const added = Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`g${i}`, { name: `Group ${i}`, description: `Team ${i}` }]));
+    const [baseOut, headOut] = [outOf({}), outOf({ okta_group: added })];
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-big-review-"));
     const [out, fullOut] = [path.join(dir, "review.md"), path.join(dir, "review-full.md")];
     expect(runReview({ baseOut, headOut, out, fullOut, json: false, failOnBroadening: [] })).toBe(0);
@@ -239,6 +241,15 @@ describe("review: a change too large for a comment", () => {
     expect(full.split("\n").length).toBeGreaterThan(150_000);
     expect(full).toContain("okta_group.g39999");
     expect(full).not.toContain("✂️");
+  });
+
+  test("counts a change past the PR plan's 2,000 targets as the full refresh that plan then makes", () => {
+    const base = outOf({ okta_group: groups(3000) });
+    const cost = (head: string) => stackReview(reviewOf(base, head), "okta-prod").cost.planReads;
+    // 100 groups renamed: the PR plan targets (and reads) those 100.
+    expect(cost(outOf({ okta_group: { ...groups(3000), ...Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`g${i}`, { name: `Renamed ${i}` }])) } }))).toBe(100);
+    // 2,100 renamed: more than MAX_TARGETS, so every group in state is read.
+    expect(cost(outOf({ okta_group: groups(3000, " (renamed)") }))).toBe(3000);
   });
 
   test("a drift of 3,000 objects fits a GitHub issue: the changed resources are counted, every summary line kept", () => {

@@ -11,7 +11,7 @@ import { ownEntry } from "../constructs/own-entry";
  * Workforce plans) and the stack's share of it (max_api_capacity).
  */
 export interface StackCost {
-  /** Okta reads of the PR plan: changed or destroyed resources (they are in state) and data sources. */
+  /** Okta reads of the PR plan: changed or destroyed resources (they are in state) and data sources; every resource in state past MAX_TARGETS changes. */
   readonly planReads: number;
   /** Okta requests of the deploy: writes, and each written resource read back. */
   readonly deployRequests: number;
@@ -24,6 +24,14 @@ export interface StackCost {
 type Json = Record<string, unknown>;
 
 const BUCKET_PER_MINUTE = 100;
+
+/**
+ * The most resources a PR plan targets (review/pr-plan.ts). Each is one `-target` argument, and
+ * Linux refuses a command line of more than 2 MB in all: 30,000 targets (the first deploy of a
+ * 10,000-app import) failed to start Terraform at all (E2BIG). A change that touches more is
+ * planned with a full refresh, as the daily drift run does, and its cost is counted so.
+ */
+export const MAX_TARGETS = 2000;
 
 function ops(type: string, phase: "plan" | "apply"): readonly (readonly [string, string])[] {
   // The type is the JSON's (a pull request's): "constructor" is no entry, whatever Object has.
@@ -42,12 +50,23 @@ function writes(type: string, action: "add" | "change" | "destroy"): number {
 export function costOf(resources: readonly ResourceChange[], head: Json | undefined): StackCost {
   let planReads = 0;
   let deployRequests = 0;
+  let targets = 0;
   for (const r of resources) {
     if (r.type.startsWith("provider.") || r.type.startsWith("terraform.") || r.address.startsWith("data.")) continue;
     const reads = ops(r.type, "plan").length || 1;
     const action = r.kind === "import" ? "change" : r.kind === "add" ? "add" : r.kind === "destroy" ? "destroy" : "change";
     if (r.kind !== "add") planReads += reads;
+    targets++;
     deployRequests += writes(r.type, action) + (action === "destroy" ? 0 : reads);
+  }
+  // Past MAX_TARGETS the PR plan refreshes everything in state: about every resource of the head
+  // that it does not create, plus those it destroys.
+  if (targets > MAX_TARGETS) {
+    planReads = resources.filter((r) => r.kind === "destroy").reduce((n, r) => n + (ops(r.type, "plan").length || 1), 0);
+    const added = new Set(resources.filter((r) => r.kind === "add").map((r) => r.address));
+    for (const [type, byName] of Object.entries((head?.resource ?? {}) as Record<string, Json>)) {
+      for (const name of Object.keys(byName)) if (!added.has(`${type}.${name}`)) planReads += ops(type, "plan").length || 1;
+    }
   }
   if (resources.length) {
     for (const [type, byName] of Object.entries((head?.data ?? {}) as Record<string, Json>)) planReads += Object.keys(byName).length * (ops(`data.${type}`, "plan").length || 1);

@@ -6,6 +6,7 @@ import { selectEnvironments } from "../config";
 import { buildOrgApp } from "../stacks/org-app";
 import { synthesizeAll } from "../stacks/synthesize";
 import { Args } from "./args";
+import { MAX_TARGETS } from "./cost";
 
 /**
  * `npm run plan -- okta-<env>`: the plan of a pull request, costing what the change costs
@@ -21,15 +22,6 @@ import { Args } from "./args";
  * touch (the daily drift run's full refresh reports those), and a console edit to a dependency
  * Terraform does not refresh (a deploy then fails, or a later drift run shows it).
  */
-
-/**
- * The most resources a PR plan targets. Each is one `-target` argument, and Linux refuses a
- * command line of more than 2 MB in all: 30,000 targets (the first deploy of a 10,000-app
- * import) failed to start Terraform at all (E2BIG). A change that touches more is planned with a
- * full refresh, as the daily drift run does: past a few thousand resources it reads a large
- * share of the org anyway.
- */
-export const MAX_TARGETS = 2000;
 
 export interface PrPlan {
   readonly stack: string;
