@@ -126,9 +126,18 @@ export function diffRows<T extends object>(before: readonly T[], after: readonly
  */
 export function renamedApps(resources: readonly ResourceChange[]): Map<string, string> {
   const renames = new Map<string, string>();
-  const added = resources.filter((r) => r.kind === "add" && APP_TYPES.has(r.type));
+  // Added apps by type and label, looked up per destroyed app (a search each made a PR that
+  // replaces thousands of apps quadratic).
+  const added = new Map<string, ResourceChange[]>();
+  for (const a of resources) {
+    if (a.kind !== "add" || !APP_TYPES.has(a.type) || a.label === undefined) continue;
+    const key = JSON.stringify([a.type, a.label]);
+    const same = added.get(key);
+    if (same) same.push(a);
+    else added.set(key, [a]);
+  }
   for (const gone of resources.filter((r) => r.kind === "destroy" && APP_TYPES.has(r.type))) {
-    const same = added.filter((a) => a.type === gone.type && a.label !== undefined && a.label === gone.label);
+    const same = gone.label === undefined ? [] : (added.get(JSON.stringify([gone.type, gone.label])) ?? []);
     if (same.length === 1) renames.set(gone.address, same[0].address);
   }
   return renames;

@@ -123,8 +123,9 @@ function reviewStack(id: string, before: SynthesizedStack | undefined, after: Sy
         `${old.type === "okta_app_oauth" ? ": a new client id every client must be given, and its &lt;id&gt;_client_id output is renamed" : ": a new app id"}. Access is unchanged.`,
     );
   }
+  const renamedTo = new Set(renames.values());
   for (const r of resources) {
-    if (renames.has(r.address) || [...renames.values()].includes(r.address)) continue;
+    if (renames.has(r.address) || renamedTo.has(r.address)) continue;
     const what = md`${r.type} ${r.label ? `"${r.label}" ` : ""}(${code(r.path)})`.text;
     if (r.kind === "destroy") warnings.push(`destroys ${what}${r.preventDestroy ? ": it carries prevent_destroy, so Terraform will refuse and the deploy fails" : ""}`);
     else if (r.replacedBy) warnings.push(`replaces ${what}: ${inert(r.replacedBy.join(", "))} changed${r.type === "okta_app_oauth" ? ", so the app gets a new client id" : ""}${r.preventDestroy ? "; it carries prevent_destroy, so Terraform will refuse" : ""}`);
