@@ -449,6 +449,22 @@ describe("import of a live org that breaks RFC 9700 and the constructs' shapes",
   });
 });
 
+describe("import of groups", () => {
+  test("leaves out a group whose name repeats an earlier one's but for case, naming it; imports the rest", () => {
+    const groups = [
+      { id: "00g00000000000000001", type: "OKTA_GROUP", profile: { name: "Finance" } },
+      { id: "00g00000000000000002", type: "OKTA_GROUP", profile: { name: "Ops" } },
+      { id: "00g00000000000000003", type: "OKTA_GROUP", profile: { name: "FINANCE" } },
+    ];
+    const { log, config } = mapOrg({ ...lotsOfGroups(0), groups }, { environment: "dev" });
+    expect(config.groups?.map((g) => g.name)).toEqual(["Finance", "Ops"]);
+    expect(log.entries.find((e) => e.id === "00g00000000000000003")).toMatchObject({
+      outcome: "not imported",
+      why: "its name repeats group 00g00000000000000001's (Okta group names are unique; config names groups by name). Fix: rename one in Okta, then import again",
+    });
+  });
+});
+
 describe("import of Okta answers with parts missing or of the wrong type", () => {
   test("leaves out an object with a field of an unexpected type, naming the field", () => {
     const org = JSON.parse(JSON.stringify(deployed(configFor("dev")).org));

@@ -42,6 +42,9 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
 
   // Groups: Okta-mastered ones are ours to manage; Everyone is referenced; directory groups are not ours.
   const groupNames = new Map<string, string>();
+  // The first group of each name, by its lower case: searched per group, the names made an org
+  // of 50,000 groups take minutes (quadratic).
+  const byLowerName = new Map<string, string>();
   let everyoneId: string | undefined;
   for (const g of snapshot.groups) {
     const name = g.profile?.name ?? g.id;
@@ -51,9 +54,12 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
     } else if (options.excludeObjects?.has(g.id)) {
       log.add("group", name, g.id, "not imported", `the constructs refuse it: ${options.excludeObjects.get(g.id)!.replace(/\.$/, "")}. It stays in Okta, unmanaged, and so do the assignments and rules that name it`);
     } else if (g.type === "OKTA_GROUP" || g.type === undefined) {
-      const twin = [...groupNames].find(([, n]) => n.toLowerCase() === name.toLowerCase());
-      if (twin) log.add("group", name, g.id, "not imported", `its name repeats group ${twin[0]}'s (Okta group names are unique; config names groups by name). Fix: rename one in Okta, then import again`);
-      else groupNames.set(g.id, name);
+      const twin = byLowerName.get(name.toLowerCase());
+      if (twin !== undefined) log.add("group", name, g.id, "not imported", `its name repeats group ${twin}'s (Okta group names are unique; config names groups by name). Fix: rename one in Okta, then import again`);
+      else {
+        groupNames.set(g.id, name);
+        byLowerName.set(name.toLowerCase(), g.id);
+      }
     }
     else log.add("group", name, g.id, "not imported", `a ${g.type} group is mastered by ${g.type === "APP_GROUP" ? "a directory or app" : "Okta"}; Terraform must not manage its membership or profile`);
   }

@@ -58,6 +58,8 @@ export class OktaOrgStack extends TerraformStack {
   /** Privileged service apps, created by okta-bootstrap-<env> and named here by client id. */
   readonly privilegedClients = new Map<string, IServiceClient>();
   private readonly groupsByName = new Map<string, IOktaGroup>();
+  /** Each group name taken, by its lower case (Okta's uniqueness): looked up once per group, never searched. */
+  private readonly groupNamesByLowerCase = new Map<string, string>();
   /** Groups config declares that failed their own checks (reported there): what names them is not built. */
   private failedGroups: ReadonlySet<string> = new Set();
   /** Construct keys and Terraform names that config entries take: two entries may not take one. */
@@ -95,6 +97,7 @@ export class OktaOrgStack extends TerraformStack {
         const clash = this.groupsByName.get(t.group.groupName);
         if (clash) throw new OktaConfigError(t.node.path, [{ what: "tier group is already a tier group of another API", value: t.group.groupName, fix: "give each tier of each API its own group." }]);
         this.groupsByName.set(t.group.groupName, t.group);
+        this.groupNamesByLowerCase.set(t.group.groupName.toLowerCase(), t.group.groupName);
         // Assigned to, a tier group names an Assignment-<key> as a declared group does.
         this.names.reserve("groups", t.group.key ?? slug(t.group.groupName), t.group.groupName);
       }
@@ -133,7 +136,8 @@ export class OktaOrgStack extends TerraformStack {
    * repeat a tier's subscriber group or another declared group, or apply fails half-way.
    */
   private addGroup(group: GroupConfig): void {
-    const clash = [...this.groupsByName.keys()].find((n) => n.toLowerCase() === group.name.toLowerCase());
+    // A search of every name taken, per group, made 20,000 groups take seconds (quadratic).
+    const clash = this.groupNamesByLowerCase.get(group.name.toLowerCase());
     if (clash !== undefined) {
       const tier = [...this.servers.values()].flatMap((s) => s.tiers).find((t) => t.group.groupName === clash);
       throw new OktaConfigError(`${this.node.path}/Group-${constructKey(group)}`, [
@@ -146,6 +150,7 @@ export class OktaOrgStack extends TerraformStack {
     }
     const created = new OktaGroup(this, `Group-${constructKey(group)}`, { name: group.name, description: group.description, key: group.id });
     this.groupsByName.set(created.groupName, created);
+    this.groupNamesByLowerCase.set(created.groupName.toLowerCase(), created.groupName);
   }
 
   /**
@@ -238,7 +243,11 @@ export class OktaOrgStack extends TerraformStack {
     const assignTo = (app as { assignTo?: AssignmentConfig }).assignTo;
     if (Array.isArray(assignTo) && assignTo.some((n) => this.failedGroups.has(n))) return;
     if (Array.isArray(assignTo) && assignTo.some((n) => !this.groupsByName.has(n))) {
-      for (const n of assignTo.filter((x) => !this.groupsByName.has(x))) this.unknownGroupUses.set(n, [...(this.unknownGroupUses.get(n) ?? []), app.id]);
+      for (const n of assignTo.filter((x) => !this.groupsByName.has(x))) {
+        const apps = this.unknownGroupUses.get(n);
+        if (apps) apps.push(app.id);
+        else this.unknownGroupUses.set(n, [app.id]);
+      }
       return;
     }
     let created: OAuthApp;
