@@ -196,10 +196,16 @@ export function mapOrg(answered: OrgSnapshot, options: MapOptions): MappedOrg {
   // A user policy keeps every client it has in Okta: an app left out of config (refused, or
   // not importable) stays in the list by its client id, so the first deploy takes no one's
   // tokens away; its users are whoever the tier rules admit, as before.
+  // Each app by its client id, looked up per unmanaged client (not searched: an org of thousands).
+  const appsByClientId = new Map<string, OktaApp>();
+  for (const a of snapshot.apps) {
+    const clientId = a.credentials?.oauthClient?.client_id ?? a.id;
+    if (!appsByClientId.has(clientId)) appsByClientId.set(clientId, a);
+  }
   const withUnmanaged = (s: MappedServer): ApiConfig => {
     const managed = new Set(appConfigs.filter((a) => (a as { apis?: readonly string[] }).apis?.includes(s.key)).map((a) => clientIdOf.get(a.id)));
     const unmanaged = [...new Set(s.policyClients.filter((c) => c !== "ALL_CLIENTS" && !managed.has(c)))].sort();
-    const grantsOf = (clientId: string) => [...(snapshot.apps.find((a) => (a.credentials?.oauthClient?.client_id ?? a.id) === clientId)?.settings?.oauthClient?.grant_types ?? [])].sort();
+    const grantsOf = (clientId: string) => [...(appsByClientId.get(clientId)?.settings?.oauthClient?.grant_types ?? [])].sort();
     return unmanaged.length ? { ...s.config, unmanagedClients: unmanaged.map((clientId) => ({ clientId, grantTypes: grantsOf(clientId) })) } : s.config;
   };
   const apiCenterServer = servers.find((s) => s.key === "apiCenter");
