@@ -42,7 +42,7 @@ export function synthesizeOrg(configs: readonly OrgConfig[], options: { readonly
         written.push({ dir, result: synthesizeAll(buildCheckedOrgApp([config], { outdir: dir }, render).app) });
       } catch (error) {
         if (error instanceof OktaConfigErrors) appendAll(configProblems, error.entries);
-        else if (error instanceof SynthError) appendAll((error.constructs ? constructFailures : jsonFailures), error.failures);
+        else if (error instanceof SynthError) appendAll(error.constructs ? constructFailures : jsonFailures, error.failures);
         else throw error;
       } finally {
         // Else cdktf's token map would keep this environment's constructs alive (cdktf-token-map.ts).
