@@ -123,9 +123,9 @@ const FREE_TEXT_FIELD = new RegExp(
 const INTERPOLATION = /\$\{|%\{/;
 /** C0/C1 controls, NUL, and bidi overrides/isolates that make a value read differently than it is. */
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-/** Okta's field limits (Admin Console and API): app labels 100, names 255, descriptions 1,024. */
 /** A UTF-16 surrogate not paired with its other half (with the u flag a pair is one code point, never Cs). */
 const LONE_SURROGATE = /\p{Cs}/u;
+/** Okta's field limits (Admin Console and API): app labels 100, names 255, descriptions 1,024. */
 const MAX_LENGTH: Readonly<Record<string, number>> = { label: 100, name: 255, description: 1024 };
 const SHORTEST_LIMIT = Math.min(...Object.values(MAX_LENGTH));
 

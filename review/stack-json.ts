@@ -27,13 +27,13 @@ export interface Block {
   readonly attrs: Json;
 }
 
+/** The ids cdktf gives stacks here (okta-dev, okta-bootstrap-prod): never a path. */
+const STACK_ID = /^[A-Za-z0-9_-]+$/;
+
 /**
  * Reads every stack of a cdktf output directory (`<dir>/stacks/<id>/cdk.tf.json`). Only
  * files are read: no Terraform and no credentials.
  */
-/** The ids cdktf gives stacks here (okta-dev, okta-bootstrap-prod): never a path. */
-const STACK_ID = /^[A-Za-z0-9_-]+$/;
-
 export function readSynthesized(outdir: string): Map<string, SynthesizedStack> {
   const stacksDir = path.join(outdir, "stacks");
   if (!fs.existsSync(stacksDir)) throw new Error(`${outdir} holds no synthesized stacks (no ${stacksDir}). Fix: run npm run synth, or point at a cdktf.out directory.`);
