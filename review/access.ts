@@ -131,7 +131,7 @@ export function accessOf(json: Json, owners: Readonly<Record<string, string>> = 
   const owner = (address: string) => {
     const block = blocks.get(address);
     // A client named by its literal id (a privileged app of the bootstrap stack) by that id.
-    return block ? ownerOf(owners, block.path) : Object.prototype.hasOwnProperty.call(owners, `client:${address}`) ? owners[`client:${address}`] : undefined;
+    return block ? ownerOf(owners, block.path) : ownEntry(owners, `client:${address}`);
   };
   // Each type's active blocks, and the blocks that name a parent (a policy's server, a rule's
   // policy), indexed once: filtered per server and per policy, every block was scanned and its

@@ -51,12 +51,12 @@ export function readPlan(file: string): Json {
     if (e instanceof JsonTooDeepError) throw new Error(`${file} is ${e.message} (a plan nests about 12). Fix: pass the output of \`terraform show -json <planfile>\`.`);
     throw new Error(`${file} is not JSON. Fix: pass the output of \`terraform show -json <planfile>\`, not the binary plan or its text rendering.`);
   }
-  if (!json || typeof json !== "object" || Array.isArray(json) || !("format_version" in json)) {
+  if (!isJsonObject(json) || !("format_version" in json)) {
     throw new Error(`${file} is not a Terraform plan in JSON (no format_version). Fix: pass the output of \`terraform show -json <planfile>\`.`);
   }
-  const problem = planShapeProblem(json as Json);
+  const problem = planShapeProblem(json);
   if (problem) throw new Error(`${file} is not a Terraform plan in JSON: ${problem}. Fix: pass the output of \`terraform show -json <planfile>\`.`);
-  return json as Json;
+  return json;
 }
 
 const show = (v: unknown) => JSON.stringify(v)?.slice(0, 60) ?? "missing";

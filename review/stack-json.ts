@@ -55,9 +55,9 @@ export function readSynthesized(outdir: string): Map<string, SynthesizedStack> {
       continue;
     }
     const json = readJson(file);
-    if (!json || typeof json !== "object" || Array.isArray(json)) throw new Error(`${file} is not a Terraform JSON object (got ${Array.isArray(json) ? "an array" : JSON.stringify(json)}). Fix: synthesize again (npm run synth).`);
+    if (!isJsonObject(json)) throw new Error(`${file} is not a Terraform JSON object (got ${Array.isArray(json) ? "an array" : JSON.stringify(json)}). Fix: synthesize again (npm run synth).`);
     for (const section of ["resource", "data", "provider", "output", "terraform"]) {
-      const value = (json as Json)[section];
+      const value = json[section];
       if (value !== undefined && (value === null || typeof value !== "object")) {
         throw new Error(`${file}: "${section}" is ${JSON.stringify(value)}, not an object. Fix: synthesize again (npm run synth).`);
       }
@@ -65,7 +65,7 @@ export function readSynthesized(outdir: string): Map<string, SynthesizedStack> {
     // Every block is walked by the access model: a type or block that is no object crashed it.
     const refuse = (at: string, value: unknown, what: string) => new Error(`${file}: ${at} is ${JSON.stringify(value)?.slice(0, 80)}, not ${what}. Fix: synthesize again (npm run synth).`);
     for (const section of ["resource", "data"]) {
-      for (const [type, byName] of Object.entries(((json as Json)[section] ?? {}) as Json)) {
+      for (const [type, byName] of Object.entries((json[section] ?? {}) as Json)) {
         if (!isJsonObject(byName)) throw refuse(`${section}.${type}`, byName, "an object of blocks by name");
         for (const [name, block] of Object.entries(byName)) if (!isJsonObject(block)) throw refuse(`${section}.${type}.${name}`, block, "a block (an object)");
       }
@@ -76,11 +76,12 @@ export function readSynthesized(outdir: string): Map<string, SynthesizedStack> {
       throw new Error(`${report} is not a guardrail report. Fix: synthesize again (npm run synth).`);
     }
     // Each finding is rendered into the trusted review: a field of another type crashed it.
-    const wrong = ((parsed?.findings as unknown[] | undefined) ?? []).map(findingProblem).findIndex((p) => p !== undefined);
-    if (wrong >= 0) throw new Error(`${report} is not a guardrail report: findings[${wrong}]${findingProblem((parsed!.findings as unknown[])[wrong])}. Fix: synthesize again (npm run synth).`);
+    const problems = ((parsed?.findings as unknown[] | undefined) ?? []).map(findingProblem);
+    const wrong = problems.findIndex((p) => p !== undefined);
+    if (wrong >= 0) throw new Error(`${report} is not a guardrail report: findings[${wrong}]${problems[wrong]}. Fix: synthesize again (npm run synth).`);
     const ownersFile = path.join(stacksDir, id, "owners.json");
     const owners = fs.existsSync(ownersFile) ? readJson(ownersFile) : {};
-    if (!owners || typeof owners !== "object" || Array.isArray(owners)) throw new Error(`${ownersFile} is not an object of construct paths to teams. Fix: synthesize again (npm run synth).`);
+    if (!isJsonObject(owners)) throw new Error(`${ownersFile} is not an object of construct paths to teams. Fix: synthesize again (npm run synth).`);
     stacks.set(id, { id, json: json as Json, findings: (parsed?.findings as Finding[] | undefined) ?? [], owners: owners as Record<string, string> });
   }
   return stacks;
@@ -90,8 +91,8 @@ const FINDING_TEXT = ["rule", "title", "resourceType", "resource", "path", "deta
 
 /** What is wrong with one finding of a guardrails.json (` is null, not an object`, `.rule is 5, not a string`), or undefined. */
 function findingProblem(finding: unknown): string | undefined {
-  if (!finding || typeof finding !== "object" || Array.isArray(finding)) return ` is ${JSON.stringify(finding)}, not an object`;
-  const f = finding as Record<string, unknown>;
+  if (!isJsonObject(finding)) return ` is ${JSON.stringify(finding)}, not an object`;
+  const f = finding;
   for (const key of FINDING_TEXT) if (typeof f[key] !== "string") return `.${key} is ${JSON.stringify(f[key]) ?? "missing"}, not a string`;
   if (f.level !== "error" && f.level !== "warning" && f.level !== "info") return `.level is ${JSON.stringify(f.level) ?? "missing"}, not error, warning or info`;
   const suppressed = f.suppressed as Record<string, unknown> | undefined;
@@ -193,7 +194,8 @@ export function ownerOf(owners: Readonly<Record<string, string>>, constructPath:
   let found: string | undefined;
   for (const part of constructPath.split("/")) {
     prefix = prefix ? `${prefix}/${part}` : part;
-    if (Object.prototype.hasOwnProperty.call(owners, prefix)) found = owners[prefix];
+    const owner = ownEntry(owners, prefix);
+    if (owner !== undefined) found = owner;
   }
   return found;
 }
