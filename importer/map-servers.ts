@@ -67,7 +67,7 @@ export function mapServer(s: ServerSnapshot, key: string, clientKinds: ReadonlyM
   const tiers: Record<string, AccessTierOptions> = {};
   const tierGroups = new Map<string, string>();
   const tierScopes = new Set<string>();
-  const userClients: string[] = [];
+  const userClients = new Set<string>();
   const policyClients: string[] = [];
   const oidc = new Set<string>();
   const lifetimes: TokenLifetimes[] = [];
@@ -96,7 +96,7 @@ export function mapServer(s: ServerSnapshot, key: string, clientKinds: ReadonlyM
     if (policy.name !== "User access") policyChanges.push(`renamed "${policy.name}" → "User access"`);
     if ((policy.priority ?? 1) !== 1) policyChanges.push(`priority ${policy.priority} → 1`);
     log.imported("policy", `${name} / ${pname}`, policy.id, policyChanges);
-    appendAll(userClients, clients.filter((c) => clientKinds.has(c) && clientKinds.get(c) !== "service"));
+    for (const c of clients) if (clientKinds.has(c) && clientKinds.get(c) !== "service") userClients.add(c);
     appendAll(policyClients, clients);
     const sorted = [...rules].sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0));
     for (const rule of sorted) {
@@ -184,7 +184,7 @@ export function mapServer(s: ServerSnapshot, key: string, clientKinds: ReadonlyM
     ...(claims.length ? { claims } : {}),
     ...(oidcScopes && !sameSet(oidcScopes, ["openid", "profile", "email"]) ? { oidcScopes } : {}),
   };
-  return { key, id: server.id, config, userClients: new Set(userClients), policyClients, tierGroups, serviceGrants, adopt };
+  return { key, id: server.id, config, userClients, policyClients, tierGroups, serviceGrants, adopt };
 }
 
 /** Lower-case words joined by dashes, as app ids and suggested audiences are written. */

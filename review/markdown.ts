@@ -111,9 +111,11 @@ function renderStack(s: StackReview, detail: Detail): string[] {
   if (a.newMarkers.length) appendAll(out, a.newMarkers.map((m) => `- 🚨 new: ${inert(m)}`)).push("");
   const picture = detail === "full" ? accessDiffMermaid(a) : undefined;
   if (picture) appendAll(out, ["<details><summary>Picture of the change (groups → apps → APIs)</summary>", "", ...mermaidBlock(picture), "", "</details>", ""]);
+  // Per-resource lines are the third thing to go, after attribute diffs.
+  const resourceLines = detail === "full" || detail === "no-attribute-diff";
   if (s.resources.length) {
     out.push("#### Resource changes", "");
-    if (detail === "no-resource-lines" || detail === "access-counts") out.push(`${s.summary.add} added, ${s.summary.change} changed, ${s.summary.destroy} destroyed (lines left out to fit).`, "");
+    if (!resourceLines) out.push(`${s.summary.add} added, ${s.summary.change} changed, ${s.summary.destroy} destroyed (lines left out to fit).`, "");
     else {
       appendAll(out, s.resources.map(resourceLine)).push("");
       if (detail === "full") appendAll(out, attributeDiff(s)).push("");
@@ -124,7 +126,7 @@ function renderStack(s: StackReview, detail: Detail): string[] {
     const sum = `+${p.summary.create} ~${p.summary.update} -/+${p.summary.replace} -${p.summary.delete}${p.summary.import ? ` ⇐${p.summary.import} imported` : ""}`;
     out.push(`#### Terraform plan (${code(p.file)}): ${sum}`, "");
     if (!p.changes.length) out.push("No changes.", "");
-    else if (detail === "no-resource-lines" || detail === "access-counts") out.push("(per-resource lines left out to fit)", "");
+    else if (!resourceLines) out.push("(per-resource lines left out to fit)", "");
     else appendAll(out, p.changes.map((c) => `- \`${PLAN_SIGN[c.action]}\` ${inert(c.type)} ${code(c.path)}${c.action === "replace" ? " **replaced**" : ""}`)).push("");
   }
   if (s.newFindings.length) {

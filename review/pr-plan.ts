@@ -59,10 +59,11 @@ export function prPlan(stack: string, dir: string, options: { full?: boolean; en
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "okta-plan-"));
   try {
     const show = (file: string) => JSON.parse(ok(terraform(dir, ["show", "-json", file], env), "terraform show").stdout) as Record<string, unknown>;
-    if (options.full) {
+    const fullRefresh = (targets: readonly string[]): PrPlan => {
       const full = ok(terraform(dir, ["plan", "-input=false", "-lock=false", `-out=${path.join(tmp, "full.tfplan")}`], env), `terraform plan of ${stack}`);
-      return { stack, targets: [], planJson: show(path.join(tmp, "full.tfplan")), text: full.stdout, mode: "full" };
-    }
+      return { stack, targets, planJson: show(path.join(tmp, "full.tfplan")), text: full.stdout, mode: "full" };
+    };
+    if (options.full) return fullRefresh([]);
     // 1. What the change touches, with no Okta read at all.
     const quick = ok(terraform(dir, ["plan", "-input=false", "-lock=false", "-refresh=false", `-out=${path.join(tmp, "quick.tfplan")}`], env), `terraform plan -refresh=false of ${stack}`);
     const quickJson = show(path.join(tmp, "quick.tfplan"));
@@ -71,10 +72,7 @@ export function prPlan(stack: string, dir: string, options: { full?: boolean; en
       .map((c) => c.address)
       .sort();
     if (!targets.length) return { stack, targets, planJson: quickJson, text: quick.stdout, mode: "none" };
-    if (targets.length > (options.maxTargets ?? MAX_TARGETS)) {
-      const full = ok(terraform(dir, ["plan", "-input=false", "-lock=false", `-out=${path.join(tmp, "full.tfplan")}`], env), `terraform plan of ${stack}`);
-      return { stack, targets, planJson: show(path.join(tmp, "full.tfplan")), text: full.stdout, mode: "full" };
-    }
+    if (targets.length > (options.maxTargets ?? MAX_TARGETS)) return fullRefresh(targets);
     // 2. Exactly those, refreshed (Terraform adds what they depend on).
     const final = ok(terraform(dir, ["plan", "-input=false", "-lock=false", ...targets.map((t) => `-target=${t}`), `-out=${path.join(tmp, "pr.tfplan")}`], env), `terraform plan -target of ${stack}`);
     return { stack, targets, planJson: show(path.join(tmp, "pr.tfplan")), text: final.stdout, mode: "targeted" };

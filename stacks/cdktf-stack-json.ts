@@ -68,7 +68,7 @@ const isPlainObject = (v: unknown): v is Json => v !== null && typeof v === "obj
  * Here the list is copied once, into one this merge owns, and later elements append to it.
  * Everything else is deepMerge's own.
  */
-function mergeResolved(target: Json, source: Json, owned = new WeakSet<unknown[]>()): void {
+function mergeResolved(target: Json, source: Json, owned: WeakSet<unknown[]>): void {
   for (const key of Object.keys(source)) {
     const value = source[key];
     const existing = target[key];

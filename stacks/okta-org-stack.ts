@@ -96,8 +96,7 @@ export class OktaOrgStack extends TerraformStack {
       for (const t of server.tiers) {
         const clash = this.groupsByName.get(t.group.groupName);
         if (clash) throw new OktaConfigError(t.node.path, [{ what: "tier group is already a tier group of another API", value: t.group.groupName, fix: "give each tier of each API its own group." }]);
-        this.groupsByName.set(t.group.groupName, t.group);
-        this.groupNamesByLowerCase.set(t.group.groupName.toLowerCase(), t.group.groupName);
+        this.takeGroupName(t.group);
         // Assigned to, a tier group names an Assignment-<key> as a declared group does.
         this.names.reserve("groups", t.group.key ?? slug(t.group.groupName), t.group.groupName);
       }
@@ -149,8 +148,13 @@ export class OktaOrgStack extends TerraformStack {
       ]);
     }
     const created = new OktaGroup(this, `Group-${constructKey(group)}`, { name: group.name, description: group.description, key: group.id });
-    this.groupsByName.set(created.groupName, created);
-    this.groupNamesByLowerCase.set(created.groupName.toLowerCase(), created.groupName);
+    this.takeGroupName(created);
+  }
+
+  /** Records a group under its name, and its name under its lower case (addGroup's uniqueness). */
+  private takeGroupName(group: IOktaGroup): void {
+    this.groupsByName.set(group.groupName, group);
+    this.groupNamesByLowerCase.set(group.groupName.toLowerCase(), group.groupName);
   }
 
   /**
