@@ -54,6 +54,18 @@ describe("reports render values from config, Okta and plans inert", () => {
     expect(activeContent(markdown, true)).toEqual([]);
   });
 
+  test("the review comment stays inert at every shortening that fits it to GitHub, and when cut at the limit", () => {
+    const report = reviewOf(synthesizeTo(), synthesizeTo(hostileConfigs()));
+    // Each level is the text one character too long for the level before it gives; then a cut.
+    const levels = [1, 2, 3].reduce<string[]>((texts) => [...texts, toMarkdown(report, texts[texts.length - 1].length - 1)], [toMarkdown(report)]);
+    const cut = toMarkdown(report, 500);
+    expect(cut).toContain("> ✂️ Cut at 500 characters");
+    for (const text of [...levels, cut]) {
+      expect(text.startsWith(COMMENT_MARKER)).toBe(true);
+      expect(activeContent(text, true)).toEqual([]);
+    }
+  });
+
   test("the review comment: a head JSON edited by hand (label and construct path) stays inert", () => {
     const base = synthesizeTo();
     const head = synthesizeTo();
